@@ -1,0 +1,62 @@
+/** What parsing a content file yields: typed entries that remember where they came from. */
+import type { Settings } from '../schemas/settings.ts';
+import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { CollectionData, CollectionName } from './kinds.ts';
+import type { Locate } from './yaml.ts';
+
+export interface Entry<T> {
+  id: string;
+  /** Display path of the source file (relative to the working directory). */
+  file: string;
+  /** Absolute path of the source file. */
+  path: string;
+  /** Schema output. */
+  data: T;
+  /** The data as written, before the schema's defaults and transforms. */
+  raw: unknown;
+  locate: Locate;
+}
+
+export interface DocumentEntry<T> extends Entry<T> {
+  /** Markdown or MDX body after the front matter. */
+  body: string;
+  /** Line of the file on which the body starts. */
+  bodyLine: number;
+  format: 'md' | 'mdx';
+}
+
+/** A measurement series: columns of numbers, timestamps as epoch milliseconds. */
+export type MeasurementSeries =
+  | { type: 'ratio'; time: number[]; good: number[]; total: number[] }
+  | { type: 'threshold'; time: number[]; value: number[] };
+
+export interface MeasurementEntry {
+  /** Name of the SLO the series belongs to (the file name). */
+  id: string;
+  file: string;
+  path: string;
+  series: MeasurementSeries;
+  /** Line of the file holding row `index` (0-based, after the header). */
+  lineOf: (index: number) => number;
+}
+
+type MarkdownCollections = 'incidents' | 'runbooks' | 'concerns' | 'experiments';
+
+export type Collections = {
+  [C in CollectionName]: C extends MarkdownCollections ? DocumentEntry<CollectionData[C]>[] : Entry<CollectionData[C]>[];
+};
+
+/** Everything loaded from one content folder. */
+export interface ContentIndex {
+  /** Absolute path of the content folder. */
+  root: string;
+  settings: Entry<Settings> | undefined;
+  collections: Collections;
+  measurements: MeasurementEntry[];
+  /** Number of files read. */
+  fileCount: number;
+}
+
+export interface ParseOutcome {
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,150 @@
+/**
+ * Reads a content folder: every file is either parsed into an entry or reported.
+ * Hidden files and folders (".git", ".DS_Store") are not content.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import type { Settings } from '../schemas/settings.ts';
+import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Collections, ContentIndex, DocumentEntry, Entry } from './entry.ts';
+import {
+  COLLECTION_NAMES,
+  FOLDER_KINDS,
+  IGNORED_TOP_LEVEL,
+  MARKDOWN_EXTENSIONS,
+  MEASUREMENT_FOLDER,
+  SETTINGS_FILE,
+  SettingsSchema,
+  SLO_FOLDER,
+  YAML_EXTENSIONS,
+} from './kinds.ts';
+import { parseDocument, parseMeasurements, parseSingleYaml, parseSloFile, type SourceFile } from './parse.ts';
+
+export interface LoadResult {
+  index: ContentIndex;
+  diagnostics: Diagnostic[];
+}
+
+/** All files below `dir`, relative, with forward slashes, skipping hidden ones. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const dirent of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      if (dirent.name.startsWith('.')) continue;
+      const child = rel ? `${rel}/${dirent.name}` : dirent.name;
+      if (dirent.isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+function emptyCollections(): Collections {
+  return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as Collections;
+}
+
+const FOLDERS = Object.entries(FOLDER_KINDS).map(([collection, kind]) => ({ collection, ...kind }));
+
+/** Where a file belongs, or why it does not. */
+function classify(rel: string):
+  | { kind: 'settings' | 'slos' | 'measurements' }
+  | { kind: 'folder'; folder: (typeof FOLDERS)[number] }
+  | { kind: 'ignored' }
+  | { kind: 'unknown'; hint: string } {
+  const [top, ...rest] = rel.split('/');
+  const ext = extname(rel).toLowerCase();
+  if (rest.length === 0) {
+    if (rel === SETTINGS_FILE) return { kind: 'settings' };
+    if (IGNORED_TOP_LEVEL.includes(rel)) return { kind: 'ignored' };
+    return { kind: 'unknown', hint: `content files live in folders: ${[...FOLDERS.map((f) => f.folder), SLO_FOLDER, MEASUREMENT_FOLDER].join(', ')}/` };
+  }
+  if (top === SLO_FOLDER) {
+    return YAML_EXTENSIONS.includes(ext) ? { kind: 'slos' } : { kind: 'unknown', hint: 'slos/ holds .yaml files' };
+  }
+  if (top === MEASUREMENT_FOLDER) {
+    return ext === '.csv' && rest.length === 1 ? { kind: 'measurements' } : { kind: 'unknown', hint: 'measurements/ holds <slo-name>.csv files' };
+  }
+  const folder = FOLDERS.find((f) => f.folder === top);
+  if (!folder) {
+    return { kind: 'unknown', hint: `"${top}/" is not a content folder; known folders: ${[...FOLDERS.map((f) => f.folder), SLO_FOLDER, MEASUREMENT_FOLDER].join(', ')}` };
+  }
+  const extensions = folder.format === 'yaml' ? YAML_EXTENSIONS : MARKDOWN_EXTENSIONS;
+  if (!extensions.includes(ext)) return { kind: 'unknown', hint: `${folder.folder}/ holds ${extensions.join(' or ')} files` };
+  return { kind: 'folder', folder };
+}
+
+/**
+ * Loads and parses every file of the content folder. Diagnostics cover syntax and schema;
+ * cross-file rules run afterwards (src/validate/checks).
+ */
+export async function loadContent(contentDir: string, cwd = process.cwd()): Promise<LoadResult> {
+  const root = resolve(contentDir);
+  const diagnostics: Diagnostic[] = [];
+  const report = (d: Diagnostic) => diagnostics.push(d);
+  const collections = emptyCollections();
+  const push = (name: keyof Collections, entry: Entry<unknown>) => (collections[name] as Entry<unknown>[]).push(entry);
+  const index: ContentIndex = { root, settings: undefined, collections, measurements: [], fileCount: 0 };
+
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    stat = undefined;
+  }
+  if (!stat?.isDirectory()) {
+    report({ file: relative(cwd, root) || '.', line: 1, column: 1, severity: 'error', message: 'content folder not found', rule: 'content/missing', hint: 'pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml' });
+    return { index, diagnostics };
+  }
+
+  const files = listFiles(root);
+  // The MDX parser is slow to load; only load it when there is MDX to check.
+  const checkMdx = files.some((f) => f.endsWith('.mdx')) ? (await import('./mdx.ts')).checkMdxSyntax : undefined;
+  for (const rel of files) {
+    const path = join(root, ...rel.split('/'));
+    const file = relative(cwd, path).split(sep).join('/');
+    const place = classify(rel);
+    if (place.kind === 'ignored') continue;
+    index.fileCount++;
+    if (place.kind === 'unknown') {
+      report({ file, line: 1, column: 1, severity: 'error', message: 'file is not part of any content kind and would not be published', rule: 'content/unknown-file', hint: place.hint });
+      continue;
+    }
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (cause) {
+      report({ file, line: 1, column: 1, severity: 'error', message: `cannot read file: ${(cause as Error).message}`, rule: 'content/unreadable' });
+      continue;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const source: SourceFile = { path, file, text };
+    switch (place.kind) {
+      case 'settings':
+        index.settings = parseSingleYaml<Settings>(source, SettingsSchema, report, { needsId: false });
+        break;
+      case 'slos':
+        for (const { collection, entry } of parseSloFile(source, report)) push(collection, entry);
+        break;
+      case 'measurements': {
+        const entry = parseMeasurements(source, report);
+        if (entry) index.measurements.push(entry);
+        break;
+      }
+      case 'folder': {
+        const { folder } = place;
+        const name = folder.collection as keyof Collections;
+        const entry =
+          folder.format === 'yaml'
+            ? parseSingleYaml(source, folder.schema, report)
+            : (parseDocument(source, name, folder.schema, report, checkMdx) as DocumentEntry<unknown> | undefined);
+        if (entry) push(name, entry);
+        break;
+      }
+    }
+  }
+  if (!files.includes(SETTINGS_FILE)) {
+    report({ file: `${relative(cwd, root).split(sep).join('/') || '.'}/${SETTINGS_FILE}`, line: 1, column: 1, severity: 'error', message: 'keel.yaml is missing', rule: 'settings/missing', hint: 'create keel.yaml with at least organisation (name, url) and timeZone' });
+  }
+  return { index, diagnostics };
+}

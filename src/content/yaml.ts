@@ -1,0 +1,103 @@
+/**
+ * YAML with source positions. Parsed with the YAML 1.2 core schema, so dates and times stay
+ * strings until a schema reads them. Each document keeps its node tree so that any path in
+ * the data (from a Zod issue or a cross-file rule) can be traced back to a line and column.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Position } from '../validate/diagnostic.ts';
+
+export type DataPath = readonly PropertyKey[];
+
+/** Finds the position of a value (or of its key) by its path in the data. */
+export type Locate = (path: DataPath, at?: 'value' | 'key') => Position;
+
+export interface YamlDocument {
+  data: unknown;
+  locate: Locate;
+  /** Position of the document's first line (for multi-document files). */
+  start: Position;
+}
+
+export interface YamlProblem extends Position {
+  message: string;
+  code: string;
+}
+
+export interface ParsedYaml {
+  documents: YamlDocument[];
+  problems: YamlProblem[];
+}
+
+/**
+ * Parses every document in `text`. `lineOffset` shifts reported lines, for YAML embedded in a
+ * larger file (front matter starts on line 2).
+ */
+export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', version: '1.2' });
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  // An empty stream is an EmptyStream (array-like, no documents).
+  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const problems: YamlProblem[] = [];
+  const documents: YamlDocument[] = [];
+  for (const doc of list) {
+    for (const error of doc.errors) {
+      problems.push({ ...toPosition(error.pos[0]), message: firstLine(error.message), code: error.code });
+    }
+    if (doc.errors.length > 0) continue;
+    const root = doc.contents;
+    const start = toPosition(root?.range?.[0] ?? doc.range[0]);
+    documents.push({
+      data: doc.toJS({ maxAliasCount: 100 }),
+      start,
+      locate: (path, at = 'value') => toPosition(offsetOf(root, path, at, doc.range[0])),
+    });
+  }
+  return { documents, problems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0]!.trim();
+}
+
+/**
+ * Walks `path` down the node tree as far as it exists and returns the start offset of the
+ * deepest node reached: the value itself, or its key when `at` is 'key' (or when the value is
+ * missing, so that "x is required" points at the map that should hold it).
+ */
+function offsetOf(root: Node | null, path: DataPath, at: 'value' | 'key', fallback: number): number {
+  let node: unknown = root;
+  let offset = rangeStart(root) ?? fallback;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(segment));
+      if (!pair) return offset;
+      if (last && at === 'key') return rangeStart(pair.key) ?? offset;
+      node = pair.value;
+      // `key:` with no value: point at the key.
+      offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return offset;
+      node = item;
+      offset = rangeStart(item) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function keyOf(key: unknown): string | undefined {
+  return isScalar(key) ? String(key.value) : undefined;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}

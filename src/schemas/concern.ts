@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { CalendarDate, Id, Person, Text, Url } from './common.ts';
+
+const Rating = z.enum(['low', 'medium', 'high']);
+
+/** Front matter of `content/concerns/<id>.md`: an issue raised to the SRE council. */
+export const ConcernSchema = z
+  .strictObject({
+    id: Id.optional().describe('Concern id; defaults to the file name.'),
+    title: Text.describe('The concern in one line.'),
+    raisedBy: Person.describe('Who raised it.'),
+    raisedOn: CalendarDate.describe('When it was raised.'),
+    status: z
+      .enum(['raised', 'accepted', 'rejected', 'epic', 'in-progress', 'addressed'])
+      .describe('Where it stands: raised → accepted/rejected → epic → in-progress → addressed.'),
+    services: z.array(Id).default([]).describe('Ids of the services concerned.'),
+    criteria: z
+      .strictObject({
+        whySre: Text.describe('Why this is the SRE council\'s business rather than one team\'s.'),
+        whyImportant: Text.describe('Why it matters now: customer or business risk.'),
+        whatIsInvolved: Text.describe('What addressing it would take.'),
+      })
+      .describe('The three questions every concern answers.'),
+    assessment: z
+      .strictObject({
+        value: Rating.describe('Value of addressing it.'),
+        effort: Rating.describe('Effort to address it.'),
+        complexity: Rating.describe('Technical complexity.'),
+        risk: Rating.describe('Risk of leaving it as it is.'),
+        blockers: z.array(Text).default([]).describe('What stands in the way.'),
+        evidence: z
+          .array(z.strictObject({ title: Text.describe('What the evidence is.'), url: Url.optional().describe('Where to see it.') }))
+          .default([])
+          .describe('Incidents, graphs, tickets that support the concern.'),
+      })
+      .optional()
+      .describe('The council\'s assessment; required once the concern is decided.'),
+    decision: z
+      .strictObject({
+        outcome: z.enum(['accepted', 'rejected']).describe('What the council decided.'),
+        date: CalendarDate.describe('When.'),
+        rationale: Text.describe('Why.'),
+      })
+      .optional()
+      .describe('The council\'s decision.'),
+    links: z
+      .strictObject({
+        epic: Url.optional().describe('The epic that addresses it.'),
+        stories: z.array(Url).default([]).describe('Stories under the epic.'),
+      })
+      .default({ stories: [] })
+      .describe('Where the work is tracked.'),
+    slos: z.array(Id).default([]).describe('SLOs that measure whether it is addressed.'),
+    beforeAfter: z
+      .strictObject({
+        before: Text.describe('How things were before.'),
+        after: Text.optional().describe('How things are after; once addressed.'),
+      })
+      .optional()
+      .describe('The change the work made, in measurable terms.'),
+  })
+  .describe('An SRE-council concern.');
+
+export type Concern = z.output<typeof ConcernSchema>;

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CalendarDate, Duration, SEVERITIES, Text, Url } from './common.ts';
+
+/** Time-to-action targets and retrospective deadlines per severity, used when keel.yaml is silent. */
+export const SEVERITY_DEFAULTS = {
+  SEV0: { timeToAction: '5m', retrospectiveDueDays: 5, description: 'Complete outage of a critical service or data loss.' },
+  SEV1: { timeToAction: '30m', retrospectiveDueDays: 5, description: 'Major functionality unavailable for many customers.' },
+  SEV2: { timeToAction: '1h', retrospectiveDueDays: 10, description: 'Partial loss of functionality or severe slowness.' },
+  SEV3: { timeToAction: '1d', retrospectiveDueDays: 20, description: 'Minor impact with a workaround.' },
+  SEV4: { timeToAction: '1w', retrospectiveDueDays: 30, description: 'Cosmetic or internal-only impact.' },
+} as const;
+
+const SeverityLevelSchema = z.strictObject({
+  timeToAction: Duration.describe('How soon a responder must act after detection, e.g. 5m.'),
+  retrospectiveDueDays: z
+    .int()
+    .positive()
+    .describe('Days after resolution by which the retrospective must be published.'),
+  description: Text.describe('When to use this severity.'),
+});
+
+const severityLevel = (level: (typeof SEVERITIES)[number]) =>
+  SeverityLevelSchema.partial()
+    .default({})
+    .transform((given) => ({ ...SEVERITY_DEFAULTS[level], ...given }))
+    .describe(`Targets for ${level}; unset fields take the defaults.`);
+
+/** Portal-wide settings (`content/keel.yaml`). */
+export const SettingsSchema = z
+  .strictObject({
+    organisation: z
+      .strictObject({
+        name: Text.describe('Organisation name shown in page titles and feeds.'),
+        url: Url.describe('Public home page of the organisation.'),
+        statusPageUrl: Url.optional().describe('Where the public site is deployed; used for feed and API links.'),
+      })
+      .describe('Who runs the portal.'),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin', params: { rule: 'schema/time-zone', hint: 'see the "TZ identifier" column of the IANA tz database, e.g. America/New_York or UTC' } })
+      .describe('IANA time zone used to show times, e.g. Europe/Berlin.'),
+    severities: z
+      .strictObject({
+        SEV0: severityLevel('SEV0'),
+        SEV1: severityLevel('SEV1'),
+        SEV2: severityLevel('SEV2'),
+        SEV3: severityLevel('SEV3'),
+        SEV4: severityLevel('SEV4'),
+      })
+      .default({ SEV0: SEVERITY_DEFAULTS.SEV0, SEV1: SEVERITY_DEFAULTS.SEV1, SEV2: SEVERITY_DEFAULTS.SEV2, SEV3: SEVERITY_DEFAULTS.SEV3, SEV4: SEVERITY_DEFAULTS.SEV4 })
+      .describe('Per-severity targets: time to action, retrospective deadline, description.'),
+    publicUpdateCadence: Duration.default('60m').describe(
+      'Longest gap allowed between public updates of an open incident.',
+    ),
+    runbookReviewInterval: Duration.default('90d').describe('How often every runbook must be reviewed.'),
+    launchedOn: CalendarDate.optional().describe('First day the status page covers; uptime before it is shown as no data.'),
+  })
+  .describe('Keel portal settings.');
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type SettingsInput = z.input<typeof SettingsSchema>;
+export type Settings = z.output<typeof SettingsSchema>;

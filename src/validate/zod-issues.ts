@@ -1,0 +1,259 @@
+/**
+ * Turns Zod issues into Keel diagnostics: a message that names the field, the value that was
+ * given, a hint (did you mean…, the field's description), a rule id, and the position of the
+ * offending value in the source.
+ */
+import { z } from 'zod';
+import type { DataPath, Locate } from '../content/yaml.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { didYouMean } from './suggest.ts';
+
+/** `public.updates[2].status` */
+export function formatPath(path: DataPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${String(segment)}` : String(segment);
+  }
+  return out;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return String(value);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+};
+
+/** Removes optional/default/pipe wrappers to reach the schema that describes a value. */
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = schema;
+  for (let i = 0; i < 10 && current; i++) {
+    const def = current._zod.def as unknown as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else break;
+  }
+  return current;
+}
+
+/** The sub-schema at `path`, following objects, arrays, records and (object) union options. */
+export function schemaAt(root: z.core.$ZodType, path: DataPath): z.core.$ZodType | undefined {
+  let current = unwrap(root);
+  for (const segment of path) {
+    if (!current) return undefined;
+    current = unwrap(childSchema(current, segment));
+  }
+  return current;
+}
+
+function childSchema(schema: z.core.$ZodType, segment: PropertyKey): z.core.$ZodType | undefined {
+  const def = schema._zod.def as unknown as {
+    type: string;
+    shape?: Record<string, z.core.$ZodType>;
+    element?: z.core.$ZodType;
+    valueType?: z.core.$ZodType;
+    options?: z.core.$ZodType[];
+  };
+  switch (def.type) {
+    case 'object':
+      return def.shape?.[String(segment)];
+    case 'array':
+      return def.element;
+    case 'record':
+      return def.valueType;
+    case 'union':
+      for (const option of def.options ?? []) {
+        const child = childSchema(unwrap(option)!, segment);
+        if (child) return child;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Field names an object schema accepts at `path` (for "did you mean" on unknown fields). */
+function knownKeys(root: z.core.$ZodType, path: DataPath): string[] {
+  const schema = schemaAt(root, path);
+  if (!schema) return [];
+  const def = schema._zod.def as unknown as { type: string; shape?: object; options?: z.core.$ZodType[] };
+  if (def.type === 'object') return Object.keys(def.shape ?? {});
+  if (def.type === 'union') return (def.options ?? []).flatMap((o) => knownKeys(o, []));
+  return [];
+}
+
+function descriptionAt(root: z.core.$ZodType, path: DataPath): string | undefined {
+  // Descriptions sit on the outermost wrapper (`.optional().describe()`), so look before unwrapping.
+  let current: z.core.$ZodType | undefined = unwrap(root);
+  let described: z.core.$ZodType | undefined = root;
+  for (const segment of path) {
+    if (!current) return undefined;
+    described = childSchema(current, segment);
+    current = unwrap(described);
+  }
+  return described ? z.globalRegistry.get(described)?.description : undefined;
+}
+
+interface Site {
+  file: string;
+  locate: Locate;
+  schema: z.core.$ZodType;
+  /** Prefix for paths when the data sits inside a larger document. */
+  basePath?: DataPath;
+}
+
+/** Converts the issues of one failed parse into diagnostics. */
+export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], site: Site): Diagnostic[] {
+  return issues.flatMap((issue) => issueToDiagnostics(issue, site));
+}
+
+function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
+  const path = issue.path as PropertyKey[];
+  const label = formatPath(path);
+  const make = (message: string, rule: string, hint?: string, at: DataPath = path, where: 'value' | 'key' = 'value'): Diagnostic => ({
+    file: site.file,
+    ...site.locate([...(site.basePath ?? []), ...at], where),
+    severity: 'error',
+    message,
+    rule,
+    hint,
+  });
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(site.schema, path);
+      return issue.keys.map((key) => {
+        const suggestion = didYouMean(key, known);
+        const hint = suggestion
+          ? `did you mean "${suggestion}"?`
+          : known.length
+            ? `known fields here: ${known.join(', ')}`
+            : undefined;
+        return make(`unknown field "${key}"${label ? ` in ${label}` : ''}`, 'schema/unknown-field', hint, [...path, key], 'key');
+      });
+    }
+    case 'invalid_type': {
+      if (issue.input === undefined) {
+        const field = String(path[path.length - 1] ?? '');
+        const description = descriptionAt(site.schema, path);
+        return [make(`${label || 'value'} is required`, 'schema/required', description ? `add ${field}: ${description}` : undefined, path.slice(0, -1), 'value')];
+      }
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      return [make(`${label || 'document'} must be ${expected} (got ${describeValue(issue.input)})`, 'schema/type', typeHint(issue.expected, issue.input))];
+    }
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      const got = describeValue(issue.input);
+      if (values.length === 1) {
+        return [make(`${label} must be ${JSON.stringify(issue.values[0])} (got ${got})`, 'schema/enum')];
+      }
+      const input = typeof issue.input === 'string' ? issue.input : String(issue.input);
+      const sameCase = values.find((v) => v.toLowerCase() === input.toLowerCase());
+      const near = sameCase ?? didYouMean(input, values);
+      const hint = sameCase ? `values are case-sensitive: write "${sameCase}"` : near ? `did you mean "${near}"?` : undefined;
+      return [make(`${label} must be one of ${values.join(', ')} (got ${got})`, 'schema/enum', hint)];
+    }
+    case 'too_big':
+    case 'too_small':
+      return [make(rangeMessage(issue, label), 'schema/range', rangeHint(issue))];
+    case 'invalid_format':
+      return [make(`${label} must be a valid ${issue.format === 'url' ? 'http(s) URL' : issue.format} (got ${describeValue(issue.input)})`, 'schema/format')];
+    case 'invalid_union':
+      return unionDiagnostics(issue, site, make);
+    case 'custom': {
+      const params = (issue.params ?? {}) as { rule?: string; hint?: string };
+      const fieldMessage = /^(must|is) /.test(issue.message) && label;
+      return [make(fieldMessage ? `${label} ${issue.message}` : issue.message, params.rule ?? 'schema/custom', params.hint)];
+    }
+    default:
+      return [make(`${label || 'value'}: ${issue.message}`, 'schema/invalid')];
+  }
+}
+
+function typeHint(expected: string, input: unknown): string | undefined {
+  if (expected === 'array' && (typeof input === 'string' || typeof input === 'object')) {
+    return 'write a list: one "- item" per line, or [a, b]';
+  }
+  if (expected === 'string' && typeof input === 'number') return 'quote the value to keep it as text';
+  if (expected === 'number' && typeof input === 'string' && input.trim() !== '' && !Number.isNaN(Number(input))) {
+    return 'remove the quotes: numbers are written bare';
+  }
+  return undefined;
+}
+
+function rangeMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, label: string): string {
+  const got = describeValue(issue.input);
+  const isBig = issue.code === 'too_big';
+  const limit = isBig ? (issue as z.core.$ZodIssueTooBig).maximum : (issue as z.core.$ZodIssueTooSmall).minimum;
+  const name = label || 'value';
+  switch (issue.origin) {
+    case 'array':
+      if (issue.exact) return `${name} must have exactly ${limit} item${limit === 1 ? '' : 's'}`;
+      return isBig ? `${name} must have at most ${limit} items` : `${name} must have at least ${limit} item${limit === 1 ? '' : 's'}`;
+    case 'string':
+      if (!isBig && limit === 1) return `${name} must not be empty`;
+      return isBig ? `${name} must be at most ${limit} characters` : `${name} must be at least ${limit} characters`;
+    default: {
+      const bound = issue.inclusive ? (isBig ? 'at most' : 'at least') : isBig ? 'less than' : 'greater than';
+      return `${name} must be ${bound} ${limit} (got ${got})`;
+    }
+  }
+}
+
+function rangeHint(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string | undefined {
+  const path = issue.path.map(String);
+  const field = path[path.length - 1];
+  if (field === 'target' && issue.code === 'too_big') return 'target is a ratio in [0, 1): write 0.995 for 99.5 %, or use targetPercent';
+  if (field === 'targetPercent' && issue.code === 'too_big') return 'targetPercent is in [0, 100): 100 % leaves no error budget';
+  return undefined;
+}
+
+/**
+ * A union failed. When every option rejected the value itself (wrong literal or type), say
+ * what would be accepted; otherwise report the option that got furthest into the value.
+ */
+function unionDiagnostics(
+  issue: z.core.$ZodIssueInvalidUnion,
+  site: Site,
+  make: (message: string, rule: string, hint?: string) => Diagnostic,
+): Diagnostic[] {
+  const base = issue.path as PropertyKey[];
+  // Option issues carry paths relative to the union.
+  const branches = issue.errors
+    .filter((errs) => errs.length > 0)
+    .map((errs) => errs.map((e) => ({ ...e, path: [...base, ...e.path] }) as z.core.$ZodIssue));
+  const rejectsValue = (e: z.core.$ZodIssue) =>
+    (e.code === 'invalid_type' || e.code === 'invalid_value') && e.path.length === base.length;
+  const label = formatPath(base) || 'value';
+  const partial = branches.filter((errs) => !errs.some(rejectsValue));
+  if (partial.length > 0) {
+    const deepest = (errs: z.core.$ZodIssue[]) => Math.max(...errs.map((e) => e.path.length));
+    const best = partial.sort((a, b) => deepest(b) - deepest(a) || a.length - b.length)[0]!;
+    return issuesToDiagnostics(best, site);
+  }
+  const accepted = branches.flatMap((errs) =>
+    errs.filter(rejectsValue).flatMap((e) =>
+      e.code === 'invalid_value' ? e.values.map((v) => JSON.stringify(v)) : [TYPE_NAMES[(e as z.core.$ZodIssueInvalidType).expected] ?? (e as z.core.$ZodIssueInvalidType).expected],
+    ),
+  );
+  const unique = [...new Set(accepted)];
+  const onlyValues = branches.every((errs) => errs.every((e) => e.code === 'invalid_value'));
+  return [
+    make(
+      `${label} must be ${unique.length === 1 ? unique[0] : `one of ${unique.join(', ')}`} (got ${describeValue(issue.input)})`,
+      onlyValues ? 'schema/enum' : 'schema/type',
+      descriptionAt(site.schema, base),
+    ),
+  ];
+}
