@@ -174,6 +174,8 @@ export function parseSloFile(source: SourceFile, report: Sink): SloFileEntry[] {
 }
 
 const FENCE = /^---[ \t]*$/;
+/** The closing fence, searched from the newline that ends the opening one. */
+const CLOSING_FENCE = /\n---[ \t]*(\r?\n|$)/;
 
 /** A Markdown/MDX file with YAML front matter (incidents, runbooks, concerns, experiments). */
 export function parseDocument<T>(
@@ -183,23 +185,27 @@ export function parseDocument<T>(
   report: Sink,
   checkMdx?: typeof checkMdxSyntax,
 ): DocumentEntry<T> | undefined {
-  const lines = source.text.split(/\r?\n/);
-  if (!FENCE.test(lines[0] ?? '')) {
+  const text = source.text;
+  const firstBreak = text.indexOf('\n');
+  if (!FENCE.test((firstBreak < 0 ? text : text.slice(0, firstBreak)).replace(/\r$/, ''))) {
     report(error(source.file, 1, 1, 'front matter is missing', 'frontmatter/missing', 'start the file with a line "---", the YAML fields, then another "---"'));
     return undefined;
   }
-  const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
-  if (end < 0) {
+  // Find the closing fence without splitting the (possibly long) body into lines.
+  const close = firstBreak < 0 ? null : CLOSING_FENCE.exec(text.slice(firstBreak));
+  if (!close) {
     report(error(source.file, 1, 1, 'front matter is not closed', 'frontmatter/unclosed', 'end the front matter with a line "---"'));
     return undefined;
   }
-  const frontMatter = lines.slice(1, end).join('\n');
+  const frontMatter = text.slice(firstBreak + 1, firstBreak + close.index + 1);
+  const frontMatterLines = frontMatter === '' ? 0 : frontMatter.split('\n').length - (frontMatter.endsWith('\n') ? 1 : 0);
   // Front matter starts on line 2 of the file.
   const { documents, problems } = parseYaml(frontMatter, 1);
   yamlProblems(source, problems, report);
   const format = extname(source.path) === '.mdx' ? 'mdx' : 'md';
-  const body = lines.slice(end + 1).join('\n');
-  const bodyLine = end + 2;
+  const body = text.slice(firstBreak + close.index + close[0].length);
+  // Line 1 is the opening fence, then the front matter, then the closing fence.
+  const bodyLine = frontMatterLines + 3;
   if (format === 'mdx' && checkMdx) {
     for (const p of checkMdx(body)) {
       report(error(source.file, p.line + bodyLine - 1, p.column, `MDX syntax error: ${p.message}`, 'mdx/syntax', 'MDX is stricter than Markdown: close every tag, escape { and < in text as \\{ and \\<'));

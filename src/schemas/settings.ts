@@ -57,13 +57,21 @@ export const SettingsSchema = z
   })
   .describe('Keel portal settings.');
 
+const timeZones = new Map<string, boolean>();
+
+/** True for IANA time zone names the runtime knows (cached: Intl is slow to construct). */
 export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = timeZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    timeZones.set(value, known);
   }
+  return known;
 }
 
 export type SettingsInput = z.input<typeof SettingsSchema>;

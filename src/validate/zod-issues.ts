@@ -147,7 +147,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
       if (issue.input === undefined) {
         const field = String(path[path.length - 1] ?? '');
         const description = descriptionAt(site.schema, path);
-        return [make(`${label || 'value'} is required`, 'schema/required', description ? `add ${field}: ${description}` : undefined, path.slice(0, -1), 'value')];
+        return [make(`${label || 'value'} is required`, 'schema/required', description ? `add ${field} — ${lowerFirst(description).replace(/\.$/, '')}` : undefined, path.slice(0, -1), 'value')];
       }
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       return [make(`${label || 'document'} must be ${expected} (got ${describeValue(issue.input)})`, 'schema/type', typeHint(issue.expected, issue.input))];
@@ -179,6 +179,10 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
     default:
       return [make(`${label || 'value'}: ${issue.message}`, 'schema/invalid')];
   }
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function typeHint(expected: string, input: unknown): string | undefined {

@@ -1,0 +1,81 @@
+/**
+ * The Keel Astro integration: picks the audience, validates the content before anything is
+ * built (failing the build with the CLI's report), and injects that audience's routes only.
+ *
+ * Environment:
+ * - `KEEL_AUDIENCE`  public | internal (default internal)
+ * - `KEEL_CONTENT`   content folder (default `content`)
+ * - `KEEL_OUT_DIR`   output root (default `dist`); the site goes to `<root>/<audience>/`
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { formatReport } from '../validate/diagnostic.ts';
+import { resolveAudience, resolveContentDir, resolveOutRoot, validateOnce, type Audience } from './state.ts';
+
+/** Routes of one audience: every `.astro` file below `src/routes/<audience>/`, by file path. */
+export function audienceRoutes(root: string, audience: Audience): { pattern: string; entrypoint: string }[] {
+  const dir = join(root, 'src', 'routes', audience);
+  const out: { pattern: string; entrypoint: string }[] = [];
+  const walk = (rel: string) => {
+    for (const dirent of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${dirent.name}` : dirent.name;
+      if (dirent.isDirectory()) walk(child);
+      else if (dirent.name.endsWith('.astro') || /\.(js|ts)$/.test(dirent.name)) {
+        const withoutExt = child.replace(/\.(astro|js|ts)$/, '');
+        const pattern = `/${withoutExt.replace(/(^|\/)index$/, '')}`.replace(/\/$/, '') || '/';
+        out.push({ pattern, entrypoint: relative(root, join(dir, child)).split('\\').join('/') });
+      }
+    }
+  };
+  walk('');
+  return out.sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0));
+}
+
+/** Writes to stderr and leaves the process with `code`, no stack trace. */
+function exit(text: string, code: number): never {
+  process.stderr.write(`${text}\n`);
+  process.exit(code);
+}
+
+export default function keel(): AstroIntegration {
+  return {
+    name: 'keel',
+    hooks: {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, logger }) => {
+        const root = fileURLToPath(config.root);
+        let audience: Audience;
+        try {
+          audience = resolveAudience();
+        } catch (cause) {
+          exit(`keel: ${(cause as Error).message}`, 2);
+        }
+        const contentDir = resolveContentDir(root);
+        const outDir = join(resolveOutRoot(root), audience);
+        // One cache per output folder, so that builds of both audiences (or of test
+        // fixtures) can run side by side without sharing a content data store.
+        const cacheKey = createHash('sha256').update(`${outDir}\0${contentDir}`).digest('hex').slice(0, 12);
+        updateConfig({
+          outDir: pathToFileURL(`${outDir}/`),
+          cacheDir: new URL(`node_modules/.astro/keel-${audience}-${cacheKey}/`, config.root),
+        });
+
+        if (command !== 'preview') {
+          const result = await validateOnce(contentDir);
+          if (result.diagnostics.length > 0) {
+            const report = formatReport(result.diagnostics, result.summary, 'text');
+            if (!result.ok) {
+              exit(`${report}\nkeel: the ${audience} site was not built because the content has errors`, 1);
+            }
+            process.stderr.write(`${report}\n`);
+          }
+          logger.info(`${audience} site from ${relative(process.cwd(), contentDir) || '.'}: ${result.summary.files} files checked`);
+        }
+
+        for (const route of audienceRoutes(root, audience)) injectRoute({ ...route, prerender: true });
+      },
+    },
+  };
+}

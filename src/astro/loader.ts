@@ -1,0 +1,64 @@
+/**
+ * Content-collection loaders that reuse Keel's validated content index instead of reading
+ * files a second time: the entries Astro stores are exactly the ones `keel validate` checked,
+ * parsed by the same Zod schemas (src/content/kinds.ts).
+ */
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { ContentIndex } from '../content/entry.ts';
+import type { CollectionName } from '../content/kinds.ts';
+import { PUBLIC_COLLECTIONS, resolveAudience, resolveContentDir, validateOnce } from './state.ts';
+
+/** The validated index of the content folder this build uses (validated once per build). */
+export async function loadIndex(root: string): Promise<ContentIndex> {
+  const result = await validateOnce(resolveContentDir(root));
+  // The integration stops the build before content is synced when there are errors; this
+  // is the safety net for `astro sync` or a loader called some other way.
+  if (!result.ok) throw new Error(`content has ${result.summary.errors} errors: run keel validate`);
+  return result.index;
+}
+
+/**
+ * Whether this build may hold the collection at all. The public build keeps internal-only
+ * collections empty, so no public page can render them even by mistake.
+ */
+export function collectionAllowed(name: string): boolean {
+  return resolveAudience() === 'internal' || PUBLIC_COLLECTIONS.includes(name);
+}
+
+function filePathOf(context: LoaderContext, path: string): string {
+  return relative(fileURLToPath(context.config.root), path).split(sep).join('/');
+}
+
+/** Loader of one Keel collection. */
+export function keelLoader(name: CollectionName): Loader {
+  return {
+    name: 'keel',
+    load: async (context) => {
+      context.store.clear();
+      if (!collectionAllowed(name)) return;
+      const index = await loadIndex(fileURLToPath(context.config.root));
+      for (const entry of index.collections[name]) {
+        const data = await context.parseData({ id: entry.id, data: entry.raw as Record<string, unknown> });
+        const body = 'body' in entry ? entry.body : undefined;
+        context.store.set({ id: entry.id, data, ...(body === undefined ? {} : { body }), filePath: filePathOf(context, entry.path) });
+      }
+    },
+  };
+}
+
+/** Loader of the portal settings (`keel.yaml`): one entry, id `keel`. */
+export function settingsLoader(): Loader {
+  return {
+    name: 'keel-settings',
+    load: async (context) => {
+      context.store.clear();
+      const index = await loadIndex(fileURLToPath(context.config.root));
+      const settings = index.settings;
+      if (!settings) return;
+      const data = await context.parseData({ id: 'keel', data: settings.raw as Record<string, unknown> });
+      context.store.set({ id: 'keel', data, filePath: filePathOf(context, settings.path) });
+    },
+  };
+}
