@@ -31,19 +31,30 @@ function filePathOf(context: LoaderContext, path: string): string {
   return relative(fileURLToPath(context.config.root), path).split(sep).join('/');
 }
 
+/**
+ * Makes an empty collection exist in the store. Astro warns "does not exist or is empty"
+ * on every getCollection() of a collection that has never held an entry; a content folder
+ * without experiments (or the public build's internal-only collections) is not a mistake.
+ */
+function declareEmpty(context: LoaderContext): void {
+  const placeholder = '\0keel-empty';
+  context.store.set({ id: placeholder, data: {} });
+  context.store.delete(placeholder);
+}
+
 /** Loader of one Keel collection. */
 export function keelLoader(name: CollectionName): Loader {
   return {
     name: 'keel',
     load: async (context) => {
       context.store.clear();
-      if (!collectionAllowed(name)) return;
-      const index = await loadIndex(fileURLToPath(context.config.root));
-      for (const entry of index.collections[name]) {
+      const entries = collectionAllowed(name) ? (await loadIndex(fileURLToPath(context.config.root))).collections[name] : [];
+      for (const entry of entries) {
         const data = await context.parseData({ id: entry.id, data: entry.raw as Record<string, unknown> });
         const body = 'body' in entry ? entry.body : undefined;
         context.store.set({ id: entry.id, data, ...(body === undefined ? {} : { body }), filePath: filePathOf(context, entry.path) });
       }
+      if (entries.length === 0) declareEmpty(context);
     },
   };
 }
