@@ -167,7 +167,8 @@ export function parseSloFile(source: SourceFile, report: Sink): SloFileEntry[] {
       entry: { id: parsed.data.metadata.name, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate },
     });
   }
-  if (documents.length === 0 && problems.length === 0) {
+  // A file of comments or empty documents holds nothing either: report it, never skip it silently.
+  if (problems.length === 0 && documents.every((doc) => doc.data == null)) {
     report(error(source.file, 1, 1, 'file is empty', 'yaml/empty', 'an empty file is probably a mistake: fill it in or delete it'));
   }
   return out;
