@@ -11,6 +11,9 @@ export interface MdxProblem extends Position {
   message: string;
 }
 
+/** `(4:11-4:31)`: where the MDX parser says the offending tag is, relative to the body. */
+const RANGE_IN_REASON = /\s*\((\d+):(\d+)-\d+:\d+\)/;
+
 /** Problems in an MDX body, positions relative to the body (line 1 = its first line). */
 export function checkMdxSyntax(body: string): MdxProblem[] {
   try {
@@ -18,6 +21,11 @@ export function checkMdxSyntax(body: string): MdxProblem[] {
     return [];
   } catch (cause) {
     const e = cause as { line?: number; column?: number; reason?: string; message?: string };
-    return [{ line: e.line ?? 1, column: e.column ?? 1, message: (e.reason ?? e.message ?? String(cause)).split('\n')[0]! }];
+    const reason = (e.reason ?? e.message ?? String(cause)).split('\n')[0]!;
+    // An unclosed tag is reported at the end of its parent, with the tag's own place only in
+    // the text, in body coordinates: point at the tag and drop coordinates the author cannot map.
+    const range = RANGE_IN_REASON.exec(reason);
+    if (range) return [{ line: Number(range[1]), column: Number(range[2]), message: reason.replace(range[0], '') }];
+    return [{ line: e.line ?? 1, column: e.column ?? 1, message: reason }];
   }
 }
