@@ -281,7 +281,12 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
       continue;
     }
     const row: Record<string, unknown> = { timestamp: cells[0]!.trim() };
-    for (let c = 1; c < cells.length; c++) row[columns[c]!] = cells[c]!.trim() === '' ? Number.NaN : Number(cells[c]);
+    for (let c = 1; c < cells.length; c++) {
+      // Keep what was written when it is not a number, so the message quotes it (not "NaN").
+      const cell = cells[c]!.trim();
+      const value = cell === '' ? Number.NaN : Number(cell);
+      row[columns[c]!] = Number.isNaN(value) ? cell : value;
+    }
     const result = schema.safeParse(row, { reportInput: true });
     if (!result.success) {
       const locate: Locate = (path) => ({ line: i + 1, column: starts[Math.max(0, columns.indexOf(path[0] as never))] ?? 1 });
