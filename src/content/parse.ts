@@ -64,6 +64,8 @@ function yamlHint(code: string): string {
       return 'check the indentation: nested keys line up under their parent, with spaces, not tabs';
     case 'TAB_AS_INDENT':
       return 'YAML indents with spaces; replace the tab';
+    case 'ALIAS_COUNT':
+      return 'use fewer aliases (*name): write the repeated values out';
     default:
       return 'quote values that contain ": " or start with a special character (@ ` | > * & ! % #)';
   }

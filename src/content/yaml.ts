@@ -38,6 +38,9 @@ export interface ParsedYaml {
  * larger file (front matter starts on line 2).
  */
 export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
+  // js-yaml shares aliased nodes without limit, so an alias bomb would hang the schema check;
+  // text with anchors takes the slow path, which caps aliases (yaml's maxAliasCount).
+  if (ANCHOR.test(text)) return parseYamlWithPositions(text, lineOffset);
   const data: unknown[] = [];
   try {
     jsYaml.loadAll(text, (doc) => data.push(doc), { schema: jsYaml.CORE_SCHEMA });
@@ -45,7 +48,9 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     return parseYamlWithPositions(text, lineOffset);
   }
   let located: YamlDocument[] | undefined;
-  const positioned = (i: number): YamlDocument | undefined => (located ??= parseYamlWithPositions(text, lineOffset).documents)[i];
+  // js-yaml accepted every document; index the yaml package's documents the same way, even one
+  // it is stricter about, so that positions never come from the wrong document.
+  const positioned = (i: number): YamlDocument | undefined => (located ??= readDocuments(text, lineOffset).all)[i];
   const first: Position = { line: 1 + lineOffset, column: 1 };
   return {
     problems: [],
@@ -61,6 +66,18 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
 
 /** Parses with the `yaml` package: slower, but every node knows its place in the source. */
 export function parseYamlWithPositions(text: string, lineOffset = 0): ParsedYaml {
+  const { documents, problems } = readDocuments(text, lineOffset, true);
+  return { documents, problems };
+}
+
+/** An anchor (`&name`) where a node may start; without one there are no aliases. */
+const ANCHOR = /(^|[\s[{,:-])&[^\s,[\]{}]/m;
+
+/**
+ * Every document with positions: `all` has one per document of the stream, `documents` those
+ * without errors. The data is built only when `withData` (it expands aliases, within limits).
+ */
+function readDocuments(text: string, lineOffset: number, withData = false): ParsedYaml & { all: YamlDocument[] } {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', version: '1.2' });
   const toPosition = (offset: number): Position => {
@@ -71,20 +88,26 @@ export function parseYamlWithPositions(text: string, lineOffset = 0): ParsedYaml
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const problems: YamlProblem[] = [];
   const documents: YamlDocument[] = [];
+  const all: YamlDocument[] = [];
   for (const doc of list) {
     for (const error of doc.errors) {
       problems.push({ ...toPosition(error.pos[0]), message: firstLine(error.message), code: error.code });
     }
-    if (doc.errors.length > 0) continue;
     const root = doc.contents;
     const start = toPosition(root?.range?.[0] ?? doc.range[0]);
-    documents.push({
-      data: doc.toJS({ maxAliasCount: 100 }),
-      start,
-      locate: (path, at = 'value') => toPosition(offsetOf(root, path, at, doc.range[0])),
-    });
+    const located: YamlDocument = { data: undefined, start, locate: (path, at = 'value') => toPosition(offsetOf(root, path, at, doc.range[0])) };
+    all.push(located);
+    if (doc.errors.length > 0 || !withData) continue;
+    try {
+      located.data = doc.toJS({ maxAliasCount: 100 });
+    } catch (cause) {
+      // "Excessive alias count indicates a resource exhaustion attack": report, never crash.
+      problems.push({ ...start, message: firstLine((cause as Error).message), code: 'ALIAS_COUNT' });
+      continue;
+    }
+    documents.push(located);
   }
-  return { documents, problems };
+  return { documents, problems, all };
 }
 
 function firstLine(message: string): string {
