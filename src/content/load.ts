@@ -57,7 +57,7 @@ function classify(rel: string):
   if (rest.length === 0) {
     if (rel === SETTINGS_FILE) return { kind: 'settings' };
     if (IGNORED_TOP_LEVEL.includes(rel)) return { kind: 'ignored' };
-    return { kind: 'unknown', hint: `content files live in folders: ${[...FOLDERS.map((f) => f.folder), SLO_FOLDER, MEASUREMENT_FOLDER].join(', ')}/` };
+    return { kind: 'unknown', hint: `content files live in folders: ${[...FOLDERS.map((f) => f.folder), SLO_FOLDER, MEASUREMENT_FOLDER].map((f) => `${f}/`).join(', ')}` };
   }
   if (top === SLO_FOLDER) {
     return YAML_EXTENSIONS.includes(ext) ? { kind: 'slos' } : { kind: 'unknown', hint: 'slos/ holds .yaml files' };
@@ -114,7 +114,8 @@ export async function loadContent(contentDir: string, cwd = process.cwd()): Prom
     try {
       text = readFileSync(path, 'utf8');
     } catch (cause) {
-      report({ file, line: 1, column: 1, severity: 'error', message: `cannot read file: ${(cause as Error).message}`, rule: 'content/unreadable' });
+      report({ file, line: 1, column: 1, severity: 'error', message: `cannot read file: ${(cause as Error).message.replace(/, \w+ '.*'$/, '')}`, rule: 'content/unreadable',
+        hint: 'check that the file exists (not a broken symbolic link) and is readable' });
       continue;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
