@@ -52,7 +52,10 @@ const MetricSourceSchema = z.strictObject({
 
 const RatioMetricSchema = z
   .strictObject({
-    counter: z.boolean().describe('Whether the metrics are monotonically increasing counters.'),
+    counter: z
+      .boolean()
+      .optional()
+      .describe('Whether the metrics are monotonically increasing counters; the spec\'s examples omit it, and it has no effect with raw.'),
     good: MetricSourceSchema.optional().describe('Numerator: good events.'),
     bad: MetricSourceSchema.optional().describe('Numerator: bad events.'),
     total: MetricSourceSchema.optional().describe('Denominator: all events; required unless raw is used.'),

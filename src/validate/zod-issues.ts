@@ -33,6 +33,7 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true or false',
   array: 'a list',
   object: 'a mapping',
+  record: 'a mapping',
 };
 
 /** Removes optional/default/pipe wrappers to reach the schema that describes a value. */
@@ -130,6 +131,22 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
     hint,
   });
 
+  // A missing field fails as a wrong type, as a wrong value (enums, literals) or as a union that
+  // matched nothing: say that it is required and what it takes, not "(got undefined)".
+  if (issue.input === undefined && (issue.code === 'invalid_type' || ((issue.code === 'invalid_value' || issue.code === 'invalid_union') && path.length > 0))) {
+    const field = String(path[path.length - 1] ?? '');
+    const description = descriptionAt(site.schema, path);
+    const what = description ? lowerFirst(description).replace(/\.$/, '') : undefined;
+    const accepted =
+      issue.code === 'invalid_value'
+        ? issue.values.length === 1
+          ? JSON.stringify(issue.values[0])
+          : `one of ${issue.values.map(String).join(', ')}`
+        : undefined;
+    const hint = what || accepted ? `add ${field} — ${[what, accepted].filter(Boolean).join(': ')}` : undefined;
+    return [make(`${label || 'value'} is required`, 'schema/required', hint, path.slice(0, -1), 'value')];
+  }
+
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(site.schema, path);
@@ -144,11 +161,6 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
       });
     }
     case 'invalid_type': {
-      if (issue.input === undefined) {
-        const field = String(path[path.length - 1] ?? '');
-        const description = descriptionAt(site.schema, path);
-        return [make(`${label || 'value'} is required`, 'schema/required', description ? `add ${field} — ${lowerFirst(description).replace(/\.$/, '')}` : undefined, path.slice(0, -1), 'value')];
-      }
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       return [make(`${label || 'document'} must be ${expected} (got ${describeValue(issue.input)})`, 'schema/type', typeHint(issue.expected, issue.input))];
     }
@@ -188,6 +200,9 @@ function lowerFirst(text: string): string {
 function typeHint(expected: string, input: unknown): string | undefined {
   if (expected === 'array' && (typeof input === 'string' || typeof input === 'object')) {
     return 'write a list: one "- item" per line, or [a, b]';
+  }
+  if ((expected === 'object' || expected === 'record') && input === null) {
+    return 'nothing follows the key: indent the fields under it, or write {} for none';
   }
   if (expected === 'string' && typeof input === 'number') return 'quote the value to keep it as text';
   if (expected === 'number' && typeof input === 'string' && input.trim() !== '' && !Number.isNaN(Number(input))) {
