@@ -113,7 +113,7 @@ export const Id = z.string().superRefine((value, ctx) => {
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 63);
-  addRuleIssue(ctx, `"${value}" is not a valid id`, {
+  addRuleIssue(ctx, `is not a valid id (got "${value}")`, {
     rule: 'schema/id',
     hint: `ids use lower-case letters, digits and hyphens (at most 63), e.g. "${suggestion || 'my-id'}"`,
   });
