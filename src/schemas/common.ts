@@ -109,6 +109,7 @@ export const RFC1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 export const Id = z.string().superRefine((value, ctx) => {
   if (RFC1123_LABEL.test(value)) return;
   const suggestion = value
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
