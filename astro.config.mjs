@@ -14,4 +14,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The site has no client JavaScript; prefetch would add some.
   prefetch: false,
+  // `npm run preview` promises public on 4321 and internal on 4322: a busy port is an
+  // error, not a reason to move one site onto the other's port.
+  vite: { preview: { strictPort: true } },
 });

@@ -7,7 +7,6 @@
  * - `KEEL_CONTENT`   content folder (default `content`)
  * - `KEEL_OUT_DIR`   output root (default `dist`); the site goes to `<root>/<audience>/`
  */
-import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,13 +52,16 @@ export default function keel(): AstroIntegration {
           exit(`keel: ${(cause as Error).message}`, 2);
         }
         const contentDir = resolveContentDir(root);
-        const outDir = join(resolveOutRoot(root), audience);
-        // One cache per output folder, so that builds of both audiences (or of test
-        // fixtures) can run side by side without sharing a content data store.
-        const cacheKey = createHash('sha256').update(`${outDir}\0${contentDir}`).digest('hex').slice(0, 12);
+        const outRoot = resolveOutRoot(root);
+        const outDir = join(outRoot, audience);
+        // Caches (Astro's content store, Vite's dependency cache) per output folder, beside
+        // it: builds of both audiences, or into different output roots, can then run side by
+        // side, and a temporary output root takes its caches with it.
+        const cacheDir = join(outRoot, '.cache', audience);
         updateConfig({
           outDir: pathToFileURL(`${outDir}/`),
-          cacheDir: new URL(`node_modules/.astro/keel-${audience}-${cacheKey}/`, config.root),
+          cacheDir: pathToFileURL(`${cacheDir}/`),
+          vite: { cacheDir: join(cacheDir, 'vite') },
         });
 
         if (command !== 'preview') {

@@ -1,0 +1,183 @@
+/**
+ * Builds tests/fixtures/site with `npm run build`'s script (both audiences, real `astro build`)
+ * and inspects the output: what each site lists, that nothing internal reaches the public
+ * site, that bad content stops the build with the validator's report, and that two builds
+ * give the same bytes. Output goes to temporary folders (KEEL_OUT_DIR), never to dist/.
+ *
+ * The temporary folders are inside the project (tmp/, git-ignored): Astro stages a build
+ * whose outDir lies outside the working directory in the shared ./.astro/.prerender/, so
+ * builds into /tmp could not run side by side.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const fixture = join(root, 'tests', 'fixtures', 'site');
+/** The project's Node 24 (the config imports .ts files natively), whatever runs Vitest. */
+const node = existsSync(join(root, 'node_modules', '.bin', 'node')) ? join(root, 'node_modules', '.bin', 'node') : process.execPath;
+
+/** Strings that only internal pages may contain (see the fixture's files). */
+const INTERNAL_MARKERS = [
+  'KEELMARK-OWNER-7f3a', // services/checkout.yaml owner
+  'KEELMARK-LINK-3c1d', // services/checkout.yaml internal link
+  'KEELMARK-SERVICE-2b8c', // services/ledger.yaml: not on the status page
+  'KEELMARK-TITLE-5e6f', // incident's internal title (the public one differs)
+  'KEELMARK-RETRO-91c2', // retrospective body
+  'KEELMARK-PRIVATE-INCIDENT-8a9b', // incident without a public block
+  'KEELMARK-RUNBOOK-4d5e', // runbook body
+];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+function run(args: string[], env: Record<string, string>): Promise<Run> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(node, args, {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KEEL_NOW: '2026-04-01T00:00:00Z', NO_COLOR: '1', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 }));
+  });
+}
+
+const build = (content: string, outDir: string) => run(['scripts/build.ts'], { KEEL_CONTENT: content, KEEL_OUT_DIR: outDir });
+
+/** Every file below `dir`, relative, sorted. */
+function files(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const d of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+let tmp: string;
+let first: Run;
+let second: Run;
+let bad: Run;
+let badContent: string;
+
+beforeAll(async () => {
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  tmp = mkdtempSync(join(root, 'tmp', 'build-test-'));
+  badContent = join(tmp, 'bad-content');
+  cpSync(fixture, badContent, { recursive: true });
+  const incident = join(badContent, 'incidents', '2026-01-12-checkout-errors.md');
+  writeFileSync(incident, readFileSync(incident, 'utf8').replace('severity: SEV2', 'severity: sev2'));
+  // Independent builds, side by side: each output folder has its own Astro cache.
+  [first, second, bad] = await Promise.all([
+    build(relative(root, fixture), join(tmp, 'a')),
+    build(relative(root, fixture), join(tmp, 'b')),
+    build(badContent, join(tmp, 'bad')),
+  ]);
+  for (const [name, r] of Object.entries({ first, second, bad })) {
+    process.stdout.write(`keel build (${name}): exit ${r.code} in ${r.seconds.toFixed(1)}s\n`);
+  }
+});
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const page = (out: string, audience: string) => readFileSync(join(tmp, out, audience, 'index.html'), 'utf8');
+
+describe('keel build of the fixture', () => {
+  it('builds both audiences and says where to open them', () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`${relative(process.cwd(), join(tmp, 'a', 'public', 'index.html'))}`);
+    expect(first.stdout).toContain(`${relative(process.cwd(), join(tmp, 'a', 'internal', 'index.html'))}`);
+    expect(first.stdout).toContain('npm run preview');
+  });
+
+  it('prints warnings without failing', () => {
+    expect(first.stderr).toContain(
+      'tests/fixtures/site/runbooks/checkout-5xx.md:6:15 warning runbook last reviewed 2025-01-10, more than 90d ago  runbook/stale',
+    );
+  });
+
+  it('lists every loaded collection on the internal index', () => {
+    const html = page('a', 'internal');
+    expect(html).toContain('<title>Reliability · Fixture Org</title>');
+    const counts = { services: 2, maintenance: 1, incidents: 2, runbooks: 1, concerns: 1, experiments: 0, slos: 1, slis: 0 };
+    for (const [name, count] of Object.entries(counts)) {
+      expect(html).toMatch(new RegExp(`<th scope="row">(<a href="#${name}">)?${name}(</a>)?</th><td>${count}</td>`));
+    }
+    for (const id of ['checkout', 'ledger', '2026-03-db-upgrade', '2026-01-12-checkout-errors', '2026-02-02-ledger-lag', 'checkout-5xx', 'checkout-single-region', 'checkout-availability']) {
+      expect(html).toContain(`<code>${id}</code>`);
+    }
+    // The markers are really there to be found: internal titles show on the internal site.
+    expect(html).toContain('KEELMARK-SERVICE-2b8c');
+    expect(html).toContain('KEELMARK-PRIVATE-INCIDENT-8a9b');
+  });
+
+  it('shows the organisation, components and public incident titles on the public index', () => {
+    const html = page('a', 'public');
+    expect(html).toContain('<title>Status · Fixture Org</title>');
+    expect(html).toContain('<h1>Fixture Org status</h1>');
+    expect(html).toContain('<li>Web app: Checkout — Paying for orders.</li>');
+    expect(html).toContain('<li>Elevated checkout errors</li>');
+    expect(html).not.toContain('<script');
+  });
+
+  it('puts no internal-only string into any file of the public site', () => {
+    const dir = join(tmp, 'a', 'public');
+    const leaks: string[] = [];
+    for (const file of files(dir)) {
+      const text = readFileSync(join(dir, file), 'latin1');
+      for (const marker of INTERNAL_MARKERS) if (text.includes(marker)) leaks.push(`${file}: ${marker}`);
+    }
+    expect(leaks).toEqual([]);
+    expect(files(dir)).not.toContain('internal/index.html');
+  });
+
+  it('gives the same bytes when built twice', () => {
+    for (const audience of ['public', 'internal']) {
+      const a = join(tmp, 'a', audience);
+      const b = join(tmp, 'b', audience);
+      expect(files(b)).toEqual(files(a));
+      for (const file of files(a)) {
+        expect(readFileSync(join(b, file)).equals(readFileSync(join(a, file))), `${audience}/${file} differs`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('keel build of content with errors', () => {
+  it('fails with a non-zero exit, before building anything', () => {
+    expect(bad.code).toBe(1);
+    expect(existsSync(join(tmp, 'bad', 'public'))).toBe(false);
+    expect(existsSync(join(tmp, 'bad', 'internal'))).toBe(false);
+    expect(bad.stderr).toContain('keel: the public build failed');
+  });
+
+  it('prints the report keel validate prints, without a stack trace', async () => {
+    const validate = await run(['bin/keel.mjs', 'validate', '--content', badContent], {});
+    expect(validate.code).toBe(1);
+    const line = validate.stdout.split('\n').find((l) => l.includes(' error '));
+    expect(line).toBe(
+      `${relative(root, join(badContent, 'incidents', '2026-01-12-checkout-errors.md'))}:3:11 error severity must be one of SEV0, SEV1, SEV2, SEV3, SEV4 (got "sev2")  schema/enum`,
+    );
+    // The whole report, hints and summary included, appears verbatim in the build output.
+    expect(bad.stderr).toContain(validate.stdout.trimEnd());
+    expect(bad.stderr).not.toMatch(/^\s+at /m);
+    expect(bad.stdout + bad.stderr).not.toContain('Stack trace');
+  });
+});
