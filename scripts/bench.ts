@@ -1,0 +1,138 @@
+/**
+ * `npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile]`
+ *
+ * Times `keel validate` on the 10,000-file corpus (scripts/lib/corpus.ts) against the floor:
+ * reading every file and YAML-parsing it in one fresh process (scripts/lib/floor.ts). Prints
+ * plain figures, asserts nothing. Every measurement is a fresh child process of this Node
+ * (process.execPath), timed end to end, median of --runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CORPUS_NOW, DEFAULT_SEED, generateCorpus } from './lib/corpus.ts';
+import { summarizeProfile } from './lib/profile.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const KEEL = join(ROOT, 'bin', 'keel.mjs');
+const FLOOR = join(ROOT, 'scripts', 'lib', 'floor.ts');
+
+const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile]
+
+  --corpus DIR   time this content folder instead of generating one
+  --seed N       corpus seed (default ${DEFAULT_SEED})
+  --scale F      corpus scale (default 1: 10,000 files)
+  --runs N       runs per measurement, the median is reported (default 3)
+  --keep         keep the generated corpus (its folder is printed)
+  --no-profile   skip the profiled validate run that splits its time
+`;
+
+const { values } = parseArgs({
+  allowNegative: true,
+  options: {
+    corpus: { type: 'string' },
+    seed: { type: 'string' },
+    scale: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: true },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const runs = Math.max(1, Number(values.runs) || 3);
+const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+const scale = values.scale === undefined ? 1 : Number(values.scale);
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const env = { ...process.env, KEEL_NOW: CORPUS_NOW, NODE_OPTIONS: '' };
+
+/** Runs node with args, timed end to end (spawn to exit). */
+function timedNode(args: string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - started;
+  if (child.error) throw child.error;
+  return { ms, status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+// --- corpus -----------------------------------------------------------------------------------
+let dir: string;
+let temp: string | undefined;
+if (values.corpus) {
+  dir = resolve(values.corpus);
+  say(`corpus: ${dir} (given)`);
+} else {
+  temp = mkdtempSync(join(tmpdir(), 'keel-bench-'));
+  dir = join(temp, 'content');
+  const started = performance.now();
+  const result = generateCorpus({ out: dir, seed, scale });
+  say(`corpus: ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MiB, generated in ${s(performance.now() - started)} (seed ${seed}, scale ${scale}) at ${dir}`);
+}
+const [load1] = loadavg();
+say(`machine: ${cpus().length} cores, load average ${load1!.toFixed(2)} at start; node ${process.version}; KEEL_NOW=${CORPUS_NOW}; ${runs} run(s) each, median`);
+say();
+
+try {
+  // --- startup baseline -------------------------------------------------------------------------
+  const startup = median(Array.from({ length: runs }, () => timedNode(['-e', '0']).ms));
+  say(`node startup (node -e 0):                          ${s(startup)}`);
+
+  // --- floors -----------------------------------------------------------------------------------
+  const floor = (parser: 'yaml' | 'js-yaml') => {
+    const results = Array.from({ length: runs }, () => {
+      const r = timedNode([FLOOR, dir, parser]);
+      if (r.status !== 0) throw new Error(`floor (${parser}) failed: ${r.stderr}`);
+      return { wall: r.ms, ...(JSON.parse(r.stdout) as { workMs: number; importMs: number; files: number; documents: number }) };
+    });
+    const wall = median(results.map((r) => r.wall));
+    const work = median(results.map((r) => r.workMs));
+    return { wall, work, files: results[0]!.files, documents: results[0]!.documents, all: results.map((r) => r.wall) };
+  };
+  const yamlFloor = floor('yaml');
+  say(`(a) floor, yaml package (parseAllDocuments + toJS): ${s(yamlFloor.wall)} wall   [in-process read+parse ${s(yamlFloor.work)}; ${yamlFloor.files} files, ${yamlFloor.documents} YAML documents; runs ${yamlFloor.all.map(s).join(', ')}]`);
+  const jsFloor = floor('js-yaml');
+  say(`    floor, js-yaml (loadAll, CORE_SCHEMA):           ${s(jsFloor.wall)} wall   [in-process read+parse ${s(jsFloor.work)}; runs ${jsFloor.all.map(s).join(', ')}]`);
+
+  // --- keel validate ----------------------------------------------------------------------------
+  const validations = Array.from({ length: runs }, () => timedNode([KEEL, 'validate', '--content', dir]));
+  const validate = median(validations.map((v) => v.ms));
+  const summaryLine = validations[0]!.stdout.trim().split('\n').pop() ?? '';
+  say(`(b) keel validate, end to end:                     ${s(validate)} wall   [runs ${validations.map((v) => s(v.ms)).join(', ')}; exit ${validations[0]!.status}: "${summaryLine}"]`);
+  say(`(c) ratio b/a: ${(validate / yamlFloor.wall).toFixed(2)}× the yaml-package floor; ${(validate / jsFloor.wall).toFixed(2)}× the js-yaml floor`);
+  say(`goal: ≤ 2 s wall, within 3× the floor`);
+
+  // --- where validate's time goes ---------------------------------------------------------------
+  if (values.profile) {
+    const profDir = mkdtempSync(join(tmpdir(), 'keel-bench-prof-'));
+    try {
+      const r = timedNode(['--cpu-prof', `--cpu-prof-dir=${profDir}`, KEEL, 'validate', '--content', dir]);
+      const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+      if (!file) throw new Error('no profile written');
+      const p = summarizeProfile(join(profDir, file));
+      const pct = (ms: number) => `${Math.round((100 * ms) / p.totalMs)}%`;
+      say();
+      say(`validate in-process split (one run under --cpu-prof, ${s(r.ms)} wall with profiling overhead; sampled ${s(p.totalMs)}):`);
+      for (const [phase, ms] of p.phases) say(`  ${phase.padEnd(34)} ${s(ms).padStart(8)}  ${pct(ms).padStart(4)}`);
+      say('  load, by what did the work:');
+      for (const [what, ms] of p.load.slice(0, 8)) say(`    ${what.padEnd(32)} ${s(ms).padStart(8)}  ${pct(ms).padStart(4)}`);
+      say('  heaviest functions (self time):');
+      for (const [fn, ms] of p.top.slice(0, 8)) say(`    ${s(ms).padStart(8)}  ${fn}`);
+    } finally {
+      rmSync(profDir, { recursive: true, force: true });
+    }
+  }
+} finally {
+  if (temp && !values.keep) rmSync(temp, { recursive: true, force: true });
+  else if (temp) say(`\ncorpus kept at ${dir}`);
+}
