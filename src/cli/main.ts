@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { now } from '../domain/clock.ts';
 import { formatReport, type OutputFormat } from '../validate/diagnostic.ts';
 import { validateContent } from '../validate/validate.ts';
 
@@ -54,9 +55,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
-  if (values.help || command === undefined || command === 'help') {
+  if (values.help || command === 'help') {
     io.out(USAGE);
-    return command === undefined && !values.help ? 2 : 0;
+    return 0;
+  }
+  if (command === undefined) {
+    // A usage error: the usage goes to stderr, like every other usage error.
+    io.err(`keel: no command given\n\n${USAGE}`);
+    return 2;
   }
   if (command !== 'validate') {
     io.err(`keel: unknown command "${command}"\n\n${USAGE}`);
@@ -72,7 +78,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 2;
   }
   const contentDir = values.content ?? io.env.KEEL_CONTENT ?? 'content';
-  const result = await validateContent(resolve(io.cwd, contentDir), { cwd: io.cwd, strict: values.strict });
+  // The clock reads the same environment as the rest of the run (KEEL_NOW, SOURCE_DATE_EPOCH).
+  const result = await validateContent(resolve(io.cwd, contentDir), { cwd: io.cwd, strict: values.strict, now: now(io.env) });
   io.out(formatReport(result.diagnostics, result.summary, format));
   return result.ok ? 0 : 1;
 }
