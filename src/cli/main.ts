@@ -77,7 +77,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`keel: --format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
     return 2;
   }
-  const contentDir = values.content ?? io.env.KEEL_CONTENT ?? 'content';
+  // An empty KEEL_CONTENT (a CI variable that is not set) means the default, not the working directory.
+  const contentDir = values.content ?? (io.env.KEEL_CONTENT || 'content');
   // The clock reads the same environment as the rest of the run (KEEL_NOW, SOURCE_DATE_EPOCH).
   const result = await validateContent(resolve(io.cwd, contentDir), { cwd: io.cwd, strict: values.strict, now: now(io.env) });
   io.out(formatReport(result.diagnostics, result.summary, format));

@@ -1,0 +1,240 @@
+/**
+ * `keel validate` as users run it: main(argv, io) with a captured io for every option, and the
+ * real bin/keel.mjs once, to see the real exit code and that nothing prints a stack trace.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The clock the broken fixture's expectations assume (stale and future runbook reviews). */
+const KEEL_NOW = '2026-11-22T12:00:00Z';
+const BROKEN = 'tests/fixtures/broken';
+const VALID = 'tests/fixtures/valid';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(argv: string[], { env = {}, cwd = ROOT }: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: { KEEL_NOW, ...env }, cwd });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const USAGE_HEAD = 'Usage: keel <command> [options]';
+
+describe('exit codes', () => {
+  it('0 when there are no problems', async () => {
+    const r = await run(['validate', '--content', VALID]);
+    expect(r).toEqual({ code: 0, out: '13 files checked: no problems', err: '' });
+  });
+
+  it('1 when there are errors, after listing every one and a summary', async () => {
+    const r = await run(['validate', '--content', BROKEN]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    const lines = r.out.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'tests/fixtures/broken/concerns/pager-fatigue.md:4:11 error raisedOn must be a date YYYY-MM-DD (got "2026-10-32")  schema/date',
+      '  hint: write dates as 2026-03-04',
+      'tests/fixtures/broken/concerns/pager-fatigue.md:5:9 error status must be one of raised, accepted, rejected, epic, in-progress, addressed (got "open")  schema/enum',
+      'tests/fixtures/broken/concerns/pager-fatigue.md:7:3 error criteria.whatIsInvolved is required  schema/required',
+    ]);
+    expect(lines.at(-1)).toBe('50 files checked: 124 errors, 8 warnings');
+    expect(lines.filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l))).toHaveLength(132);
+    expect(r.out).toContain(
+      'tests/fixtures/broken/slos/checkout-availability.yaml:14:15 error spec.objectives[0].target must be less than 1 (got 1.5)  schema/range\n' +
+        '  hint: target is a ratio in [0, 1): write 0.995 for 99.5 %, or use targetPercent',
+    );
+  });
+
+  it('0 when there are only warnings, 1 with --strict', async () => {
+    // Half a year on, the valid fixture's runbook is overdue for review: a warning.
+    const later = { KEEL_NOW: '2027-06-01T00:00:00Z' };
+    const lenient = await run(['validate', '--content', VALID], { env: later });
+    expect(lenient).toEqual({
+      code: 0,
+      out:
+        'tests/fixtures/valid/runbooks/api-errors.md:6:15 warning runbook last reviewed 2026-10-01, more than 180d ago  runbook/stale\n' +
+        '  hint: walk through it against the current system, fix what changed, and update lastReviewed\n' +
+        '13 files checked: 0 errors, 1 warning',
+      err: '',
+    });
+    const strict = await run(['validate', '--strict', '--content', VALID], { env: later });
+    expect(strict.code).toBe(1);
+    expect(strict.out).toBe(lenient.out.replace(' warning runbook', ' error runbook').replace('0 errors, 1 warning', '1 error, 0 warnings'));
+  });
+
+  it('--strict turns every warning of the broken fixture into an error', async () => {
+    const r = await run(['validate', '--content', BROKEN, '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.out).not.toMatch(/:\d+:\d+ warning /);
+    expect(r.out.split('\n').at(-1)).toBe('50 files checked: 132 errors, 0 warnings');
+  });
+});
+
+describe('usage errors exit 2 with a message on stderr', () => {
+  it.each([
+    [[], 'keel: no command given'],
+    [['check'], 'keel: unknown command "check"'],
+    [['validate', '--colour'], "keel: Unknown option '--colour'"],
+    [['validate', '--strict=yes'], "keel: Option '--strict' does not take an argument"],
+    [['validate', '--content'], "keel: Option '--content <value>' argument missing"],
+  ])('%j', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.startsWith(message)).toBe(true);
+    expect(r.err).toContain(USAGE_HEAD);
+  });
+
+  it('an unknown format', async () => {
+    expect(await run(['validate', '--content', VALID, '--format', 'xml'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'keel: --format must be one of text, github, json (got "xml")',
+    });
+  });
+
+  it('a folder given as an argument instead of with --content', async () => {
+    expect(await run(['validate', VALID])).toEqual({
+      code: 2,
+      out: '',
+      err: `keel: unexpected argument "${VALID}"; pass the folder with --content`,
+    });
+  });
+
+  it('help is not an error', async () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['validate', '--help']]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(0);
+      expect(r.out.startsWith(USAGE_HEAD)).toBe(true);
+      expect(r.out).toContain('--content DIR      content folder (default: $KEEL_CONTENT or ./content)');
+      expect(r.err).toBe('');
+    }
+  });
+});
+
+describe('which folder is checked', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'keel-cli-'));
+    symlinkSync(join(ROOT, VALID), join(dir, 'content'), 'dir');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('./content of the working directory by default', async () => {
+    expect(await run(['validate'], { cwd: dir })).toEqual({ code: 0, out: '13 files checked: no problems', err: '' });
+  });
+
+  it('KEEL_CONTENT when set', async () => {
+    const r = await run(['validate'], { env: { KEEL_CONTENT: BROKEN } });
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n').at(-1)).toBe('50 files checked: 124 errors, 8 warnings');
+  });
+
+  it('./content when KEEL_CONTENT is empty (an unset CI variable)', async () => {
+    expect(await run(['validate'], { cwd: dir, env: { KEEL_CONTENT: '' } })).toEqual({ code: 0, out: '13 files checked: no problems', err: '' });
+  });
+
+  it('--content over KEEL_CONTENT', async () => {
+    expect(await run(['validate', '--content', VALID], { env: { KEEL_CONTENT: BROKEN } })).toMatchObject({ code: 0 });
+    expect(await run(['validate', `--content=${VALID}`], { env: { KEEL_CONTENT: BROKEN } })).toMatchObject({ code: 0 });
+  });
+
+  it('a missing folder is a clear error, exit 1', async () => {
+    expect(await run(['validate', '--content', 'no/such/folder'])).toEqual({
+      code: 1,
+      out:
+        'no/such/folder:1:1 error content folder not found  content/missing\n' +
+        '  hint: pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml\n' +
+        '0 files checked: 1 error, 0 warnings',
+      err: '',
+    });
+  });
+
+  it('paths are shown relative to the working directory', async () => {
+    const r = await run(['validate', '--content', 'broken'], { cwd: join(ROOT, 'tests', 'fixtures') });
+    expect(r.out.split('\n')[0]).toBe('broken/concerns/pager-fatigue.md:4:11 error raisedOn must be a date YYYY-MM-DD (got "2026-10-32")  schema/date');
+  });
+});
+
+describe('--format github', () => {
+  it('prints one workflow command per problem, the hint after an escaped newline, then the summary', async () => {
+    const r = await run(['validate', '--content', BROKEN, '--format', 'github']);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines).toHaveLength(133);
+    expect(lines[0]).toBe(
+      '::error file=tests/fixtures/broken/concerns/pager-fatigue.md,line=4,col=11,title=schema/date::raisedOn must be a date YYYY-MM-DD (got "2026-10-32")%0Ahint: write dates as 2026-03-04',
+    );
+    // Without a hint there is no second line.
+    expect(lines[1]).toBe(
+      '::error file=tests/fixtures/broken/concerns/pager-fatigue.md,line=5,col=9,title=schema/enum::status must be one of raised, accepted, rejected, epic, in-progress, addressed (got "open")',
+    );
+    expect(lines).toContain(
+      '::warning file=tests/fixtures/broken/runbooks/api-errors.md,line=6,col=15,title=runbook/stale::runbook last reviewed 2026-03-01, more than 90d ago%0Ahint: walk through it against the current system, fix what changed, and update lastReviewed',
+    );
+    expect(lines).toContain(
+      '::error file=tests/fixtures/broken/incidents/2026-11-03-checkout-outage.md,line=4,col=10,title=schema/timestamp-offset::started must have a UTC offset (got "2026-11-03 09:12")%0Ahint: every time needs an offset so it means one instant: write "2026-11-03T09:12:00Z" for UTC or add your offset, e.g. "2026-11-03T09:12:00+01:00"',
+    );
+    expect(lines.slice(0, -1).every((l) => /^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[a-z]+\/[a-z-]+::[^\n]+$/.test(l))).toBe(true);
+    expect(lines.at(-1)).toBe('50 files checked: 124 errors, 8 warnings');
+  });
+
+  it('prints only the summary when all is well', async () => {
+    expect(await run(['validate', '--content', VALID, '--format', 'github'])).toEqual({ code: 0, out: '13 files checked: no problems', err: '' });
+  });
+});
+
+describe('--format json', () => {
+  it('prints one JSON document with the summary and every diagnostic', async () => {
+    const r = await run(['validate', '--content', BROKEN, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { summary: unknown; diagnostics: Record<string, unknown>[] };
+    expect(report.summary).toEqual({ files: 50, errors: 124, warnings: 8 });
+    expect(report.diagnostics).toHaveLength(132);
+    expect(report.diagnostics[0]).toEqual({
+      file: 'tests/fixtures/broken/concerns/pager-fatigue.md',
+      line: 4,
+      column: 11,
+      severity: 'error',
+      message: 'raisedOn must be a date YYYY-MM-DD (got "2026-10-32")',
+      rule: 'schema/date',
+      hint: 'write dates as 2026-03-04',
+    });
+    // A diagnostic without a hint has no hint key.
+    expect(report.diagnostics[1]).not.toHaveProperty('hint');
+  });
+
+  it('is valid JSON for a clean run too', async () => {
+    const r = await run(['validate', '--content', VALID, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ summary: { files: 13, errors: 0, warnings: 0 }, diagnostics: [] });
+  });
+});
+
+describe('bin/keel.mjs', () => {
+  it('runs with the real exit code and no stack trace', () => {
+    const child = spawnSync(process.execPath, ['bin/keel.mjs', 'validate', '--content', BROKEN], {
+      cwd: ROOT,
+      env: { ...process.env, KEEL_NOW, KEEL_CONTENT: '' },
+      encoding: 'utf8',
+    });
+    expect(child.status).toBe(1);
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toContain(
+      'tests/fixtures/broken/services/checkout.yaml:6:16 error YAML syntax error: Nested mappings are not allowed in compact mappings  yaml/syntax\n',
+    );
+    expect(child.stdout.endsWith('50 files checked: 124 errors, 8 warnings\n')).toBe(true);
+    expect(child.stdout).not.toMatch(/^\s+at /m);
+  });
+});
