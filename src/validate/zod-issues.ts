@@ -168,25 +168,26 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
       const values = issue.values.map(String);
       const got = describeValue(issue.input);
       if (values.length === 1) {
-        return [make(`${label} must be ${JSON.stringify(issue.values[0])} (got ${got})`, 'schema/enum')];
+        return [make(`${label || 'value'} must be ${JSON.stringify(issue.values[0])} (got ${got})`, 'schema/enum')];
       }
       const input = typeof issue.input === 'string' ? issue.input : String(issue.input);
       const sameCase = values.find((v) => v.toLowerCase() === input.toLowerCase());
       const near = sameCase ?? didYouMean(input, values);
       const hint = sameCase ? `values are case-sensitive: write "${sameCase}"` : near ? `did you mean "${near}"?` : undefined;
-      return [make(`${label} must be one of ${values.join(', ')} (got ${got})`, 'schema/enum', hint)];
+      return [make(`${label || 'value'} must be one of ${values.join(', ')} (got ${got})`, 'schema/enum', hint)];
     }
     case 'too_big':
     case 'too_small':
       return [make(rangeMessage(issue, label), 'schema/range', rangeHint(issue))];
     case 'invalid_format':
-      return [make(`${label} must be a valid ${issue.format === 'url' ? 'http(s) URL' : issue.format} (got ${describeValue(issue.input)})`, 'schema/format')];
+      return [make(`${label || 'value'} must be a valid ${issue.format === 'url' ? 'http(s) URL' : issue.format} (got ${describeValue(issue.input)})`, 'schema/format')];
     case 'invalid_union':
       return unionDiagnostics(issue, site, make);
     case 'custom': {
       const params = (issue.params ?? {}) as { rule?: string; hint?: string };
-      const fieldMessage = /^(must|is) /.test(issue.message) && label;
-      return [make(fieldMessage ? `${label} ${issue.message}` : issue.message, params.rule ?? 'schema/custom', params.hint)];
+      // "must …" and "is …" messages read as a sentence about the field (or the value itself).
+      const fieldMessage = /^(must|is) /.test(issue.message);
+      return [make(fieldMessage ? `${label || 'value'} ${issue.message}` : issue.message, params.rule ?? 'schema/custom', params.hint)];
     }
     default:
       return [make(`${label || 'value'}: ${issue.message}`, 'schema/invalid')];
