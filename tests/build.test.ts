@@ -74,6 +74,7 @@ let first: Run;
 let second: Run;
 let bad: Run;
 let badContent: string;
+let wrongAudience: Run;
 
 beforeAll(async () => {
   mkdirSync(join(root, 'tmp'), { recursive: true });
@@ -83,12 +84,13 @@ beforeAll(async () => {
   const incident = join(badContent, 'incidents', '2026-01-12-checkout-errors.md');
   writeFileSync(incident, readFileSync(incident, 'utf8').replace('severity: SEV2', 'severity: sev2'));
   // Independent builds, side by side: each output folder has its own Astro cache.
-  [first, second, bad] = await Promise.all([
+  [first, second, bad, wrongAudience] = await Promise.all([
     build(relative(root, fixture), join(tmp, 'a')),
     build(relative(root, fixture), join(tmp, 'b')),
     build(badContent, join(tmp, 'bad')),
+    run(['node_modules/astro/bin/astro.mjs', 'build'], { KEEL_AUDIENCE: 'staging', KEEL_CONTENT: fixture, KEEL_OUT_DIR: join(tmp, 'wrong') }),
   ]);
-  for (const [name, r] of Object.entries({ first, second, bad })) {
+  for (const [name, r] of Object.entries({ first, second, bad, wrongAudience })) {
     process.stdout.write(`keel build (${name}): exit ${r.code} in ${r.seconds.toFixed(1)}s\n`);
   }
 });
@@ -179,5 +181,14 @@ describe('keel build of content with errors', () => {
     expect(bad.stderr).toContain(validate.stdout.trimEnd());
     expect(bad.stderr).not.toMatch(/^\s+at /m);
     expect(bad.stdout + bad.stderr).not.toContain('Stack trace');
+  });
+});
+
+describe('astro build with an unknown audience', () => {
+  it('stops with a usage error naming the allowed audiences', () => {
+    expect(wrongAudience.code).toBe(2);
+    expect(wrongAudience.stderr).toContain('keel: KEEL_AUDIENCE must be one of public, internal (got "staging")');
+    expect(wrongAudience.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(tmp, 'wrong'))).toBe(false);
   });
 });

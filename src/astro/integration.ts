@@ -14,19 +14,27 @@ import type { AstroIntegration } from 'astro';
 import { formatReport } from '../validate/diagnostic.ts';
 import { resolveAudience, resolveContentDir, resolveOutRoot, validateOnce, type Audience } from './state.ts';
 
-/** Routes of one audience: every `.astro` file below `src/routes/<audience>/`, by file path. */
+/**
+ * Routes of one audience: the files below `src/routes/<audience>/`, mapped to URL patterns
+ * the way Astro maps src/pages/ (`index.astro` → `/`, `incidents/[id].astro` →
+ * `/incidents/[id]`, `api/summary.json.ts` → `/api/summary.json`). Names starting with `_`
+ * are helpers, not routes.
+ */
 export function audienceRoutes(root: string, audience: Audience): { pattern: string; entrypoint: string }[] {
   const dir = join(root, 'src', 'routes', audience);
   const out: { pattern: string; entrypoint: string }[] = [];
   const walk = (rel: string) => {
     for (const dirent of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      if (dirent.name.startsWith('_') || dirent.name.startsWith('.')) continue;
       const child = rel ? `${rel}/${dirent.name}` : dirent.name;
-      if (dirent.isDirectory()) walk(child);
-      else if (dirent.name.endsWith('.astro') || /\.(js|ts)$/.test(dirent.name)) {
-        const withoutExt = child.replace(/\.(astro|js|ts)$/, '');
-        const pattern = `/${withoutExt.replace(/(^|\/)index$/, '')}`.replace(/\/$/, '') || '/';
-        out.push({ pattern, entrypoint: relative(root, join(dir, child)).split('\\').join('/') });
+      if (dirent.isDirectory()) {
+        walk(child);
+        continue;
       }
+      const route = /^(.*)\.(astro|md|mdx|js|ts)$/.exec(child);
+      if (!route || /\.(d|test|spec)\.ts$/.test(child)) continue;
+      const pattern = `/${route[1]!.replace(/(^|\/)index$/, '')}`.replace(/(.)\/$/, '$1');
+      out.push({ pattern, entrypoint: relative(root, join(dir, child)).split('\\').join('/') });
     }
   };
   walk('');

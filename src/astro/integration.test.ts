@@ -1,0 +1,110 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Incident } from '../schemas/incident.ts';
+import type { Service } from '../schemas/service.ts';
+import { SettingsSchema } from '../schemas/settings.ts';
+import { audienceRoutes } from './integration.ts';
+import { resolveAudience, resolveContentDir, resolveOutRoot } from './state.ts';
+import { publicIndex } from './views.ts';
+
+describe('resolveAudience', () => {
+  it('defaults to internal and accepts public', () => {
+    expect(resolveAudience({})).toBe('internal');
+    expect(resolveAudience({ KEEL_AUDIENCE: '' })).toBe('internal');
+    expect(resolveAudience({ KEEL_AUDIENCE: 'public' })).toBe('public');
+  });
+  it('rejects anything else with a clear message', () => {
+    expect(() => resolveAudience({ KEEL_AUDIENCE: 'Public' })).toThrow('KEEL_AUDIENCE must be one of public, internal (got "Public")');
+  });
+});
+
+describe('folders', () => {
+  it('resolves content and output against the project root', () => {
+    expect(resolveContentDir('/p', {})).toBe('/p/content');
+    expect(resolveContentDir('/p', { KEEL_CONTENT: 'x/site' })).toBe('/p/x/site');
+    expect(resolveOutRoot('/p', {})).toBe('/p/dist');
+    expect(resolveOutRoot('/p', { KEEL_OUT_DIR: '/tmp/out' })).toBe('/tmp/out');
+  });
+});
+
+describe('audienceRoutes', () => {
+  it('maps the files of one audience folder to patterns, skipping helpers', () => {
+    const root = mkdtempSync(join(tmpdir(), 'keel-routes-'));
+    try {
+      for (const file of [
+        'public/index.astro',
+        'public/history.astro',
+        'public/incidents/[id].astro',
+        'public/incidents/index.astro',
+        'public/api/v2/summary.json.ts',
+        'public/_Card.astro',
+        'public/_parts/x.astro',
+        'public/helpers.test.ts',
+        'internal/index.astro',
+        'internal/runbooks/[id].astro',
+      ]) {
+        const path = join(root, 'src', 'routes', file);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, '');
+      }
+      expect(audienceRoutes(root, 'public')).toEqual([
+        { pattern: '/', entrypoint: 'src/routes/public/index.astro' },
+        { pattern: '/api/v2/summary.json', entrypoint: 'src/routes/public/api/v2/summary.json.ts' },
+        { pattern: '/history', entrypoint: 'src/routes/public/history.astro' },
+        { pattern: '/incidents', entrypoint: 'src/routes/public/incidents/index.astro' },
+        { pattern: '/incidents/[id]', entrypoint: 'src/routes/public/incidents/[id].astro' },
+      ]);
+      expect(audienceRoutes(root, 'internal').map((r) => r.pattern)).toEqual(['/', '/runbooks/[id]']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('publicIndex', () => {
+  const settings = SettingsSchema.parse({ organisation: { name: 'Org', url: 'https://org.example' }, timeZone: 'UTC' });
+  const service = (id: string, statusPage: Service['statusPage']): { id: string; data: Service } => ({
+    id,
+    data: { name: `${id} name`, owner: 'secret-owner', tier: 1, statusPage, dependsOn: [], links: [{ title: 'dash', url: 'https://secret.example' }] },
+  });
+  const incident = (id: string, started: string, publicTitle?: string): { id: string; data: Incident } => ({
+    id,
+    data: {
+      title: `secret ${id}`,
+      severity: 'SEV1',
+      started,
+      services: ['a'],
+      slos: [],
+      runbooks: [],
+      impact: [],
+      participants: { responders: ['secret-person'] },
+      contributingFactors: [],
+      followUps: [],
+      review: { status: 'draft' },
+      tags: [],
+      ...(publicTitle ? { public: { title: publicTitle, actions: [], updates: [{ at: started, status: 'investigating', body: 'b' }] } } : {}),
+    },
+  });
+
+  it('keeps only allowlisted fields', () => {
+    const view = publicIndex(
+      settings,
+      [service('b', { component: 'B', group: 'G' }), service('hidden', false), service('a', { component: 'A' })],
+      [incident('old', '2026-01-01T00:00:00Z', 'Old'), incident('private', '2026-02-01T00:00:00Z'), incident('new', '2026-03-01T00:00:00Z', 'New')],
+    );
+    expect(view).toEqual({
+      organisation: { name: 'Org', url: 'https://org.example' },
+      components: [
+        { name: 'A', group: undefined, description: undefined },
+        { name: 'B', group: 'G', description: undefined },
+      ],
+      incidents: [
+        { id: 'new', title: 'New' },
+        { id: 'old', title: 'Old' },
+      ],
+    });
+    expect(JSON.stringify(view)).not.toMatch(/secret/);
+  });
+});
