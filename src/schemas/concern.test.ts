@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { issuesToDiagnostics } from '../validate/zod-issues.ts';
+import { ConcernSchema } from './concern.ts';
+
+function problems(schema: z.ZodType, value: unknown): string[] {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return [];
+  return issuesToDiagnostics(result.error.issues, { file: "f", locate: () => ({ line: 1, column: 1 }), schema }).map((d) => `${d.rule} ${d.message}${d.hint ? ` | ${d.hint}` : ""}`);
+}
+
+const concern = {
+  title: 'Everything runs in one region',
+  raisedBy: '@ana',
+  raisedOn: '2026-10-01',
+  status: 'raised',
+  criteria: { whySre: 'Every team depends on it.', whyImportant: 'A regional outage takes us down.', whatIsInvolved: 'A second region.' },
+};
+
+describe('ConcernSchema', () => {
+  it('accepts a raised concern and fills in the defaults', () => {
+    expect(ConcernSchema.parse(concern)).toEqual({ ...concern, services: [], links: { stories: [] }, slos: [] });
+  });
+
+  it('accepts a decided concern with assessment, decision, links and before/after', () => {
+    const decided = {
+      ...concern,
+      status: 'addressed',
+      services: ['api'],
+      slos: ['api-availability'],
+      assessment: { value: 'high', effort: 'medium', complexity: 'high', risk: 'high', blockers: ['budget'], evidence: [{ title: 'March outage', url: 'https://example.com/inc/1' }] },
+      decision: { outcome: 'accepted', date: '2026-10-15', rationale: 'Existential risk.' },
+      links: { epic: 'https://jira.example.com/EPIC-1', stories: ['https://jira.example.com/S-1'] },
+      beforeAfter: { before: 'One region.', after: 'Two regions, failover in 5 minutes.' },
+    };
+    expect(ConcernSchema.parse(decided)).toEqual(decided);
+  });
+
+  it('needs the three questions answered', () => {
+    expect(problems(ConcernSchema, { ...concern, criteria: { whySre: '  ' } })).toEqual([
+      'schema/range criteria.whySre must not be empty',
+      'schema/required criteria.whyImportant is required | add whyImportant — why it matters now: customer or business risk',
+      'schema/required criteria.whatIsInvolved is required | add whatIsInvolved — what addressing it would take',
+    ]);
+  });
+
+  it('rejects statuses and ratings outside the lists', () => {
+    expect(problems(ConcernSchema, { ...concern, status: 'open', assessment: { value: 'huge', effort: 'low', complexity: 'low', risk: 'Low' } })).toEqual([
+      'schema/enum status must be one of raised, accepted, rejected, epic, in-progress, addressed (got "open")',
+      'schema/enum assessment.value must be one of low, medium, high (got "huge")',
+      'schema/enum assessment.risk must be one of low, medium, high (got "Low") | values are case-sensitive: write "low"',
+    ]);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { issuesToDiagnostics } from '../validate/zod-issues.ts';
+import { ErrorBudgetPolicySchema, KEEL_API_VERSION } from './error-budget-policy.ts';
+
+function problems(schema: z.ZodType, value: unknown): string[] {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return [];
+  return issuesToDiagnostics(result.error.issues, { file: "f", locate: () => ({ line: 1, column: 1 }), schema }).map((d) => `${d.rule} ${d.message}${d.hint ? ` | ${d.hint}` : ""}`);
+}
+
+const policy = {
+  apiVersion: 'keel/v1',
+  kind: 'ErrorBudgetPolicy',
+  metadata: { name: 'api-policy' },
+  spec: {
+    slos: ['api-availability'],
+    steps: [
+      { name: 'Budget at risk', when: { remainingBudgetBelow: 0.5 }, actions: ['Review in planning'] },
+      { name: 'Fast burn', when: { burnRate: { above: 6, window: '1h' } }, actions: ['Page the team'] },
+      { name: 'Spent and burning', when: { remainingBudgetBelow: 0, burnRate: { above: 1, window: '6h' } }, actions: ['Freeze releases'] },
+    ],
+  },
+};
+const withSteps = (steps: unknown[]) => ({ ...policy, spec: { ...policy.spec, steps } });
+
+describe('ErrorBudgetPolicySchema', () => {
+  it('accepts a policy and defaults approvers', () => {
+    expect(KEEL_API_VERSION).toBe('keel/v1');
+    expect(ErrorBudgetPolicySchema.parse(policy)).toEqual({ ...policy, spec: { ...policy.spec, approvers: [] } });
+  });
+
+  it('a step needs a condition (policy/step-condition)', () => {
+    expect(problems(ErrorBudgetPolicySchema, withSteps([{ name: 'Always', when: {}, actions: ['Panic'] }]))).toEqual([
+      'policy/step-condition a step needs remainingBudgetBelow, burnRate or both | e.g. remainingBudgetBelow: 0.25, or burnRate: { above: 6, window: 1h }',
+    ]);
+  });
+
+  it('checks ranges, windows and actions', () => {
+    expect(
+      problems(ErrorBudgetPolicySchema, withSteps([{ name: 'x', when: { remainingBudgetBelow: 25, burnRate: { above: 0, window: '60 min' } }, actions: [] }])),
+    ).toEqual([
+      'schema/range spec.steps[0].when.remainingBudgetBelow must be at most 1 (got 25)',
+      'schema/range spec.steps[0].when.burnRate.above must be greater than 0 (got 0)',
+      'schema/duration spec.steps[0].when.burnRate.window must be a duration like 5m, 1h, 28d (got "60 min") | use one of the units m h d w M Q Y after a whole number, e.g. 30m or 4h',
+      'schema/range spec.steps[0].actions must have at least 1 item',
+    ]);
+  });
+
+  it('needs at least one SLO and one step, and the keel/v1 apiVersion', () => {
+    expect(problems(ErrorBudgetPolicySchema, { ...policy, apiVersion: 'openslo/v1', spec: { slos: [], steps: [] } })).toEqual([
+      'schema/enum apiVersion must be "keel/v1" (got "openslo/v1")',
+      'schema/range spec.slos must have at least 1 item',
+      'schema/range spec.steps must have at least 1 item',
+    ]);
+  });
+
+  it('reserves openslo.com/ annotations here too', () => {
+    expect(problems(ErrorBudgetPolicySchema, { ...policy, metadata: { name: 'p', annotations: { 'openslo.com/x': 'y', 'example.com/x': 'y' } } })).toEqual([
+      'openslo/reserved-annotation annotation "openslo.com/x" uses the reserved prefix openslo.com/ | keys under openslo.com/ are reserved for the OpenSLO specification; use your own prefix, e.g. example.com/owner',
+    ]);
+  });
+});
