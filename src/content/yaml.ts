@@ -8,7 +8,7 @@
  * positions). Any path in the data can be traced back to a line and column.
  */
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import type { Position } from '../validate/diagnostic.ts';
 
 export type DataPath = readonly PropertyKey[];
@@ -101,8 +101,23 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
     try {
       located.data = doc.toJS({ maxAliasCount: 100 });
     } catch (cause) {
-      // "Excessive alias count indicates a resource exhaustion attack": report, never crash.
-      problems.push({ ...start, message: firstLine((cause as Error).message), code: 'ALIAS_COUNT' });
+      // An alias bomb ("Excessive alias count…") or an alias without its anchor: report, never crash.
+      const message = firstLine((cause as Error).message);
+      if (message.startsWith('Excessive alias count')) {
+        problems.push({ ...start, message, code: 'ALIAS_COUNT' });
+      } else {
+        // "Unresolved alias (…): name": point at the alias.
+        let at = start;
+        const name = message.slice(message.lastIndexOf(': ') + 2);
+        visit(doc, {
+          Alias(_, node) {
+            if (node.source !== name || !node.range) return undefined;
+            at = toPosition(node.range[0]);
+            return visit.BREAK;
+          },
+        });
+        problems.push({ ...at, message, code: 'BAD_ALIAS' });
+      }
       continue;
     }
     documents.push(located);
