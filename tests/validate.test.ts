@@ -464,10 +464,10 @@ describe('the OpenSLO v1 examples (tests/fixtures/openslo)', () => {
 
   it('rejects keys left empty (null) where a mapping or a list belongs', () => {
     expect(of('slos/examples-occurrences.yaml')).toEqual([
-      '19:16 schema/type spec.indicator.spec.thresholdMetric.metricSource.spec must be a mapping (got null)',
-      '30:18 schema/type spec.alertPolicies must be a list (got null)',
+      '19:11 schema/type spec.indicator.spec.thresholdMetric.metricSource.spec must be a mapping (got null)',
+      '30:3 schema/type spec.alertPolicies must be a list (got null)',
     ]);
-    expect(of('slos/examples-timeslices.yaml')).toEqual(['44:18 schema/type spec.alertPolicies must be a list (got null)']);
+    expect(of('slos/examples-timeslices.yaml')).toEqual(['44:3 schema/type spec.alertPolicies must be a list (got null)']);
   });
 
   it('has nothing else to say', () => {

@@ -146,7 +146,7 @@ function offsetOf(root: Node | null, path: DataPath, at: 'value' | 'key', fallba
       if (last && at === 'key') return rangeStart(pair.key) ?? offset;
       node = pair.value;
       // `key:` with no value: point at the key.
-      offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
+      offset = (isEmptyScalar(pair.value) ? undefined : rangeStart(pair.value)) ?? rangeStart(pair.key) ?? offset;
     } else if (isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
       if (item === undefined) return offset;
@@ -157,6 +157,12 @@ function offsetOf(root: Node | null, path: DataPath, at: 'value' | 'key', fallba
     }
   }
   return offset;
+}
+
+/** The null of `key:` with nothing after it: a scalar of no characters, placed after the colon. */
+function isEmptyScalar(node: unknown): boolean {
+  const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+  return isScalar(node) && range !== undefined && range[0] === range[1];
 }
 
 function keyOf(key: unknown): string | undefined {

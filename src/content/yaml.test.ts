@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { parseYaml, parseYamlWithPositions, type ParsedYaml } from './yaml.ts';
+
+const SERVICE = `# A service
+name: Public API
+owner: team-platform
+tier: 1
+statusPage:
+  component: API
+  group: Platform
+dependsOn:
+  - web
+  - ledger
+links: [{ title: Dashboard, url: "https://grafana.example.com" }]
+empty:
+`;
+
+/** Both parsers: the fast one (js-yaml, positions on demand) and the positioned one. */
+const parsers: [string, (text: string, lineOffset?: number) => ParsedYaml][] = [
+  ['parseYaml', parseYaml],
+  ['parseYamlWithPositions', parseYamlWithPositions],
+];
+
+describe.each(parsers)('%s', (_, parse) => {
+  it('reads the data with the YAML 1.2 core schema: dates and times stay strings', () => {
+    const { documents, problems } = parse('started: 2026-11-03T09:12:00Z\nday: 2026-11-03\nnaive: 2026-11-03 09:12\nyes: yes\non: on\nn: 012\nf: 1.50\nnothing: ~\nb: true\n');
+    expect(problems).toEqual([]);
+    expect(documents[0]!.data).toEqual({ started: '2026-11-03T09:12:00Z', day: '2026-11-03', naive: '2026-11-03 09:12', yes: 'yes', on: 'on', n: 12, f: 1.5, nothing: null, b: true });
+  });
+
+  it('locates values: scalars, nested mappings, list items, flow collections', () => {
+    const [doc] = parse(SERVICE).documents;
+    expect(doc!.locate(['name'])).toEqual({ line: 2, column: 7 });
+    expect(doc!.locate(['tier'])).toEqual({ line: 4, column: 7 });
+    expect(doc!.locate(['statusPage'])).toEqual({ line: 6, column: 3 });
+    expect(doc!.locate(['statusPage', 'group'])).toEqual({ line: 7, column: 10 });
+    expect(doc!.locate(['dependsOn', 1])).toEqual({ line: 10, column: 5 });
+    expect(doc!.locate(['links', 0, 'url'])).toEqual({ line: 11, column: 34 });
+  });
+
+  it('locates keys when asked', () => {
+    const [doc] = parse(SERVICE).documents;
+    expect(doc!.locate(['statusPage', 'group'], 'key')).toEqual({ line: 7, column: 3 });
+    expect(doc!.locate(['links', 0, 'url'], 'key')).toEqual({ line: 11, column: 29 });
+  });
+
+  it('points a missing key at the mapping that should hold it, and a key without value at the key', () => {
+    const [doc] = parse(SERVICE).documents;
+    expect(doc!.locate(['description'])).toEqual({ line: 2, column: 1 });
+    expect(doc!.locate(['statusPage', 'description'])).toEqual({ line: 6, column: 3 });
+    expect(doc!.locate(['dependsOn', 5])).toEqual({ line: 9, column: 3 });
+    expect(doc!.locate(['tier', 'deeper'])).toEqual({ line: 4, column: 7 });
+    expect(doc!.locate(['empty'])).toEqual({ line: 12, column: 1 });
+    expect(doc!.locate([])).toEqual({ line: 2, column: 1 });
+  });
+
+  it('reads several documents, each with its own start and positions', () => {
+    const { documents, problems } = parse('apiVersion: openslo/v1\nkind: SLO\n---\n# second\napiVersion: keel/v1\nkind: ErrorBudgetPolicy\n---\n- a list\n');
+    expect(problems).toEqual([]);
+    expect(documents.map((d) => [d.data, d.start])).toEqual([
+      [{ apiVersion: 'openslo/v1', kind: 'SLO' }, { line: 1, column: 1 }],
+      [{ apiVersion: 'keel/v1', kind: 'ErrorBudgetPolicy' }, { line: 5, column: 1 }],
+      [['a list'], { line: 8, column: 1 }],
+    ]);
+    expect(documents[1]!.locate(['kind'])).toEqual({ line: 6, column: 7 });
+    expect(documents[2]!.locate([0])).toEqual({ line: 8, column: 3 });
+  });
+
+  it('shifts lines for YAML embedded in a file (front matter starts on line 2)', () => {
+    const { documents } = parse('title: Checkout errors\nstarted: 2026-11-03 09:12\nservices:\n  - web\n', 1);
+    expect(documents[0]!.locate(['started'])).toEqual({ line: 3, column: 10 });
+    expect(documents[0]!.locate(['services', 0])).toEqual({ line: 5, column: 5 });
+    expect(documents[0]!.start).toEqual({ line: 2, column: 1 });
+  });
+
+  it('reports syntax errors with positions (shifted too), and keeps the good documents', () => {
+    const broken = parse('name: Checkout\ndescription: Pay for your order: card or invoice\n');
+    expect(broken.documents).toEqual([]);
+    expect(broken.problems).toEqual([{ line: 2, column: 14, message: 'Nested mappings are not allowed in compact mappings', code: 'BLOCK_AS_IMPLICIT_KEY' }]);
+    expect(parse('a: 1\na: 2\n', 4).problems).toEqual([{ line: 6, column: 1, message: 'Map keys must be unique', code: 'DUPLICATE_KEY' }]);
+    const mixed = parse('a: 1\n---\nb: [1\n---\nc: 3\n');
+    expect(mixed.problems.map((p) => [p.line, p.code])).toEqual([[4, 'BAD_INDENT']]);
+    expect(mixed.documents.map((d) => [d.data, d.start.line])).toEqual([
+      [{ a: 1 }, 1],
+      [{ c: 3 }, 5],
+    ]);
+  });
+
+  it('tells an empty stream from a document of comments', () => {
+    expect(parse('')).toEqual({ documents: [], problems: [] });
+    // js-yaml sees one empty document, the yaml package none: either way, no data.
+    const comments = parse('# nothing yet\n');
+    expect(comments.problems).toEqual([]);
+    expect(comments.documents.every((d) => d.data === null)).toBe(true);
+  });
+
+  it('resolves aliases, and reports an alias bomb or a missing anchor instead of crashing', () => {
+    expect(parse('base: &b [x, y]\ncopy: *b\n').documents[0]!.data).toEqual({ base: ['x', 'y'], copy: ['x', 'y'] });
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    const bomb = parse(`${levels.join('\n')}\n`);
+    expect(bomb.documents).toEqual([]);
+    expect(bomb.problems).toEqual([{ line: 1, column: 1, message: 'Excessive alias count indicates a resource exhaustion attack', code: 'ALIAS_COUNT' }]);
+    expect(parse('name: x\nowner: *team\n').problems).toEqual([
+      { line: 2, column: 8, message: 'Unresolved alias (the anchor must be set before the alias): team', code: 'BAD_ALIAS' },
+    ]);
+  });
+});
+
+describe('parseYaml and parseYamlWithPositions agree', () => {
+  it('on data and on every position', () => {
+    const text = `${SERVICE}---\nkind: SLO\nspec:\n  objectives:\n    - target: 0.99\n`;
+    const fast = parseYaml(text, 3);
+    const slow = parseYamlWithPositions(text, 3);
+    expect(fast.documents.map((d) => d.data)).toEqual(slow.documents.map((d) => d.data));
+    const paths = [['name'], ['links', 0, 'title'], ['spec', 'objectives', 0, 'target'], ['nope'], []];
+    for (let i = 0; i < 2; i++) {
+      expect(fast.documents[i]!.start).toEqual(slow.documents[i]!.start);
+      for (const path of paths) {
+        expect(fast.documents[i]!.locate(path)).toEqual(slow.documents[i]!.locate(path));
+        expect(fast.documents[i]!.locate(path, 'key')).toEqual(slow.documents[i]!.locate(path, 'key'));
+      }
+    }
+  });
+});
