@@ -117,19 +117,21 @@ const pascal = (id: string) => id.split('-').map(title).join('');
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const ROLE_NAMES: Record<string, string> = { api: 'API', db: 'DB', web: 'Web' };
 
-/** Sentences until `bytes` characters, grouped into paragraphs of 3–6 sentences. */
+/** Sentences until about `bytes` characters (at most one sentence over), in paragraphs of 3–6. */
 function paragraphs(rng: Rng, ctx: SentenceContext, bytes: number): string {
-  const out: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const n = rng.int(3, 6);
-    const para: string[] = [];
-    for (let i = 0; i < n; i++) para.push(sentence(rng.pick, rng.int, ctx));
-    const text = para.join(' ');
-    out.push(text);
-    size += text.length + 2;
+  let text = '';
+  let left = 0;
+  while (text.length < bytes) {
+    if (left === 0) {
+      if (text) text += '\n\n';
+      left = rng.int(3, 6);
+    } else {
+      text += ' ';
+    }
+    text += sentence(rng.pick, rng.int, ctx);
+    left--;
   }
-  return out.join('\n\n');
+  return text;
 }
 
 function bullets(rng: Rng, ctx: SentenceContext, count: number): string {
@@ -480,7 +482,7 @@ function runbookFile(w: World, service: ServicePlan, alertKind: string): string 
     tags: rng.sample(['database', 'network', 'kubernetes', 'capacity', 'dependency', 'certificates', 'queue', 'cache'], rng.int(0, 3)),
   };
   const ctx: SentenceContext = { service: service.id, component: service.component ?? service.name };
-  const target = rng.int(1024, 4096);
+  const target = rng.int(1024, 3900);
   const ns = service.domain;
   const fixed = [
     `## Meaning\n\nThe alert \`${alert}\` fires when ${rng.pick(METRICS)} of ${service.id} stays outside its normal range for longer than the alert window. ${sentence(rng.pick, rng.int, ctx)}`,
@@ -489,7 +491,7 @@ function runbookFile(w: World, service: ServicePlan, alertKind: string): string 
     `## Mitigation\n\n1. If a deploy went out in the last hour, roll it back:\n\n\`\`\`bash\nkubectl -n ${ns} rollout undo deploy/${service.id}\n\`\`\`\n\n2. If the ${rng.pick(['database', 'cache', 'queue', 'upstream dependency'])} is saturated, ${rng.pick(ACTIONS)}.\n3. If nothing helps within 30 minutes, escalate to ${service.owner} and declare an incident.`,
   ];
   let body = `Runbook for \`${alert}\` on ${service.name}.\n\n${fixed.join('\n\n')}\n`;
-  if (body.length < target) body += `\n## Notes\n\n${paragraphs(rng, ctx, target - body.length)}\n`;
+  if (body.length < target) body += `\n## Notes\n\n${paragraphs(rng, ctx, target - body.length - 12)}\n`;
   return `---\n${toYaml(data)}---\n\n${body}`;
 }
 
@@ -727,7 +729,7 @@ function retrospective(
 ): string {
   const { rng } = w;
   const ctx: SentenceContext = { service: primary.id, component };
-  const target = rng.int(2048, 6144);
+  const target = rng.int(2048, 5960);
   const timeline = [
     `- ${clockTime(t.started)} UTC: customer impact begins.`,
     `- ${clockTime(t.detected)} UTC: ${data.detection === 'alert' ? `an alert fires for ${primary.id}` : 'the problem is reported'}.`,
@@ -751,10 +753,9 @@ function retrospective(
       `<details>\n<summary>Alert details</summary>\n\nThe alert for ${primary.id} fired on ${rng.pick(METRICS)} and paged ${primary.owner}.\n\n</details>`,
     );
   }
-  const fixedSize = sections.reduce((n, s) => n + s.length + 2, 0);
-  const rootCause = `## Root cause\n\n${paragraphs(rng, ctx, Math.max(300, target - fixedSize))}`;
-  sections[sections.indexOf('')] = rootCause;
   const head = mdx ? `{/* Reviewed in the weekly incident review. */}\n\n` : '';
+  const fixedSize = sections.reduce((n, s) => n + s.length + 2, head.length + '## Root cause\n\n'.length);
+  sections[sections.indexOf('')] = `## Root cause\n\n${paragraphs(rng, ctx, Math.max(300, target - fixedSize))}`;
   return `${head}${sections.join('\n\n')}\n`;
 }
 
