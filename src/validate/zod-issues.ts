@@ -116,7 +116,12 @@ interface Site {
 
 /** Converts the issues of one failed parse into diagnostics. */
 export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], site: Site): Diagnostic[] {
-  return issues.flatMap((issue) => issueToDiagnostics(issue, site));
+  // Zod runs a list's size checks even on a value of the wrong type (`tags: a, b` is "at most 2
+  // characters"): the type error says it all.
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => formatPath(i.path)));
+  return issues
+    .filter((i) => !((i.code === 'too_big' || i.code === 'too_small') && wrongType.has(formatPath(i.path))))
+    .flatMap((issue) => issueToDiagnostics(issue, site));
 }
 
 function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
