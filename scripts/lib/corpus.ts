@@ -33,6 +33,7 @@ import {
   GROUPS,
   LAST_NAMES,
   METRICS,
+  MITIGATIONS,
   ROLES,
   sentence,
   SYMPTOMS,
@@ -488,7 +489,7 @@ function runbookFile(w: World, service: ServicePlan, alertKind: string): string 
     `## Meaning\n\nThe alert \`${alert}\` fires when ${rng.pick(METRICS)} of ${service.id} stays outside its normal range for longer than the alert window. ${sentence(rng.pick, rng.int, ctx)}`,
     `## Impact\n\n${service.component ? `Customers may see degraded ${service.component}.` : 'Internal users may see delays; customers are not affected directly.'} ${sentence(rng.pick, rng.int, ctx)}`,
     `## Diagnosis\n\n1. Open the [service dashboard](https://grafana.example.com/d/${service.id}) and compare ${rng.pick(METRICS)} with the last seven days.\n2. Check recent deploys and configuration changes.\n3. Look for errors in the logs:\n\n\`\`\`bash\nkubectl -n ${ns} get pods -l app=${service.id}\nkubectl -n ${ns} logs deploy/${service.id} --since=15m | grep -i error | tail -n 50\n\`\`\`\n\n4. Check the error ratio directly:\n\n\`\`\`promql\nsum(rate(http_requests_total{service="${service.id}",code=~"5.."}[5m]))\n  / sum(rate(http_requests_total{service="${service.id}"}[5m]))\n\`\`\``,
-    `## Mitigation\n\n1. If a deploy went out in the last hour, roll it back:\n\n\`\`\`bash\nkubectl -n ${ns} rollout undo deploy/${service.id}\n\`\`\`\n\n2. If the ${rng.pick(['database', 'cache', 'queue', 'upstream dependency'])} is saturated, ${rng.pick(ACTIONS)}.\n3. If nothing helps within 30 minutes, escalate to ${service.owner} and declare an incident.`,
+    `## Mitigation\n\n1. If a deploy went out in the last hour, roll it back:\n\n\`\`\`bash\nkubectl -n ${ns} rollout undo deploy/${service.id}\n\`\`\`\n\n2. If the ${rng.pick(['database', 'cache', 'queue', 'upstream dependency'])} is saturated, ${rng.pick(MITIGATIONS)}.\n3. If nothing helps within 30 minutes, escalate to ${service.owner} and declare an incident.`,
   ];
   let body = `Runbook for \`${alert}\` on ${service.name}.\n\n${fixed.join('\n\n')}\n`;
   if (body.length < target) body += `\n## Notes\n\n${paragraphs(rng, ctx, target - body.length - 12)}\n`;

@@ -83,6 +83,14 @@ export const ACTIONS = [
   'paused the batch job', 'shed low-priority traffic at the edge', 'pinned the dependency to the previous version',
 ] as const;
 
+/** The same remedies, as runbook steps. */
+export const MITIGATIONS = [
+  'roll back the last deploy', 'fail over to the secondary region', 'restart the affected pods',
+  'raise the connection pool limit', 'disable the feature flag', 'drain the unhealthy node pool',
+  'purge the poisoned cache entries', 'scale the worker fleet out', 'shed low-priority traffic at the edge',
+  'pause the batch job',
+] as const;
+
 export const FACTORS = {
   technical: [
     'Timeouts were longer than the caller\'s own deadline, so retries piled up.',
