@@ -8,6 +8,8 @@ import { z } from 'zod';
 export interface RuleParams {
   rule: string;
   hint?: string;
+  /** Report at the key rather than the value (the key itself is wrong, e.g. a reserved annotation). */
+  at?: 'key';
 }
 
 /** Raises a custom issue with a Keel rule id; used by refinements throughout the schemas. */

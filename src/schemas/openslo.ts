@@ -29,6 +29,7 @@ export const MetadataSchema = z
             addRuleIssue(ctx, `annotation "${key}" uses the reserved prefix ${RESERVED_ANNOTATION_PREFIX}`, {
               rule: 'openslo/reserved-annotation',
               hint: 'keys under openslo.com/ are reserved for the OpenSLO specification; use your own prefix, e.g. example.com/owner',
+              at: 'key',
             }, [key]);
           }
         }

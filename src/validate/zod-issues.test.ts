@@ -179,6 +179,15 @@ describe('issuesToDiagnostics', () => {
     ]);
   });
 
+  it('reports a custom issue at the key when the key itself is wrong', () => {
+    const Annotations = z.object({
+      annotations: z.record(z.string(), z.string()).superRefine((a, ctx) => {
+        for (const key of Object.keys(a)) ctx.addIssue({ code: 'custom', message: `annotation "${key}" is reserved`, params: { rule: 'openslo/reserved-annotation', at: 'key' }, path: [key] });
+      }),
+    });
+    expect(diagnose(Annotations, { annotations: { 'openslo.com/x': 'y' } })).toEqual(['annotations.openslo.com/x@key openslo/reserved-annotation annotation "openslo.com/x" is reserved']);
+  });
+
   it('falls back to schema/custom and schema/invalid for issues no Keel schema raises', () => {
     expect(diagnose(z.object({ x: z.string().refine(() => false, { message: 'is not acceptable' }) }), { x: 'y' })).toEqual(['x@value schema/custom x is not acceptable']);
     expect(diagnose(z.object({ step: z.number().multipleOf(5) }), { step: 7 })).toEqual(['step@value schema/invalid step: Invalid number: must be a multiple of 5']);

@@ -189,10 +189,10 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
     case 'invalid_union':
       return unionDiagnostics(issue, site, make);
     case 'custom': {
-      const params = (issue.params ?? {}) as { rule?: string; hint?: string };
+      const params = (issue.params ?? {}) as { rule?: string; hint?: string; at?: 'key' };
       // "must …" and "is …" messages read as a sentence about the field (or the value itself).
       const fieldMessage = /^(must|is) /.test(issue.message);
-      return [make(fieldMessage ? `${label || 'value'} ${issue.message}` : issue.message, params.rule ?? 'schema/custom', params.hint)];
+      return [make(fieldMessage ? `${label || 'value'} ${issue.message}` : issue.message, params.rule ?? 'schema/custom', params.hint, path, params.at ?? 'value')];
     }
     default:
       return [make(`${label || 'value'}: ${issue.message}`, 'schema/invalid')];
