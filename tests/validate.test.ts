@@ -414,6 +414,33 @@ describe('folders of their own', () => {
   });
 });
 
+describe('files as editors save them', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'keel-files-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a byte-order mark and Windows line endings, and skips hidden files and folders', async () => {
+    const content = join(dir, 'content');
+    for (const folder of ['services', 'incidents', '.git', 'runbooks/.obsidian']) mkdirSync(join(content, folder), { recursive: true });
+    writeFileSync(join(content, 'keel.yaml'), '\uFEFForganisation:\r\n  name: X\r\n  url: https://x.example\r\ntimeZone: UTC\r\n');
+    writeFileSync(join(content, 'services', 'api.yaml'), '\uFEFFname: API\r\nowner: team\r\ntier: 1\r\nstatusPage: false\r\n');
+    writeFileSync(join(content, 'incidents', '2026-11-03-x.md'), '\uFEFF---\r\ntitle: x\r\nseverity: SEV3\r\nstarted: 2026-11-03 09:12\r\nservices: [api]\r\n---\r\nBody\r\n');
+    writeFileSync(join(content, '.DS_Store'), 'binary');
+    writeFileSync(join(content, '.git', 'HEAD'), 'ref: refs/heads/main');
+    writeFileSync(join(content, 'runbooks', '.obsidian', 'workspace.json'), '{}');
+    writeFileSync(join(content, 'services', '.api.yaml.swp'), 'swap');
+    const result = await validateContent(content, { cwd: dir, now: NOW });
+    expect(result.diagnostics.map(formatDiagnosticText)).toEqual([
+      'content/incidents/2026-11-03-x.md:4:10 error started must have a UTC offset (got "2026-11-03 09:12")  schema/timestamp-offset\n' +
+        '  hint: every time needs an offset so it means one instant: write "2026-11-03T09:12:00Z" for UTC or add your offset, e.g. "2026-11-03T09:12:00+01:00"',
+    ]);
+    expect(result.summary.files).toBe(3);
+    expect(result.index.collections.services.map((s) => s.data.name)).toEqual(['API']);
+  });
+});
+
 describe('the OpenSLO v1 examples (tests/fixtures/openslo)', () => {
   const prefix = 'tests/fixtures/openslo/';
   let result: ValidationResult;
