@@ -230,7 +230,7 @@ describe('the broken fixture', () => {
       'slos/windows.yaml:30:20 error schema/enum',
       'slos/windows.yaml:41:3 error openslo/sli-metric',
     ]);
-    expect(result.summary).toEqual({ files: 50, errors: 124, warnings: 8 });
+    expect(result.summary).toEqual({ files: 52, errors: 124, warnings: 8 });
     expect(result.ok).toBe(false);
   });
 
@@ -337,9 +337,18 @@ describe('the broken fixture', () => {
     expect(result.summary.files).toBe(files.length - 1);
   });
 
+  it('does not report references to entries that exist but are invalid: their own problems are reported', () => {
+    const cascade = `${prefix}incidents/2026-11-15-cascade.md`;
+    expect(result.diagnostics.filter((d) => d.file === cascade)).toEqual([]);
+    expect(result.index.collections.incidents.find((i) => i.file === cascade)?.data.services).toEqual(['checkout', 'api']);
+    expect(result.index.rejected?.services).toEqual(new Set(['Payment_Gateway', 'billing', 'checkout', 'empty']));
+    expect(result.index.rejected?.slos).toEqual(new Set(['checkout-availability', 'ratio-with-op', 'threshold-without-value', 'two-targets', 'both-indicators', 'no-indicator', 'rolling-with-calendar', 'window-without-rolling']));
+    expect(result.diagnostics.filter((d) => d.file === `${prefix}measurements/checkout-availability.csv`)).toEqual([]);
+  });
+
   it('treats warnings as errors with strict', async () => {
     const strict = await validate('broken', { strict: true });
-    expect(strict.summary).toEqual({ files: 50, errors: 132, warnings: 0 });
+    expect(strict.summary).toEqual({ files: 52, errors: 132, warnings: 0 });
     expect(strict.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(
       result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`),
     );

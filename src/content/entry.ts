@@ -55,6 +55,11 @@ export interface ContentIndex {
   measurements: MeasurementEntry[];
   /** Number of files read. */
   fileCount: number;
+  /**
+   * Ids of entries that exist but failed to parse (their problems are reported): references to
+   * them are not reported as unknown as well. File-based kinds use the file name.
+   */
+  rejected?: Partial<Record<CollectionName, Set<string>>>;
 }
 
 export interface ParseOutcome {

@@ -3,7 +3,7 @@
  * Hidden files and folders (".git", ".DS_Store") are not content.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Settings } from '../schemas/settings.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
 import type { Collections, ContentIndex, DocumentEntry, Entry } from './entry.ts';
@@ -84,6 +84,7 @@ export async function loadContent(contentDir: string, cwd = process.cwd()): Prom
   const report = (d: Diagnostic) => diagnostics.push(d);
   const collections = emptyCollections();
   const push = (name: keyof Collections, entry: Entry<unknown>) => (collections[name] as Entry<unknown>[]).push(entry);
+  const reject = (name: keyof Collections, id: string) => ((index.rejected ??= {})[name] ??= new Set()).add(id);
   const index: ContentIndex = { root, settings: undefined, collections, measurements: [], fileCount: 0 };
 
   let stat;
@@ -125,7 +126,7 @@ export async function loadContent(contentDir: string, cwd = process.cwd()): Prom
         index.settings = parseSingleYaml<Settings>(source, SettingsSchema, report, { needsId: false });
         break;
       case 'slos':
-        for (const { collection, entry } of parseSloFile(source, report)) push(collection, entry);
+        for (const { collection, entry } of parseSloFile(source, report, reject)) push(collection, entry);
         break;
       case 'measurements': {
         const entry = parseMeasurements(source, report);
@@ -140,6 +141,7 @@ export async function loadContent(contentDir: string, cwd = process.cwd()): Prom
             ? parseSingleYaml(source, folder.schema, report)
             : (parseDocument(source, name, folder.schema, report, checkMdx) as DocumentEntry<unknown> | undefined);
         if (entry) push(name, entry);
+        else reject(name, basename(rel, extname(rel)));
         break;
       }
     }

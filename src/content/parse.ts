@@ -128,8 +128,11 @@ export interface SloFileEntry {
   entry: Entry<unknown>;
 }
 
-/** A file in slos/: any number of OpenSLO v1 or keel/v1 documents. */
-export function parseSloFile(source: SourceFile, report: Sink): SloFileEntry[] {
+/**
+ * A file in slos/: any number of OpenSLO v1 or keel/v1 documents. `rejected` learns the name of
+ * each document that failed its schema, so that references to it are not reported again.
+ */
+export function parseSloFile(source: SourceFile, report: Sink, rejected?: (collection: CollectionName, name: string) => void): SloFileEntry[] {
   const { documents, problems } = parseYaml(source.text);
   yamlProblems(source, problems, report);
   const out: SloFileEntry[] = [];
@@ -163,7 +166,10 @@ export function parseSloFile(source: SourceFile, report: Sink): SloFileEntry[] {
       continue;
     }
     const parsed = parseWith<{ metadata: { name: string } }>(kind.schema, source, doc, report);
-    if (!parsed.ok) continue;
+    if (!parsed.ok) {
+      if (typeof data.metadata?.name === 'string') rejected?.(kind.collection, data.metadata.name);
+      continue;
+    }
     out.push({
       collection: kind.collection,
       entry: { id: parsed.data.metadata.name, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate },

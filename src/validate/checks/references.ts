@@ -154,6 +154,8 @@ export function checkReferences(index: ContentIndex): Diagnostic[] {
         for (const { value, path } of valuesAt(entry.data, reference.path)) {
           const candidates = known(reference.target);
           if (candidates.has(value)) continue;
+          // Defined but invalid: its own problems are reported, the reference is not one more.
+          if (reference.target !== 'components' && index.rejected?.[reference.target]?.has(value)) continue;
           const near = didYouMean(value, candidates);
           out.push({
             ...at(entry, path),
@@ -174,7 +176,7 @@ export function checkReferences(index: ContentIndex): Diagnostic[] {
   }
   const slos = known('slos');
   for (const series of index.measurements) {
-    if (slos.has(series.id)) continue;
+    if (slos.has(series.id) || index.rejected?.slos?.has(series.id)) continue;
     const near = didYouMean(series.id, slos);
     out.push({
       file: series.file,
