@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    reporters: ['default', './tests/support/plain-summary-reporter.ts'],
     // Integration tests build whole sites; give them room on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 300_000,
