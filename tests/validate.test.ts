@@ -387,7 +387,7 @@ describe('the valid fixture', () => {
       ['2026-11-02-api-errors', 'md', 45],
       ['2026-11-20-web-slow', 'mdx', 17],
     ]);
-    expect(index.measurements.map((m) => [m.id, m.series.type, m.series.time.length, m.lineOf(2)])).toEqual([
+    expect(index.measurements.map((m) => [m.id, m.series.type, m.series.time.length, m.rowLines[2] ?? 1])).toEqual([
       ['api-availability', 'ratio', 3, 4],
       ['api-latency', 'threshold', 2, 1],
     ]);

@@ -36,8 +36,8 @@ export interface MeasurementEntry {
   file: string;
   path: string;
   series: MeasurementSeries;
-  /** Line of the file holding row `index` (0-based, after the header). */
-  lineOf: (index: number) => number;
+  /** Line of the file holding each row of the series, in order. */
+  rowLines: number[];
 }
 
 type MarkdownCollections = 'incidents' | 'runbooks' | 'concerns' | 'experiments';

@@ -6,8 +6,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Settings } from '../schemas/settings.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
-import type { Collections, ContentIndex, DocumentEntry, Entry } from './entry.ts';
+import type { Collections, ContentIndex, DocumentEntry, Entry, MeasurementEntry } from './entry.ts';
 import {
+  type CollectionName,
   COLLECTION_NAMES,
   FOLDER_KINDS,
   IGNORED_TOP_LEVEL,
@@ -74,18 +75,92 @@ function classify(rel: string):
   return { kind: 'folder', folder };
 }
 
+/** Everything one file yielded. */
+export interface FileResult {
+  /** False for files that are not content (a top-level README). */
+  counted: boolean;
+  diagnostics: Diagnostic[];
+  settings?: Entry<Settings> | undefined;
+  entries: { collection: CollectionName; entry: Entry<unknown> }[];
+  measurement?: MeasurementEntry | undefined;
+  /** Ids of entries that failed their schema (references to them are not reported again). */
+  rejected: { collection: CollectionName; id: string }[];
+}
+
+type MdxChecker = typeof import('./mdx.ts').checkMdxSyntax;
+
+/** Loads the MDX parser (slow to load) only when there is MDX to check. */
+export async function mdxCheckerFor(files: string[]): Promise<MdxChecker | undefined> {
+  return files.some((f) => f.endsWith('.mdx')) ? (await import('./mdx.ts')).checkMdxSyntax : undefined;
+}
+
+/** Reads and parses one file of the content folder; reports instead of throwing. */
+export function parseSource(root: string, rel: string, cwd: string, checkMdx: MdxChecker | undefined): FileResult {
+  const result: FileResult = { counted: true, diagnostics: [], entries: [], rejected: [] };
+  const report = (d: Diagnostic) => result.diagnostics.push(d);
+  const path = join(root, ...rel.split('/'));
+  const file = relative(cwd, path).split(sep).join('/');
+  const place = classify(rel);
+  if (place.kind === 'ignored') return { ...result, counted: false };
+  if (place.kind === 'unknown') {
+    report({ file, line: 1, column: 1, severity: 'error', message: 'file is not part of any content kind and would not be published', rule: 'content/unknown-file', hint: place.hint });
+    return result;
+  }
+  let text: string;
+  try {
+    text = readSource(path);
+  } catch (cause) {
+    report({ file, line: 1, column: 1, severity: 'error', message: `cannot read file: ${(cause as Error).message.replace(/, \w+ '.*'$/, '')}`, rule: 'content/unreadable',
+      hint: 'check that the file exists (not a broken symbolic link) and is readable' });
+    return result;
+  }
+  const source: SourceFile = { path, file, text };
+  switch (place.kind) {
+    case 'settings':
+      result.settings = parseSingleYaml<Settings>(source, SettingsSchema, report, { needsId: false });
+      break;
+    case 'slos':
+      result.entries = parseSloFile(source, report, (collection, id) => result.rejected.push({ collection, id }));
+      break;
+    case 'measurements':
+      result.measurement = parseMeasurements(source, report);
+      break;
+    case 'folder': {
+      const { folder } = place;
+      const collection = folder.collection as CollectionName;
+      const entry =
+        folder.format === 'yaml'
+          ? parseSingleYaml(source, folder.schema, report)
+          : (parseDocument(source, collection, folder.schema, report, checkMdx) as DocumentEntry<unknown> | undefined);
+      if (entry) result.entries.push({ collection, entry });
+      else result.rejected.push({ collection, id: basename(rel, extname(rel)) });
+      break;
+    }
+  }
+  return result;
+}
+
+/** A file's text, without a byte-order mark. */
+function readSource(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export interface LoadOptions {
+  /** Working directory that file paths are shown relative to. */
+  cwd?: string;
+}
+
 /**
  * Loads and parses every file of the content folder. Diagnostics cover syntax and schema;
  * cross-file rules run afterwards (src/validate/checks).
  */
-export async function loadContent(contentDir: string, cwd = process.cwd()): Promise<LoadResult> {
+export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
   const root = resolve(contentDir);
-  const diagnostics: Diagnostic[] = [];
-  const report = (d: Diagnostic) => diagnostics.push(d);
   const collections = emptyCollections();
-  const push = (name: keyof Collections, entry: Entry<unknown>) => (collections[name] as Entry<unknown>[]).push(entry);
-  const reject = (name: keyof Collections, id: string) => ((index.rejected ??= {})[name] ??= new Set()).add(id);
   const index: ContentIndex = { root, settings: undefined, collections, measurements: [], fileCount: 0 };
+  const diagnostics: Diagnostic[] = [];
 
   let stat;
   try {
@@ -94,60 +169,23 @@ export async function loadContent(contentDir: string, cwd = process.cwd()): Prom
     stat = undefined;
   }
   if (!stat?.isDirectory()) {
-    report({ file: relative(cwd, root) || '.', line: 1, column: 1, severity: 'error', message: 'content folder not found', rule: 'content/missing', hint: 'pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml' });
+    diagnostics.push({ file: relative(cwd, root) || '.', line: 1, column: 1, severity: 'error', message: 'content folder not found', rule: 'content/missing', hint: 'pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml' });
     return { index, diagnostics };
   }
 
   const files = listFiles(root);
-  // The MDX parser is slow to load; only load it when there is MDX to check.
-  const checkMdx = files.some((f) => f.endsWith('.mdx')) ? (await import('./mdx.ts')).checkMdxSyntax : undefined;
-  for (const rel of files) {
-    const path = join(root, ...rel.split('/'));
-    const file = relative(cwd, path).split(sep).join('/');
-    const place = classify(rel);
-    if (place.kind === 'ignored') continue;
-    index.fileCount++;
-    if (place.kind === 'unknown') {
-      report({ file, line: 1, column: 1, severity: 'error', message: 'file is not part of any content kind and would not be published', rule: 'content/unknown-file', hint: place.hint });
-      continue;
-    }
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (cause) {
-      report({ file, line: 1, column: 1, severity: 'error', message: `cannot read file: ${(cause as Error).message.replace(/, \w+ '.*'$/, '')}`, rule: 'content/unreadable',
-        hint: 'check that the file exists (not a broken symbolic link) and is readable' });
-      continue;
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const source: SourceFile = { path, file, text };
-    switch (place.kind) {
-      case 'settings':
-        index.settings = parseSingleYaml<Settings>(source, SettingsSchema, report, { needsId: false });
-        break;
-      case 'slos':
-        for (const { collection, entry } of parseSloFile(source, report, reject)) push(collection, entry);
-        break;
-      case 'measurements': {
-        const entry = parseMeasurements(source, report);
-        if (entry) index.measurements.push(entry);
-        break;
-      }
-      case 'folder': {
-        const { folder } = place;
-        const name = folder.collection as keyof Collections;
-        const entry =
-          folder.format === 'yaml'
-            ? parseSingleYaml(source, folder.schema, report)
-            : (parseDocument(source, name, folder.schema, report, checkMdx) as DocumentEntry<unknown> | undefined);
-        if (entry) push(name, entry);
-        else reject(name, basename(rel, extname(rel)));
-        break;
-      }
-    }
+  const checkMdx = await mdxCheckerFor(files);
+  const results = files.map((rel) => parseSource(root, rel, cwd, checkMdx));
+  for (const result of results) {
+    if (result.counted) index.fileCount++;
+    diagnostics.push(...result.diagnostics);
+    if (result.settings) index.settings = result.settings;
+    if (result.measurement) index.measurements.push(result.measurement);
+    for (const { collection, entry } of result.entries) (collections[collection] as Entry<unknown>[]).push(entry);
+    for (const { collection, id } of result.rejected) ((index.rejected ??= {})[collection] ??= new Set()).add(id);
   }
   if (!files.includes(SETTINGS_FILE)) {
-    report({ file: `${relative(cwd, root).split(sep).join('/') || '.'}/${SETTINGS_FILE}`, line: 1, column: 1, severity: 'error', message: 'keel.yaml is missing', rule: 'settings/missing', hint: 'create keel.yaml with at least organisation (name, url) and timeZone' });
+    diagnostics.push({ file: `${relative(cwd, root).split(sep).join('/') || '.'}/${SETTINGS_FILE}`, line: 1, column: 1, severity: 'error', message: 'keel.yaml is missing', rule: 'settings/missing', hint: 'create keel.yaml with at least organisation (name, url) and timeZone' });
   }
   return { index, diagnostics };
 }

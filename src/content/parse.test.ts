@@ -197,7 +197,7 @@ describe('parseMeasurements', () => {
       good: [9, 10, 0],
       total: [10, 10, 0],
     });
-    expect([0, 1, 2, 3].map(entry!.lineOf)).toEqual([2, 4, 5, 1]);
+    expect(entry!.rowLines).toEqual([2, 4, 5]);
   });
 
   it('reads a threshold series', () => {

@@ -186,6 +186,26 @@ const FENCE = /^---[ \t]*$/;
 /** The closing fence, searched from the newline that ends the opening one. */
 const CLOSING_FENCE = /\n---[ \t]*(\r?\n|$)/;
 
+/** Front matter starts on line 2 of the file, after the opening fence. */
+export const FRONT_MATTER_LINE_OFFSET = 1;
+
+/** Splits a Markdown file into its front matter and body, or says why it cannot. */
+export function splitFrontMatter(text: string): { frontMatter: string; body: string; bodyLine: number } | 'missing' | 'unclosed' {
+  const firstBreak = text.indexOf('\n');
+  if (!FENCE.test((firstBreak < 0 ? text : text.slice(0, firstBreak)).replace(/\r$/, ''))) return 'missing';
+  // Find the closing fence without splitting the (possibly long) body into lines.
+  const close = firstBreak < 0 ? null : CLOSING_FENCE.exec(text.slice(firstBreak));
+  if (!close) return 'unclosed';
+  const frontMatter = text.slice(firstBreak + 1, firstBreak + close.index + 1);
+  const frontMatterLines = frontMatter === '' ? 0 : frontMatter.split('\n').length - (frontMatter.endsWith('\n') ? 1 : 0);
+  return {
+    frontMatter,
+    body: text.slice(firstBreak + close.index + close[0].length),
+    // Line 1 is the opening fence, then the front matter, then the closing fence.
+    bodyLine: frontMatterLines + 3,
+  };
+}
+
 /** A Markdown/MDX file with YAML front matter (incidents, runbooks, concerns, experiments). */
 export function parseDocument<T>(
   source: SourceFile,
@@ -194,27 +214,19 @@ export function parseDocument<T>(
   report: Sink,
   checkMdx?: typeof checkMdxSyntax,
 ): DocumentEntry<T> | undefined {
-  const text = source.text;
-  const firstBreak = text.indexOf('\n');
-  if (!FENCE.test((firstBreak < 0 ? text : text.slice(0, firstBreak)).replace(/\r$/, ''))) {
+  const split = splitFrontMatter(source.text);
+  if (split === 'missing') {
     report(error(source.file, 1, 1, 'front matter is missing', 'frontmatter/missing', 'start the file with a line "---", the YAML fields, then another "---"'));
     return undefined;
   }
-  // Find the closing fence without splitting the (possibly long) body into lines.
-  const close = firstBreak < 0 ? null : CLOSING_FENCE.exec(text.slice(firstBreak));
-  if (!close) {
+  if (split === 'unclosed') {
     report(error(source.file, 1, 1, 'front matter is not closed', 'frontmatter/unclosed', 'end the front matter with a line "---"'));
     return undefined;
   }
-  const frontMatter = text.slice(firstBreak + 1, firstBreak + close.index + 1);
-  const frontMatterLines = frontMatter === '' ? 0 : frontMatter.split('\n').length - (frontMatter.endsWith('\n') ? 1 : 0);
-  // Front matter starts on line 2 of the file.
-  const { documents, problems } = parseYaml(frontMatter, 1);
+  const { frontMatter, body, bodyLine } = split;
+  const { documents, problems } = parseYaml(frontMatter, FRONT_MATTER_LINE_OFFSET);
   yamlProblems(source, problems, report);
   const format = extname(source.path) === '.mdx' ? 'mdx' : 'md';
-  const body = text.slice(firstBreak + close.index + close[0].length);
-  // Line 1 is the opening fence, then the front matter, then the closing fence.
-  const bodyLine = frontMatterLines + 3;
   if (format === 'mdx' && checkMdx) {
     for (const p of checkMdx(body)) {
       report(error(source.file, p.line + bodyLine - 1, p.column, `MDX syntax error: ${p.message}`, 'mdx/syntax', 'MDX is stricter than Markdown: close every tag, escape { and < in text as \\{ and \\<'));
@@ -317,7 +329,7 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
   }
   if (problems > 0) return undefined;
   const series = type === 'ratio' ? { type, time, good: a, total: b } as const : { type, time, value: a } as const;
-  return { id, file: source.file, path: source.path, series, lineOf: (index) => rowLines[index] ?? 1 };
+  return { id, file: source.file, path: source.path, series, rowLines };
 }
 
 function sameColumns(header: string[], expected: readonly string[]): boolean {

@@ -28,7 +28,7 @@ export interface ValidationResult {
 }
 
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const { index, diagnostics } = await loadContent(contentDir, options.cwd);
+  const { index, diagnostics } = await loadContent(contentDir, options.cwd === undefined ? {} : { cwd: options.cwd });
   diagnostics.push(
     ...checkUniqueIds(index),
     ...checkReferences(index),
