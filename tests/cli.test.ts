@@ -237,4 +237,15 @@ describe('bin/keel.mjs', () => {
     expect(child.stdout.endsWith('52 files checked: 124 errors, 8 warnings\n')).toBe(true);
     expect(child.stdout).not.toMatch(/^\s+at /m);
   });
+
+  it('keeps its exit code and prints no stack trace when the reader closes the pipe early', () => {
+    // `| true` closes stdout before keel writes: the writes fail with EPIPE.
+    const child = spawnSync('bash', ['-c', `"${process.execPath}" bin/keel.mjs validate --content ${BROKEN} --format json | true; exit \${PIPESTATUS[0]}`], {
+      cwd: ROOT,
+      env: { ...process.env, KEEL_NOW },
+      encoding: 'utf8',
+    });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(1);
+  });
 });
