@@ -112,6 +112,13 @@ describe('usage errors exit 2 with a message on stderr', () => {
     });
   });
 
+  it('a malformed KEEL_NOW', async () => {
+    const r = await run(['validate', '--content', VALID], { env: { KEEL_NOW: 'yesterday' } });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('keel: KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "yesterday")');
+    expect(r.out).toBe('');
+  });
+
   it('help is not an error', async () => {
     for (const argv of [['--help'], ['-h'], ['help'], ['validate', '--help']]) {
       const r = await run(argv);

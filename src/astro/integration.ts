@@ -11,6 +11,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { ClockError, now } from '../domain/clock.ts';
 import { formatReport } from '../validate/diagnostic.ts';
 import { resolveAudience, resolveContentDir, resolveOutRoot, validateOnce, type Audience } from './state.ts';
 
@@ -73,6 +74,12 @@ export default function keel(): AstroIntegration {
         });
 
         if (command !== 'preview') {
+          try {
+            now();
+          } catch (cause) {
+            if (cause instanceof ClockError) exit(`keel: ${cause.message}`, 2);
+            throw cause;
+          }
           const result = await validateOnce(contentDir);
           if (result.diagnostics.length > 0) {
             const report = formatReport(result.diagnostics, result.summary, 'text');

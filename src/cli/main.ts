@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { now } from '../domain/clock.ts';
+import { ClockError, now } from '../domain/clock.ts';
 import { formatReport, type OutputFormat } from '../validate/diagnostic.ts';
 import { validateContent } from '../validate/validate.ts';
 
@@ -80,7 +80,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   // An empty KEEL_CONTENT (a CI variable that is not set) means the default, not the working directory.
   const contentDir = values.content ?? (io.env.KEEL_CONTENT || 'content');
   // The clock reads the same environment as the rest of the run (KEEL_NOW, SOURCE_DATE_EPOCH).
-  const result = await validateContent(resolve(io.cwd, contentDir), { cwd: io.cwd, strict: values.strict, now: now(io.env) });
+  let clock: number;
+  try {
+    clock = now(io.env);
+  } catch (cause) {
+    if (!(cause instanceof ClockError)) throw cause;
+    io.err(`keel: ${cause.message}`);
+    return 2;
+  }
+  const result = await validateContent(resolve(io.cwd, contentDir), { cwd: io.cwd, strict: values.strict, now: clock });
   io.out(formatReport(result.diagnostics, result.summary, format));
   return result.ok ? 0 : 1;
 }

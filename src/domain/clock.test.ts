@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ClockError, now } from './clock.ts';
+
+describe('now', () => {
+  it('takes KEEL_NOW first, then SOURCE_DATE_EPOCH, then the system clock', () => {
+    expect(now({ KEEL_NOW: '2026-11-22T13:00:00+01:00', SOURCE_DATE_EPOCH: '0' })).toBe(Date.parse('2026-11-22T12:00:00Z'));
+    expect(now({ SOURCE_DATE_EPOCH: '1795000000' })).toBe(1_795_000_000_000);
+    const before = Date.now();
+    const t = now({});
+    expect(t).toBeGreaterThanOrEqual(before);
+    expect(t).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('rejects a malformed KEEL_NOW instead of silently using the real clock', () => {
+    expect(() => now({ KEEL_NOW: '2026-11-22 12:00' })).toThrow(ClockError);
+    expect(() => now({ KEEL_NOW: '2026-11-22 12:00' })).toThrow(
+      'KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "2026-11-22 12:00")',
+    );
+  });
+
+  it('rejects a SOURCE_DATE_EPOCH that is not whole seconds', () => {
+    expect(() => now({ SOURCE_DATE_EPOCH: '1.5e9' })).toThrow('SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "1.5e9")');
+  });
+});
