@@ -22,6 +22,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from './lib/prng.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_OUT = join(ROOT, 'content', 'measurements');
@@ -29,18 +30,6 @@ const DEFAULT_OUT = join(ROOT, 'content', 'measurements');
 export const END = Date.parse('2026-11-22T00:00:00Z');
 export const HOURS = 90 * 24;
 const HOUR = 3_600_000;
-
-/** mulberry32: small, fast, good enough for sample data; seeded per series. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a of the series name, so each series has its own stream. */
 function seedOf(name: string): number {
@@ -203,7 +192,7 @@ export const SERIES: Record<string, SeriesSpec> = {
 };
 
 function ratioRows(name: string, spec: RatioSpec): string[] {
-  const random = prng(seedOf(name));
+  const random = mulberry32(seedOf(name));
   const rows = ['timestamp,good,total'];
   for (let i = HOURS - 1; i >= 0; i--) {
     const end = END - i * HOUR;
@@ -217,7 +206,7 @@ function ratioRows(name: string, spec: RatioSpec): string[] {
 }
 
 function thresholdRows(name: string, spec: ThresholdSpec): string[] {
-  const random = prng(seedOf(name));
+  const random = mulberry32(seedOf(name));
   const rows = ['timestamp,value'];
   for (let i = HOURS - 1; i >= 0; i--) {
     const end = END - i * HOUR;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { issuesToDiagnostics } from '../validate/zod-issues.ts';
+import { problems } from '../../tests/support/schema-problems.ts';
 import { ExperimentSchema } from './experiment.ts';
-
-function problems(schema: z.ZodType, value: unknown): string[] {
-  const result = schema.safeParse(value, { reportInput: true });
-  if (result.success) return [];
-  return issuesToDiagnostics(result.error.issues, { file: "f", locate: () => ({ line: 1, column: 1 }), schema }).map((d) => `${d.rule} ${d.message}${d.hint ? ` | ${d.hint}` : ""}`);
-}
 
 const planned = {
   title: 'Kill an API pod',

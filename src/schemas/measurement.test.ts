@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { issuesToDiagnostics } from '../validate/zod-issues.ts';
+import { problems } from '../../tests/support/schema-problems.ts';
 import { RATIO_HEADER, RatioMeasurementSchema, THRESHOLD_HEADER, ThresholdMeasurementSchema } from './measurement.ts';
-
-function problems(schema: z.ZodType, value: unknown): string[] {
-  const result = schema.safeParse(value, { reportInput: true });
-  if (result.success) return [];
-  return issuesToDiagnostics(result.error.issues, { file: "f", locate: () => ({ line: 1, column: 1 }), schema }).map((d) => `${d.rule} ${d.message}${d.hint ? ` | ${d.hint}` : ""}`);
-}
 
 describe('measurement rows', () => {
   it('has the two headers', () => {
