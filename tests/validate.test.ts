@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', name);
 
-const validate = (name: string, options: { strict?: boolean } = {}) => validateContent(fixture(name), { cwd: ROOT, now: NOW, ...options });
+const validate = (name: string, options: { strict?: boolean; mdxWorkerFrom?: number } = {}) => validateContent(fixture(name), { cwd: ROOT, now: NOW, ...options });
 
 /** `file:line:col severity rule`, the file relative to the fixture folder. */
 function short(d: Diagnostic, prefix: string): string {
@@ -352,6 +352,12 @@ describe('the broken fixture', () => {
     expect(strict.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(
       result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`),
     );
+  });
+
+  it('reports the same when MDX is checked on a worker thread (large folders)', async () => {
+    const viaWorker = await validate('broken', { mdxWorkerFrom: 1 });
+    expect(viaWorker.diagnostics).toEqual(result.diagnostics);
+    expect(viaWorker.diagnostics.some((d) => d.rule === 'mdx/syntax')).toBe(true);
   });
 
   it('uses the pinned clock: the same runbook is fresh a week after its review', async () => {

@@ -19,6 +19,7 @@ import {
   SLO_FOLDER,
   YAML_EXTENSIONS,
 } from './kinds.ts';
+import { createMdxChecker, type MdxCheck } from './mdx-checker.ts';
 import { parseDocument, parseMeasurements, parseSingleYaml, parseSloFile, type SourceFile } from './parse.ts';
 
 export interface LoadResult {
@@ -87,15 +88,8 @@ export interface FileResult {
   rejected: { collection: CollectionName; id: string }[];
 }
 
-type MdxChecker = typeof import('./mdx.ts').checkMdxSyntax;
-
-/** Loads the MDX parser (slow to load) only when there is MDX to check. */
-export async function mdxCheckerFor(files: string[]): Promise<MdxChecker | undefined> {
-  return files.some((f) => f.endsWith('.mdx')) ? (await import('./mdx.ts')).checkMdxSyntax : undefined;
-}
-
 /** Reads and parses one file of the content folder; reports instead of throwing. */
-export function parseSource(root: string, rel: string, cwd: string, checkMdx: MdxChecker | undefined): FileResult {
+export function parseSource(root: string, rel: string, cwd: string, checkMdx: MdxCheck | undefined): FileResult {
   const result: FileResult = { counted: true, diagnostics: [], entries: [], rejected: [] };
   const report = (d: Diagnostic) => result.diagnostics.push(d);
   const path = join(root, ...rel.split('/'));
@@ -149,6 +143,8 @@ function readSource(path: string): string {
 export interface LoadOptions {
   /** Working directory that file paths are shown relative to. */
   cwd?: string;
+  /** Check MDX on a worker thread from this many MDX files on (default MDX_WORKER_FROM). */
+  mdxWorkerFrom?: number;
 }
 
 /**
@@ -174,8 +170,10 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   }
 
   const files = listFiles(root);
-  const checkMdx = await mdxCheckerFor(files);
-  const results = files.map((rel) => parseSource(root, rel, cwd, checkMdx));
+  const mdx = await createMdxChecker(files.filter((f) => f.endsWith('.mdx')).length, options.mdxWorkerFrom);
+  const results = files.map((rel) => parseSource(root, rel, cwd, mdx?.check));
+  // MDX problems may still be on their way from the worker: each lands in its file's result.
+  await mdx?.drain();
   for (const result of results) {
     if (result.counted) index.fileCount++;
     diagnostics.push(...result.diagnostics);

@@ -7,7 +7,7 @@ import { IncidentSchema } from '../schemas/incident.ts';
 import { RunbookSchema } from '../schemas/runbook.ts';
 import { ServiceSchema } from '../schemas/service.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
-import { checkMdxSyntax } from './mdx.ts';
+import { inProcessCheck } from './mdx-checker.ts';
 import { parseDocument, parseMeasurements, parseSingleYaml, parseSloFile } from './parse.ts';
 
 function collect() {
@@ -83,14 +83,15 @@ describe('parseDocument (front matter)', () => {
     expect(lines()).toEqual(['2:1 error schema/id file name "Checkout Outage" is not a valid id']);
   });
 
-  it('checks MDX syntax in .mdx bodies only, at file positions', () => {
+  it('checks MDX syntax in .mdx bodies only, at file positions', async () => {
+    const checkMdx = await inProcessCheck();
     const body = 'Queue depth <Chart kind="line"> grew.\n';
     const frontMatter = '---\ntitle: x\nseverity: SEV3\nstarted: 2026-11-03T09:12:00Z\nservices: [web]\n---\n\n';
     const mdx = collect();
-    parseDocument(source('incidents/a.mdx', frontMatter + body), 'incidents', IncidentSchema, mdx.report, checkMdxSyntax);
+    parseDocument(source('incidents/a.mdx', frontMatter + body), 'incidents', IncidentSchema, mdx.report, checkMdx);
     expect(mdx.lines()).toEqual(['8:13 error mdx/syntax MDX syntax error: Expected a closing tag for `<Chart>` before the end of `paragraph`']);
     const md = collect();
-    parseDocument(source('incidents/a.md', frontMatter + body), 'incidents', IncidentSchema, md.report, checkMdxSyntax);
+    parseDocument(source('incidents/a.md', frontMatter + body), 'incidents', IncidentSchema, md.report, checkMdx);
     expect(md.lines()).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { didYouMean } from '../validate/suggest.ts';
 import { issuesToDiagnostics } from '../validate/zod-issues.ts';
 import type { DocumentEntry, Entry, MeasurementEntry } from './entry.ts';
 import { SLO_FOLDER_KINDS, type CollectionName } from './kinds.ts';
-import type { checkMdxSyntax } from './mdx.ts';
+import type { MdxCheck } from './mdx-checker.ts';
 import { parseYaml, type Locate, type YamlDocument } from './yaml.ts';
 
 export interface SourceFile {
@@ -212,7 +212,7 @@ export function parseDocument<T>(
   collection: CollectionName,
   schema: z.ZodType,
   report: Sink,
-  checkMdx?: typeof checkMdxSyntax,
+  checkMdx?: MdxCheck,
 ): DocumentEntry<T> | undefined {
   const split = splitFrontMatter(source.text);
   if (split === 'missing') {
@@ -228,9 +228,12 @@ export function parseDocument<T>(
   yamlProblems(source, problems, report);
   const format = extname(source.path) === '.mdx' ? 'mdx' : 'md';
   if (format === 'mdx' && checkMdx) {
-    for (const p of checkMdx(body)) {
-      report(error(source.file, p.line + bodyLine - 1, p.column, `MDX syntax error: ${p.message}`, 'mdx/syntax', 'MDX is stricter than Markdown: close every tag, escape { and < in text as \\{ and \\<'));
-    }
+    // The answer may come later (from a worker thread); it is reported with this file.
+    checkMdx(body, (mdxProblems) => {
+      for (const p of mdxProblems) {
+        report(error(source.file, p.line + bodyLine - 1, p.column, `MDX syntax error: ${p.message}`, 'mdx/syntax', 'MDX is stricter than Markdown: close every tag, escape { and < in text as \\{ and \\<'));
+      }
+    });
   }
   if (problems.length > 0) return undefined;
   const doc = documents[0];

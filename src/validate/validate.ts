@@ -16,6 +16,8 @@ export interface ValidateOptions {
   cwd?: string;
   /** "Now" for rules that depend on it (stale runbooks). */
   now?: number;
+  /** Check MDX on a worker thread from this many MDX files on (see src/content/mdx-checker.ts). */
+  mdxWorkerFrom?: number;
   /** Treat warnings as errors. */
   strict?: boolean;
 }
@@ -28,7 +30,7 @@ export interface ValidationResult {
 }
 
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const { index, diagnostics } = await loadContent(contentDir, options.cwd === undefined ? {} : { cwd: options.cwd });
+  const { index, diagnostics } = await loadContent(contentDir, { ...(options.cwd === undefined ? {} : { cwd: options.cwd }), ...(options.mdxWorkerFrom === undefined ? {} : { mdxWorkerFrom: options.mdxWorkerFrom }) });
   diagnostics.push(
     ...checkUniqueIds(index),
     ...checkReferences(index),
