@@ -197,7 +197,9 @@ export function splitFrontMatter(text: string): { frontMatter: string; body: str
   const close = firstBreak < 0 ? null : CLOSING_FENCE.exec(text.slice(firstBreak));
   if (!close) return 'unclosed';
   const frontMatter = text.slice(firstBreak + 1, firstBreak + close.index + 1);
-  const frontMatterLines = frontMatter === '' ? 0 : frontMatter.split('\n').length - (frontMatter.endsWith('\n') ? 1 : 0);
+  let frontMatterLines = 0;
+  for (let i = frontMatter.indexOf('\n'); i >= 0; i = frontMatter.indexOf('\n', i + 1)) frontMatterLines++;
+  if (frontMatter !== '' && !frontMatter.endsWith('\n')) frontMatterLines++;
   return {
     frontMatter,
     body: text.slice(firstBreak + close.index + close[0].length),

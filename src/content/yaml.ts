@@ -40,7 +40,7 @@ export interface ParsedYaml {
 export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   // js-yaml shares aliased nodes without limit, so an alias bomb would hang the schema check;
   // text with anchors takes the slow path, which caps aliases (yaml's maxAliasCount).
-  if (ANCHOR.test(text)) return parseYamlWithPositions(text, lineOffset);
+  if (text.includes('&') && ANCHOR.test(text)) return parseYamlWithPositions(text, lineOffset);
   const data: unknown[] = [];
   try {
     jsYaml.loadAll(text, (doc) => data.push(doc), { schema: jsYaml.CORE_SCHEMA });
