@@ -44,6 +44,7 @@ function entryFiles(result: ValidationResult): Set<string> {
 
 /** Every rule id the validator can emit, read from the source (`rule: '…'` and rule arguments). */
 const EVERY_RULE = [
+  'concern/before-after', 'concern/decision', 'concern/epic',
   'content/missing', 'content/unknown-file', 'content/unreadable',
   'experiment/results',
   'frontmatter/empty', 'frontmatter/missing', 'frontmatter/unclosed',
@@ -100,6 +101,10 @@ describe('the broken fixture', () => {
       'concerns/pager-fatigue.md:4:11 error schema/date',
       'concerns/pager-fatigue.md:5:9 error schema/enum',
       'concerns/pager-fatigue.md:7:3 error schema/required',
+      'concerns/shared-pager.md:5:9 error concern/before-after',
+      'concerns/shared-pager.md:5:9 error concern/decision',
+      'concerns/shared-pager.md:5:9 error concern/epic',
+      'concerns/shared-pager.md:12:12 error concern/decision',
       'concerns/single-region.md:7:26 error ref/unknown',
       'experiments/2026-q4-api-pod-kill.md:4:9 error experiment/results',
       'experiments/2026-q4-cache-flush.md:18:15 error schema/duration',
@@ -230,7 +235,7 @@ describe('the broken fixture', () => {
       'slos/windows.yaml:30:20 error schema/enum',
       'slos/windows.yaml:41:3 error openslo/sli-metric',
     ]);
-    expect(result.summary).toEqual({ files: 52, errors: 124, warnings: 8 });
+    expect(result.summary).toEqual({ files: 53, errors: 128, warnings: 8 });
     expect(result.ok).toBe(false);
   });
 
@@ -263,6 +268,9 @@ describe('the broken fixture', () => {
     ["concerns/pager-fatigue.md:4:11 schema/date", "raisedOn must be a date YYYY-MM-DD (got \"2026-10-32\")", "write dates as 2026-03-04"],
     ["concerns/pager-fatigue.md:5:9 schema/enum", "status must be one of raised, accepted, rejected, epic, in-progress, addressed (got \"open\")", undefined],
     ["concerns/pager-fatigue.md:7:3 schema/required", "criteria.whatIsInvolved is required", "add whatIsInvolved — what addressing it would take"],
+    ["concerns/shared-pager.md:12:12 concern/decision", "status \"addressed\" contradicts decision.outcome \"rejected\"", "\"addressed\" follows an accepted decision; a rejected concern has status: rejected"],
+    ["concerns/shared-pager.md:5:9 concern/epic", "a concern with status \"addressed\" needs links.epic", "link the epic that tracks the work, so the council can follow it"],
+    ["concerns/shared-pager.md:5:9 concern/before-after", "an addressed concern needs beforeAfter.after", "say, in measurable terms, how things are now compared with beforeAfter.before"],
     ["concerns/single-region.md:7:26 ref/unknown", "unknown SLO \"web-availabilty\"", "did you mean \"web-availability\"?"],
     ["experiments/2026-q4-api-pod-kill.md:4:9 experiment/results", "an executed experiment needs executedAt and results", "record when it ran and timeToKnow, timeToDetection, blackBoxAlertsFired, hypothesisHeld"],
     ["experiments/2026-q4-cache-flush.md:18:15 schema/duration", "results.timeToKnow must be a duration like 5m, 1h, 28d (got \"2 minutes\")", "use one of the units m h d w M Q Y after a whole number, e.g. 30m or 4h"],
@@ -348,7 +356,7 @@ describe('the broken fixture', () => {
 
   it('treats warnings as errors with strict', async () => {
     const strict = await validate('broken', { strict: true });
-    expect(strict.summary).toEqual({ files: 52, errors: 132, warnings: 0 });
+    expect(strict.summary).toEqual({ files: 53, errors: 136, warnings: 0 });
     expect(strict.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(
       result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`),
     );

@@ -45,3 +45,39 @@ describe('ConcernSchema', () => {
     ]);
   });
 });
+
+describe('status and the fields tell one story', () => {
+  const decided = {
+    ...concern,
+    assessment: { value: 'high', effort: 'medium', complexity: 'medium', risk: 'high' },
+    decision: { outcome: 'accepted', date: '2026-10-10', rationale: 'Worth it.' },
+  };
+
+  it('a raised concern has no decision yet', () => {
+    expect(problems(ConcernSchema, { ...decided, status: 'raised' })).toEqual([
+      'concern/decision a concern with a decision is no longer "raised" | set status to accepted, or remove the decision until the council has decided',
+    ]);
+  });
+
+  it('a decided concern has its assessment and decision, and a rejected one is rejected', () => {
+    expect(problems(ConcernSchema, { ...concern, status: 'accepted' }).map((p) => p.split(' |')[0])).toEqual([
+      'concern/decision a concern with status "accepted" needs assessment',
+      'concern/decision a concern with status "accepted" needs decision',
+    ]);
+    expect(problems(ConcernSchema, { ...decided, status: 'rejected' }).map((p) => p.split(' |')[0])).toEqual([
+      'concern/decision status "rejected" contradicts decision.outcome "accepted"',
+    ]);
+    expect(problems(ConcernSchema, { ...decided, status: 'accepted' })).toEqual([]);
+  });
+
+  it('work under way has an epic; an addressed concern says how things are after', () => {
+    expect(problems(ConcernSchema, { ...decided, status: 'in-progress' }).map((p) => p.split(' |')[0])).toEqual([
+      'concern/epic a concern with status "in-progress" needs links.epic',
+    ]);
+    const tracked = { ...decided, links: { epic: 'https://tracker.example.com/browse/SRE-1' } };
+    expect(problems(ConcernSchema, { ...tracked, status: 'addressed', beforeAfter: { before: 'Weekly outages.' } }).map((p) => p.split(' |')[0])).toEqual([
+      'concern/before-after an addressed concern needs beforeAfter.after',
+    ]);
+    expect(problems(ConcernSchema, { ...tracked, status: 'addressed', beforeAfter: { before: 'Weekly outages.', after: 'None for 8 weeks.' } })).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Person, Text, Url } from './common.ts';
+import { addRuleIssue, CalendarDate, Id, Person, Text, Url } from './common.ts';
 
 const Rating = z.enum(['low', 'medium', 'high']);
 
@@ -58,6 +58,48 @@ export const ConcernSchema = z
       })
       .optional()
       .describe('The change the work made, in measurable terms.'),
+  })
+  .superRefine((concern, ctx) => {
+    // The status tells where the concern is; the fields must tell the same story.
+    const { status } = concern;
+    if (status === 'raised') {
+      if (concern.decision) {
+        addRuleIssue(ctx, 'a concern with a decision is no longer "raised"', {
+          rule: 'concern/decision',
+          hint: `set status to ${concern.decision.outcome}, or remove the decision until the council has decided`,
+        }, ['status']);
+      }
+      return;
+    }
+    for (const field of ['assessment', 'decision'] as const) {
+      if (concern[field] === undefined) {
+        addRuleIssue(ctx, `a concern with status "${status}" needs ${field}`, {
+          rule: 'concern/decision',
+          hint: field === 'decision'
+            ? 'record the council\'s decision: decision: { outcome, date, rationale }'
+            : 'record the council\'s assessment: value, effort, complexity, risk (low/medium/high)',
+        }, ['status']);
+      }
+    }
+    const expected = status === 'rejected' ? 'rejected' : 'accepted';
+    if (concern.decision && concern.decision.outcome !== expected) {
+      addRuleIssue(ctx, `status "${status}" contradicts decision.outcome "${concern.decision.outcome}"`, {
+        rule: 'concern/decision',
+        hint: status === 'rejected' ? 'a rejected concern has outcome: rejected' : `"${status}" follows an accepted decision; a rejected concern has status: rejected`,
+      }, ['decision', 'outcome']);
+    }
+    if ((status === 'epic' || status === 'in-progress' || status === 'addressed') && concern.links.epic === undefined) {
+      addRuleIssue(ctx, `a concern with status "${status}" needs links.epic`, {
+        rule: 'concern/epic',
+        hint: 'link the epic that tracks the work, so the council can follow it',
+      }, ['status']);
+    }
+    if (status === 'addressed' && concern.beforeAfter?.after === undefined) {
+      addRuleIssue(ctx, 'an addressed concern needs beforeAfter.after', {
+        rule: 'concern/before-after',
+        hint: 'say, in measurable terms, how things are now compared with beforeAfter.before',
+      }, ['status']);
+    }
   })
   .describe('An SRE-council concern.');
 
