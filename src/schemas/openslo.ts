@@ -214,27 +214,25 @@ export const AlertNotificationTargetSchema = z.strictObject({
   spec: AlertNotificationTargetSpecSchema,
 });
 
+/** OpenSLO's "inline or by reference" choice: `{ <refKey>: name }` or `{ kind, metadata, spec }`. */
+function inlineOrRef<K extends string, R extends string>(refKey: R, kind: K, spec: z.ZodType) {
+  return z.union([
+    z.strictObject({ [refKey]: Id.describe(`Name of an ${kind}.`) } as Record<R, typeof Id>),
+    z.strictObject({ kind: z.literal(kind), metadata: MetadataSchema, spec }),
+  ]);
+}
+
 const AlertPolicySpecSchema = z.strictObject({
   description: Description.optional(),
   alertWhenNoData: z.boolean().optional().describe('Alert when the SLI reports no data.'),
   alertWhenResolved: z.boolean().optional().describe('Notify when the alert resolves.'),
   alertWhenBreaching: z.boolean().optional().describe('Alert while the condition is breached.'),
   conditions: z
-    .array(
-      z.union([
-        z.strictObject({ conditionRef: Id.describe('Name of an AlertCondition.') }),
-        z.strictObject({ kind: z.literal('AlertCondition'), metadata: MetadataSchema, spec: AlertConditionSpecSchema }),
-      ]),
-    )
+    .array(inlineOrRef('conditionRef', 'AlertCondition', AlertConditionSpecSchema))
     .length(1)
     .describe('Exactly one condition, inline or by reference.'),
   notificationTargets: z
-    .array(
-      z.union([
-        z.strictObject({ targetRef: Id.describe('Name of an AlertNotificationTarget.') }),
-        z.strictObject({ kind: z.literal('AlertNotificationTarget'), metadata: MetadataSchema, spec: AlertNotificationTargetSpecSchema }),
-      ]),
-    )
+    .array(inlineOrRef('targetRef', 'AlertNotificationTarget', AlertNotificationTargetSpecSchema))
     .min(1)
     .describe('Where alerts go, inline or by reference.'),
 });
@@ -256,12 +254,7 @@ const SLOSpecSchema = z
     budgetingMethod: z.enum(['Occurrences', 'Timeslices', 'RatioTimeslices']).describe('How the error budget is counted.'),
     objectives: z.array(ObjectiveSchema).min(1).describe('One or more objectives.'),
     alertPolicies: z
-      .array(
-        z.union([
-          z.strictObject({ alertPolicyRef: Id.describe('Name of an AlertPolicy.') }),
-          z.strictObject({ kind: z.literal('AlertPolicy'), metadata: MetadataSchema, spec: AlertPolicySpecSchema }),
-        ]),
-      )
+      .array(inlineOrRef('alertPolicyRef', 'AlertPolicy', AlertPolicySpecSchema))
       .optional()
       .describe('Alert policies, inline or by reference.'),
   })
