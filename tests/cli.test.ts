@@ -48,8 +48,8 @@ describe('exit codes', () => {
       'tests/fixtures/broken/concerns/pager-fatigue.md:5:9 error status must be one of raised, accepted, rejected, epic, in-progress, addressed (got "open")  schema/enum',
       'tests/fixtures/broken/concerns/pager-fatigue.md:7:3 error criteria.whatIsInvolved is required  schema/required',
     ]);
-    expect(lines.at(-1)).toBe('53 files checked: 128 errors, 8 warnings');
-    expect(lines.filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l))).toHaveLength(136);
+    expect(lines.at(-1)).toBe('53 files checked: 131 errors, 8 warnings');
+    expect(lines.filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l))).toHaveLength(139);
     expect(r.out).toContain(
       'tests/fixtures/broken/slos/checkout-availability.yaml:14:15 error spec.objectives[0].target must be less than 1 (got 1.5)  schema/range\n' +
         '  hint: target is a ratio in [0, 1): write 0.995 for 99.5 %, or use targetPercent',
@@ -77,7 +77,7 @@ describe('exit codes', () => {
     const r = await run(['validate', '--content', BROKEN, '--strict']);
     expect(r.code).toBe(1);
     expect(r.out).not.toMatch(/:\d+:\d+ warning /);
-    expect(r.out.split('\n').at(-1)).toBe('53 files checked: 136 errors, 0 warnings');
+    expect(r.out.split('\n').at(-1)).toBe('53 files checked: 139 errors, 0 warnings');
   });
 });
 
@@ -145,7 +145,7 @@ describe('which folder is checked', () => {
   it('KEEL_CONTENT when set', async () => {
     const r = await run(['validate'], { env: { KEEL_CONTENT: BROKEN } });
     expect(r.code).toBe(1);
-    expect(r.out.split('\n').at(-1)).toBe('53 files checked: 128 errors, 8 warnings');
+    expect(r.out.split('\n').at(-1)).toBe('53 files checked: 131 errors, 8 warnings');
   });
 
   it('./content when KEEL_CONTENT is empty (an unset CI variable)', async () => {
@@ -179,7 +179,7 @@ describe('--format github', () => {
     const r = await run(['validate', '--content', BROKEN, '--format', 'github']);
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
-    expect(lines).toHaveLength(137);
+    expect(lines).toHaveLength(140);
     expect(lines[0]).toBe(
       '::error file=tests/fixtures/broken/concerns/pager-fatigue.md,line=4,col=11,title=schema/date::raisedOn must be a date YYYY-MM-DD (got "2026-10-32")%0Ahint: write dates as 2026-03-04',
     );
@@ -194,7 +194,7 @@ describe('--format github', () => {
       '::error file=tests/fixtures/broken/incidents/2026-11-03-checkout-outage.md,line=4,col=10,title=schema/timestamp-offset::started must have a UTC offset (got "2026-11-03 09:12")%0Ahint: every time needs an offset so it means one instant: write "2026-11-03T09:12:00Z" for UTC or add your offset, e.g. "2026-11-03T09:12:00+01:00"',
     );
     expect(lines.slice(0, -1).every((l) => /^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[a-z]+\/[a-z-]+::[^\n]+$/.test(l))).toBe(true);
-    expect(lines.at(-1)).toBe('53 files checked: 128 errors, 8 warnings');
+    expect(lines.at(-1)).toBe('53 files checked: 131 errors, 8 warnings');
   });
 
   it('prints only the summary when all is well', async () => {
@@ -207,8 +207,8 @@ describe('--format json', () => {
     const r = await run(['validate', '--content', BROKEN, '--format', 'json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out) as { summary: unknown; diagnostics: Record<string, unknown>[] };
-    expect(report.summary).toEqual({ files: 53, errors: 128, warnings: 8 });
-    expect(report.diagnostics).toHaveLength(136);
+    expect(report.summary).toEqual({ files: 53, errors: 131, warnings: 8 });
+    expect(report.diagnostics).toHaveLength(139);
     expect(report.diagnostics[0]).toEqual({
       file: 'tests/fixtures/broken/concerns/pager-fatigue.md',
       line: 4,
@@ -241,7 +241,7 @@ describe('bin/keel.mjs', () => {
     expect(child.stdout).toContain(
       'tests/fixtures/broken/services/checkout.yaml:6:16 error YAML syntax error: Nested mappings are not allowed in compact mappings  yaml/syntax\n',
     );
-    expect(child.stdout.endsWith('53 files checked: 128 errors, 8 warnings\n')).toBe(true);
+    expect(child.stdout.endsWith('53 files checked: 131 errors, 8 warnings\n')).toBe(true);
     expect(child.stdout).not.toMatch(/^\s+at /m);
   });
 

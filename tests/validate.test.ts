@@ -107,6 +107,7 @@ describe('the broken fixture', () => {
       'concerns/shared-pager.md:12:12 error concern/decision',
       'concerns/single-region.md:7:26 error ref/unknown',
       'experiments/2026-q4-api-pod-kill.md:4:9 error experiment/results',
+      'experiments/2026-q4-cache-flush.md:8:8 error ref/unknown',
       'experiments/2026-q4-cache-flush.md:18:15 error schema/duration',
       'experiments/2026-q4-cache-flush.md:19:20 error schema/duration',
       'incidents/2026-11-03-checkout-outage.md:4:10 error schema/timestamp-offset',
@@ -177,6 +178,7 @@ describe('the broken fixture', () => {
       'notes.txt:1:1 error content/unknown-file',
       'postmortems/2026-01-01-old.md:1:1 error content/unknown-file',
       'runbooks/api-errors.md:6:15 warning runbook/stale',
+      'runbooks/queue-backlog.md:3:12 error ref/unknown',
       'runbooks/queue-backlog.md:7:12 error schema/enum',
       'runbooks/queue-backlog.md:9:1 warning runbook/sections',
       'runbooks/web-down.md:5:15 error runbook/review-date',
@@ -194,6 +196,7 @@ describe('the broken fixture', () => {
       'services/notifications.yaml:7:5 error ref/unknown',
       'services/runbook.md:1:1 error content/unknown-file',
       'services/two-docs.yaml:6:1 error yaml/multiple-documents',
+      'slos/checkout-availability.yaml:7:17 error ref/unknown',
       'slos/checkout-availability.yaml:14:15 error schema/range',
       'slos/comments-only.yaml:1:1 error yaml/empty',
       'slos/empty.yaml:1:1 error yaml/empty',
@@ -235,7 +238,7 @@ describe('the broken fixture', () => {
       'slos/windows.yaml:30:20 error schema/enum',
       'slos/windows.yaml:41:3 error openslo/sli-metric',
     ]);
-    expect(result.summary).toEqual({ files: 53, errors: 128, warnings: 8 });
+    expect(result.summary).toEqual({ files: 53, errors: 131, warnings: 8 });
     expect(result.ok).toBe(false);
   });
 
@@ -354,9 +357,17 @@ describe('the broken fixture', () => {
     expect(result.diagnostics.filter((d) => d.file === `${prefix}measurements/checkout-availability.csv`)).toEqual([]);
   });
 
+  it('still checks the references of an entry that failed its schema, so one run reports both', () => {
+    const runbook = result.diagnostics.filter((d) => d.file === `${prefix}runbooks/queue-backlog.md`).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
+    expect(runbook).toContain('3:12 ref/unknown unknown service "queue"');
+    expect(runbook).toContain('7:12 schema/enum severity.default must be one of SEV0, SEV1, SEV2, SEV3, SEV4 (got "SEV5")');
+    expect(result.index.invalid?.runbooks?.map((e) => e.id)).toContain('queue-backlog');
+    expect(result.index.collections.runbooks.map((e) => e.id)).not.toContain('queue-backlog');
+  });
+
   it('treats warnings as errors with strict', async () => {
     const strict = await validate('broken', { strict: true });
-    expect(strict.summary).toEqual({ files: 53, errors: 136, warnings: 0 });
+    expect(strict.summary).toEqual({ files: 53, errors: 139, warnings: 0 });
     expect(strict.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(
       result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`),
     );

@@ -60,6 +60,19 @@ export interface ContentIndex {
    * them are not reported as unknown as well. File-based kinds use the file name.
    */
   rejected?: Partial<Record<CollectionName, Set<string>>>;
+  /**
+   * Entries whose YAML parsed but whose schema failed: their references are still checked on
+   * the data as written, so that one run reports every problem of the file.
+   */
+  invalid?: Partial<Record<CollectionName, InvalidEntry[]>>;
+}
+
+/** An entry that failed its schema: the data as written, and where it came from. */
+export interface InvalidEntry {
+  id: string;
+  file: string;
+  raw: unknown;
+  locate: Locate;
 }
 
 export interface ParseOutcome {

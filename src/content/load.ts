@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Settings } from '../schemas/settings.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
-import type { Collections, ContentIndex, DocumentEntry, Entry, MeasurementEntry } from './entry.ts';
+import type { Collections, ContentIndex, DocumentEntry, Entry, InvalidEntry, MeasurementEntry } from './entry.ts';
 import {
   type CollectionName,
   COLLECTION_NAMES,
@@ -20,7 +20,7 @@ import {
   YAML_EXTENSIONS,
 } from './kinds.ts';
 import { createMdxChecker, type MdxCheck } from './mdx-checker.ts';
-import { parseDocument, parseMeasurements, parseSingleYaml, parseSloFile, type SourceFile } from './parse.ts';
+import { parseDocument, parseMeasurements, parseSingleYaml, parseSloFile, type OnInvalid, type SourceFile } from './parse.ts';
 
 export interface LoadResult {
   index: ContentIndex;
@@ -85,7 +85,7 @@ export interface FileResult {
   entries: { collection: CollectionName; entry: Entry<unknown> }[];
   measurement?: MeasurementEntry | undefined;
   /** Ids of entries that failed their schema (references to them are not reported again). */
-  rejected: { collection: CollectionName; id: string }[];
+  rejected: { collection: CollectionName; id: string; invalid?: InvalidEntry }[];
 }
 
 /** Reads and parses one file of the content folder; reports instead of throwing. */
@@ -114,7 +114,9 @@ export function parseSource(root: string, rel: string, cwd: string, checkMdx: Md
       result.settings = parseSingleYaml<Settings>(source, SettingsSchema, report, { needsId: false });
       break;
     case 'slos':
-      result.entries = parseSloFile(source, report, (collection, id) => result.rejected.push({ collection, id }));
+      result.entries = parseSloFile(source, report, (collection, id, raw, locate) =>
+        result.rejected.push({ collection, id, invalid: { id, file, raw, locate } }),
+      );
       break;
     case 'measurements':
       result.measurement = parseMeasurements(source, report);
@@ -122,12 +124,15 @@ export function parseSource(root: string, rel: string, cwd: string, checkMdx: Md
     case 'folder': {
       const { folder } = place;
       const collection = folder.collection as CollectionName;
+      const id = basename(rel, extname(rel));
+      let invalid: InvalidEntry | undefined;
+      const onInvalid: OnInvalid = (raw, locate) => (invalid = { id, file, raw, locate });
       const entry =
         folder.format === 'yaml'
-          ? parseSingleYaml(source, folder.schema, report)
-          : (parseDocument(source, collection, folder.schema, report, checkMdx) as DocumentEntry<unknown> | undefined);
+          ? parseSingleYaml(source, folder.schema, report, { onInvalid })
+          : (parseDocument(source, collection, folder.schema, report, checkMdx, onInvalid) as DocumentEntry<unknown> | undefined);
       if (entry) result.entries.push({ collection, entry });
-      else result.rejected.push({ collection, id: basename(rel, extname(rel)) });
+      else result.rejected.push({ collection, id, ...(invalid ? { invalid } : {}) });
       break;
     }
   }
@@ -180,7 +185,10 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     if (result.settings) index.settings = result.settings;
     if (result.measurement) index.measurements.push(result.measurement);
     for (const { collection, entry } of result.entries) (collections[collection] as Entry<unknown>[]).push(entry);
-    for (const { collection, id } of result.rejected) ((index.rejected ??= {})[collection] ??= new Set()).add(id);
+    for (const { collection, id, invalid } of result.rejected) {
+      ((index.rejected ??= {})[collection] ??= new Set()).add(id);
+      if (invalid) ((index.invalid ??= {})[collection] ??= []).push(invalid);
+    }
   }
   if (!files.includes(SETTINGS_FILE)) {
     diagnostics.push({ file: `${relative(cwd, root).split(sep).join('/') || '.'}/${SETTINGS_FILE}`, line: 1, column: 1, severity: 'error', message: 'keel.yaml is missing', rule: 'settings/missing', hint: 'create keel.yaml with at least organisation (name, url) and timeZone' });

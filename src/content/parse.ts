@@ -98,12 +98,15 @@ function dropShadowedRequired(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/** Learns the data as written of an entry whose YAML parsed but whose schema failed. */
+export type OnInvalid = (raw: unknown, locate: Locate) => void;
+
 /** A YAML file holding exactly one entry (services, maintenance, keel.yaml). */
 export function parseSingleYaml<T>(
   source: SourceFile,
   schema: z.ZodType,
   report: Sink,
-  { needsId = true }: { needsId?: boolean } = {},
+  { needsId = true, onInvalid }: { needsId?: boolean; onInvalid?: OnInvalid } = {},
 ): Entry<T> | undefined {
   const { documents, problems } = parseYaml(source.text);
   yamlProblems(source, problems, report);
@@ -119,6 +122,7 @@ export function parseSingleYaml<T>(
   const doc = documents[0]!;
   const parsed = parseWith<T>(schema, source, doc, report);
   const id = needsId ? entryId(source, doc.data, doc.locate, report) : 'settings';
+  if (!parsed.ok) onInvalid?.(doc.data, doc.locate);
   if (!parsed.ok || id === undefined) return undefined;
   return { id, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate };
 }
@@ -129,10 +133,15 @@ export interface SloFileEntry {
 }
 
 /**
- * A file in slos/: any number of OpenSLO v1 or keel/v1 documents. `rejected` learns the name of
- * each document that failed its schema, so that references to it are not reported again.
+ * A file in slos/: any number of OpenSLO v1 or keel/v1 documents. `rejected` learns each
+ * document that failed its schema (its name, and the data as written), so that references to
+ * it are not reported again and its own references are still checked.
  */
-export function parseSloFile(source: SourceFile, report: Sink, rejected?: (collection: CollectionName, name: string) => void): SloFileEntry[] {
+export function parseSloFile(
+  source: SourceFile,
+  report: Sink,
+  rejected?: (collection: CollectionName, name: string, raw: unknown, locate: Locate) => void,
+): SloFileEntry[] {
   const { documents, problems } = parseYaml(source.text);
   yamlProblems(source, problems, report);
   const out: SloFileEntry[] = [];
@@ -167,7 +176,7 @@ export function parseSloFile(source: SourceFile, report: Sink, rejected?: (colle
     }
     const parsed = parseWith<{ metadata: { name: string } }>(kind.schema, source, doc, report);
     if (!parsed.ok) {
-      if (typeof data.metadata?.name === 'string') rejected?.(kind.collection, data.metadata.name);
+      if (typeof data.metadata?.name === 'string') rejected?.(kind.collection, data.metadata.name, doc.data, doc.locate);
       continue;
     }
     out.push({
@@ -215,6 +224,7 @@ export function parseDocument<T>(
   schema: z.ZodType,
   report: Sink,
   checkMdx?: MdxCheck,
+  onInvalid?: OnInvalid,
 ): DocumentEntry<T> | undefined {
   const split = splitFrontMatter(source.text);
   if (split === 'missing') {
@@ -246,6 +256,7 @@ export function parseDocument<T>(
   const parsed = parseWith<T>(schema, source, doc, report);
   const id = entryId(source, doc.data, doc.locate, report);
   if (collection === 'runbooks') checkRunbookSections(source, body, bodyLine, report);
+  if (!parsed.ok) onInvalid?.(doc.data, doc.locate);
   if (!parsed.ok || id === undefined) return undefined;
   return { id, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate, body, bodyLine, format };
 }

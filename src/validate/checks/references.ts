@@ -110,7 +110,7 @@ export function valuesAt(data: unknown, pattern: string): { value: string; path:
   return out;
 }
 
-function at(entry: Entry<unknown>, path: DataPath): { file: string; line: number; column: number } {
+function at(entry: { file: string; locate: Entry<unknown>['locate'] }, path: DataPath): { file: string; line: number; column: number } {
   return { file: entry.file, ...entry.locate(path) };
 }
 
@@ -158,14 +158,22 @@ export function checkReferences(index: ContentIndex): Diagnostic[] {
     }
     return set;
   };
+  // Components that invalid services declare: their own problems are reported already.
+  const invalidComponents = new Set((index.invalid?.services ?? []).flatMap(({ raw }) => valuesAt(raw, 'statusPage.component').map((v) => v.value)));
   for (const [name, references] of Object.entries(REFERENCES) as [CollectionName, Reference[]][]) {
-    for (const entry of index.collections[name] as Entry<unknown>[]) {
+    // Entries that failed their schema are checked on the data as written, so one run reports
+    // a bad field and a bad reference of the same file.
+    const sources = [
+      ...(index.collections[name] as Entry<unknown>[]).map((entry) => ({ entry, data: entry.data })),
+      ...(index.invalid?.[name] ?? []).map((entry) => ({ entry, data: entry.raw })),
+    ];
+    for (const { entry, data } of sources) {
       for (const reference of references) {
-        for (const { value, path } of valuesAt(entry.data, reference.path)) {
+        for (const { value, path } of valuesAt(data, reference.path)) {
           const candidates = known(reference.target);
           if (candidates.has(value)) continue;
           // Defined but invalid: its own problems are reported, the reference is not one more.
-          if (reference.target !== 'components' && index.rejected?.[reference.target]?.has(value)) continue;
+          if (reference.target === 'components' ? invalidComponents.has(value) : index.rejected?.[reference.target]?.has(value)) continue;
           const near = didYouMean(value, candidates);
           out.push({
             ...at(entry, path),
