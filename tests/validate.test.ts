@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', name);
 
-const validate = (name: string, options: { strict?: boolean; mdxWorkerFrom?: number } = {}) => validateContent(fixture(name), { cwd: ROOT, now: NOW, ...options });
+const validate = (name: string, options: { strict?: boolean; mdxWorkerFrom?: number; keepSources?: boolean } = {}) => validateContent(fixture(name), { cwd: ROOT, now: NOW, ...options });
 
 /** `file:line:col severity rule`, the file relative to the fixture folder. */
 function short(d: Diagnostic, prefix: string): string {
@@ -377,6 +377,13 @@ describe('the broken fixture', () => {
     const viaWorker = await validate('broken', { mdxWorkerFrom: 1 });
     expect(viaWorker.diagnostics).toEqual(result.diagnostics);
     expect(viaWorker.diagnostics.some((d) => d.rule === 'mdx/syntax')).toBe(true);
+  });
+
+  it('reports the same without the sources a build needs (as the CLI loads)', async () => {
+    const lean = await validate('broken', { keepSources: false });
+    expect(lean.diagnostics).toEqual(result.diagnostics);
+    expect(lean.index.collections.incidents.every((i) => i.raw === undefined && i.body === '')).toBe(true);
+    expect(result.index.collections.incidents.some((i) => i.body !== '')).toBe(true);
   });
 
   it('uses the pinned clock: the same runbook is fresh a week after its review', async () => {

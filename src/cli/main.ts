@@ -88,7 +88,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`keel: ${cause.message}`);
     return 2;
   }
-  const result = await validateContent(resolve(io.cwd, contentDir), { cwd: io.cwd, strict: values.strict, now: clock });
+  const result = await validateContent(resolve(io.cwd, contentDir), { cwd: io.cwd, strict: values.strict, now: clock, keepSources: false });
   io.out(formatReport(result.diagnostics, result.summary, format));
   return result.ok ? 0 : 1;
 }

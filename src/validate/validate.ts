@@ -2,7 +2,7 @@
  * The validator: load every file, then run the cross-file rules. The CLI (`keel validate`)
  * and the Astro integration (before every build) both call this, so they report alike.
  */
-import { loadContent } from '../content/load.ts';
+import { loadContent, type LoadOptions } from '../content/load.ts';
 import type { ContentIndex } from '../content/entry.ts';
 import { now as clockNow } from '../domain/clock.ts';
 import { checkIncidents } from './checks/incidents.ts';
@@ -11,13 +11,10 @@ import { checkSchedules } from './checks/schedules.ts';
 import { checkSlos } from './checks/slos.ts';
 import { sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostic.ts';
 
-export interface ValidateOptions {
-  /** Working directory that file paths are shown relative to. */
-  cwd?: string;
+/** Loading options (working directory, MDX worker, what to keep) and the checks' own. */
+export interface ValidateOptions extends LoadOptions {
   /** "Now" for rules that depend on it (stale runbooks). */
   now?: number;
-  /** Check MDX on a worker thread from this many MDX files on (see src/content/mdx-checker.ts). */
-  mdxWorkerFrom?: number;
   /** Treat warnings as errors. */
   strict?: boolean;
 }
@@ -30,7 +27,7 @@ export interface ValidationResult {
 }
 
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const { index, diagnostics } = await loadContent(contentDir, { ...(options.cwd === undefined ? {} : { cwd: options.cwd }), ...(options.mdxWorkerFrom === undefined ? {} : { mdxWorkerFrom: options.mdxWorkerFrom }) });
+  const { index, diagnostics } = await loadContent(contentDir, options);
   diagnostics.push(
     ...checkUniqueIds(index),
     ...checkReferences(index),

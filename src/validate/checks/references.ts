@@ -124,7 +124,7 @@ export function checkUniqueIds(index: ContentIndex): Diagnostic[] {
         first.set(entry.id, entry);
         continue;
       }
-      const idPath = (entry.data as { metadata?: unknown }).metadata ? ['metadata', 'name'] : (entry.raw as { id?: unknown }).id ? ['id'] : [];
+      const idPath = (entry.data as { metadata?: unknown }).metadata ? ['metadata', 'name'] : (entry.data as { id?: unknown }).id ? ['id'] : [];
       const where = `${previous.file}:${previous.locate(idPath).line}`;
       out.push({
         ...at(entry, idPath),
