@@ -84,7 +84,10 @@ export interface FileResult {
   settings?: Entry<Settings> | undefined;
   entries: { collection: CollectionName; entry: Entry<unknown> }[];
   measurement?: MeasurementEntry | undefined;
-  /** Ids of entries that failed their schema (references to them are not reported again). */
+  /**
+   * Entries that failed: their ids (references to them are not reported again) and, when the
+   * YAML parsed, the data as written (their own references are still checked).
+   */
   rejected: { collection: CollectionName; id: string; invalid?: InvalidEntry }[];
 }
 
@@ -189,8 +192,12 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
 
   const files = listFiles(root);
   const mdx = await createMdxChecker(files.filter((f) => f.endsWith('.mdx')).length, options.mdxWorkerFrom);
-  const results = files.map((rel) => parseSource(root, rel, cwd, mdx?.check));
-  if (options.keepSources === false) for (const result of results) dropSources(result);
+  const results = files.map((rel) => {
+    const result = parseSource(root, rel, cwd, mdx?.check);
+    // Let go of what only a build needs as soon as the file is parsed, not after all of them.
+    if (options.keepSources === false) dropSources(result);
+    return result;
+  });
   // MDX problems may still be on their way from the worker: each lands in its file's result.
   await mdx?.drain();
   for (const result of results) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMdxChecker } from './mdx-checker.ts';
 import type { MdxProblem } from './mdx.ts';
 
@@ -29,5 +29,18 @@ describe('createMdxChecker', () => {
     const worker = await checkAll(1);
     expect(worker.ranOn).toBe('worker');
     expect(worker.answers).toEqual(here.answers);
+  });
+
+  it('checks every body in this thread when the worker fails, those given before and after the failure', async () => {
+    const here = await checkAll(10);
+    const broken = new URL('./no-such-worker.ts', import.meta.url);
+    const checker = (await createMdxChecker(bodies.length, 1, broken))!;
+    const answers: MdxProblem[][] = [];
+    checker.check(bodies[0]!, (problems) => (answers[0] = problems));
+    await vi.waitFor(() => expect(checker.ranOn).toBe('this thread after the worker failed'));
+    checker.check(bodies[1]!, (problems) => (answers[1] = problems));
+    checker.check(bodies[2]!, (problems) => (answers[2] = problems));
+    await checker.drain();
+    expect(answers).toEqual(here.answers);
   });
 });

@@ -21,13 +21,17 @@ export interface MdxChecker {
 export const MDX_WORKER_FROM = 64;
 
 /** A checker for `mdxFiles` MDX files, or none when there are none. */
-export async function createMdxChecker(mdxFiles: number, workerFrom = MDX_WORKER_FROM): Promise<MdxChecker | undefined> {
+export async function createMdxChecker(
+  mdxFiles: number,
+  workerFrom = MDX_WORKER_FROM,
+  workerScript = new URL('./mdx-worker.ts', import.meta.url),
+): Promise<MdxChecker | undefined> {
   if (mdxFiles === 0) return undefined;
   if (mdxFiles < workerFrom) {
     const check = await inProcessCheck();
     return { check, drain: async () => {}, ranOn: 'this thread' };
   }
-  return workerChecker();
+  return workerChecker(workerScript);
 }
 
 /** The check in this thread (loads the MDX parser). */
@@ -36,32 +40,39 @@ export async function inProcessCheck(): Promise<MdxCheck> {
   return (body, done) => done(checkMdxSyntax(body));
 }
 
-function workerChecker(): MdxChecker {
-  const worker = new Worker(new URL('./mdx-worker.ts', import.meta.url));
+function workerChecker(script: URL): MdxChecker {
+  const worker = new Worker(script);
   const pending = new Map<number, { body: string; done: (problems: MdxProblem[]) => void }>();
   let nextId = 0;
   let draining = false;
   let ranOn: MdxChecker['ranOn'] = 'worker';
   let settle = () => {};
   const settled = new Promise<void>((resolve) => (settle = resolve));
-  worker.on('message', ({ id, problems }: { id: number; problems: MdxProblem[] }) => {
+  const answer = (id: number, problems: MdxProblem[]) => {
     pending.get(id)?.done(problems);
     pending.delete(id);
     if (draining && pending.size === 0) settle();
-  });
-  // Should the worker fail to start or die, the bodies it still holds are checked here.
-  worker.on('error', async () => {
+  };
+  // Should the worker fail to start or die, every body it holds, and every later one, is
+  // checked in this thread instead: nothing waits for an answer that will never come.
+  let fallback: Promise<MdxCheck> | undefined;
+  const checkHere = (id: number) =>
+    fallback!.then((check) => {
+      const job = pending.get(id);
+      if (job) check(job.body, (problems) => answer(id, problems));
+    });
+  worker.on('message', ({ id, problems }: { id: number; problems: MdxProblem[] }) => answer(id, problems));
+  worker.on('error', () => {
     ranOn = 'this thread after the worker failed';
-    const check = await inProcessCheck();
-    for (const { body, done } of pending.values()) check(body, done);
-    pending.clear();
-    settle();
+    fallback = inProcessCheck();
+    for (const id of pending.keys()) void checkHere(id);
   });
   return {
     check(body, done) {
       const id = nextId++;
       pending.set(id, { body, done });
-      worker.postMessage({ id, body });
+      if (fallback) void checkHere(id);
+      else worker.postMessage({ id, body });
     },
     async drain() {
       draining = true;
