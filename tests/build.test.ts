@@ -53,7 +53,7 @@ function run(args: string[], env: Record<string, string>): Promise<Run> {
   });
 }
 
-const build = (content: string, outDir: string) => run(['scripts/build.ts'], { KEEL_CONTENT: content, KEEL_OUT_DIR: outDir });
+const build = (content: string, outDir: string) => run(['bin/keel.mjs', 'build'], { KEEL_CONTENT: content, KEEL_OUT_DIR: outDir });
 
 /** Every file below `dir`, relative, sorted. */
 function files(dir: string): string[] {
@@ -106,7 +106,7 @@ describe('keel build of the fixture', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`${relative(process.cwd(), join(tmp, 'a', 'public', 'index.html'))}`);
     expect(first.stdout).toContain(`${relative(process.cwd(), join(tmp, 'a', 'internal', 'index.html'))}`);
-    expect(first.stdout).toContain('npm run preview');
+    expect(first.stdout).toContain('keel preview');
   });
 
   it('prints warnings without failing', () => {

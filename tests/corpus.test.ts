@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_COUNTS, CORPUS_NOW, corpusCounts, DEFAULT_SEED, FOLDERS, generateCorpus, type CorpusResult } from '../scripts/lib/corpus.ts';
-import { formatDiagnosticText } from '../src/validate/diagnostic.ts';
-import { validateContent, type ValidationResult } from '../src/validate/validate.ts';
+import { formatDiagnosticText } from '../src/rules/report.ts';
+import { validateContent, type ValidationResult } from '../src/rules/validate.ts';
 
 const SCALE = 0.01;
 

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../src/content/load.ts';
-import { durationMs } from '../src/schemas/common.ts';
-import { validateContent, type ValidationResult } from '../src/validate/validate.ts';
+import { listFiles } from '../src/core/walk.ts';
+import { durationMs } from '../src/core/time.ts';
+import { validateContent, type ValidationResult } from '../src/rules/validate.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const content = join(root, 'content');

@@ -6,8 +6,8 @@ import type { Incident } from '../schemas/incident.ts';
 import type { Service } from '../schemas/service.ts';
 import { SettingsSchema } from '../schemas/settings.ts';
 import { audienceRoutes } from './integration.ts';
-import { resolveAudience, resolveContentDir, resolveOutRoot } from './state.ts';
-import { publicIndex } from './views.ts';
+import { audience as resolveAudience, contentDir as resolveContentDir, outRoot as resolveOutRoot } from '../core/env.ts';
+import { publicIndex } from '../projections/public/index.ts';
 
 describe('resolveAudience', () => {
   it('defaults to internal and accepts public', () => {
@@ -45,16 +45,16 @@ describe('audienceRoutes', () => {
         'internal/index.astro',
         'internal/runbooks/[id].astro',
       ]) {
-        const path = join(root, 'src', 'routes', file);
+        const path = join(root, 'src', 'site', 'routes', file);
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, '');
       }
       expect(audienceRoutes(root, 'public')).toEqual([
-        { pattern: '/', entrypoint: 'src/routes/public/index.astro' },
-        { pattern: '/api/v2/summary.json', entrypoint: 'src/routes/public/api/v2/summary.json.ts' },
-        { pattern: '/history', entrypoint: 'src/routes/public/history.astro' },
-        { pattern: '/incidents', entrypoint: 'src/routes/public/incidents/index.astro' },
-        { pattern: '/incidents/[id]', entrypoint: 'src/routes/public/incidents/[id].astro' },
+        { pattern: '/', entrypoint: 'src/site/routes/public/index.astro' },
+        { pattern: '/api/v2/summary.json', entrypoint: 'src/site/routes/public/api/v2/summary.json.ts' },
+        { pattern: '/history', entrypoint: 'src/site/routes/public/history.astro' },
+        { pattern: '/incidents', entrypoint: 'src/site/routes/public/incidents/index.astro' },
+        { pattern: '/incidents/[id]', entrypoint: 'src/site/routes/public/incidents/[id].astro' },
       ]);
       expect(audienceRoutes(root, 'internal').map((r) => r.pattern)).toEqual(['/', '/runbooks/[id]']);
     } finally {

@@ -7,38 +7,33 @@
  * - `KEEL_CONTENT`   content folder (default `content`)
  * - `KEEL_OUT_DIR`   output root (default `dist`); the site goes to `<root>/<audience>/`
  */
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ClockError, now } from '../domain/clock.ts';
-import { formatReport } from '../validate/diagnostic.ts';
-import { resolveAudience, resolveContentDir, resolveOutRoot, validateOnce, type Audience } from './state.ts';
+import { audience as resolveAudience, contentDir as resolveContentDir, now, outRoot as resolveOutRoot, type Audience } from '../core/env.ts';
+import { UsageError } from '../core/usage-error.ts';
+import { listFiles } from '../core/walk.ts';
+import { formatReport } from '../rules/report.ts';
+import { validateOnce } from './state.ts';
+
+/** Where each audience's routes live, relative to the project root. */
+export const ROUTES_DIR = 'src/site/routes';
 
 /**
- * Routes of one audience: the files below `src/routes/<audience>/`, mapped to URL patterns
- * the way Astro maps src/pages/ (`index.astro` → `/`, `incidents/[id].astro` →
+ * Routes of one audience: the files below `src/site/routes/<audience>/`, mapped to URL
+ * patterns the way Astro maps src/pages/ (`index.astro` → `/`, `incidents/[id].astro` →
  * `/incidents/[id]`, `api/summary.json.ts` → `/api/summary.json`). Names starting with `_`
  * are helpers, not routes.
  */
 export function audienceRoutes(root: string, audience: Audience): { pattern: string; entrypoint: string }[] {
-  const dir = join(root, 'src', 'routes', audience);
+  const dir = join(root, ROUTES_DIR, audience);
   const out: { pattern: string; entrypoint: string }[] = [];
-  const walk = (rel: string) => {
-    for (const dirent of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      if (dirent.name.startsWith('_') || dirent.name.startsWith('.')) continue;
-      const child = rel ? `${rel}/${dirent.name}` : dirent.name;
-      if (dirent.isDirectory()) {
-        walk(child);
-        continue;
-      }
-      const route = /^(.*)\.(astro|md|mdx|js|ts)$/.exec(child);
-      if (!route || /\.(d|test|spec)\.ts$/.test(child)) continue;
-      const pattern = `/${route[1]!.replace(/(^|\/)index$/, '')}`.replace(/(.)\/$/, '$1');
-      out.push({ pattern, entrypoint: relative(root, join(dir, child)).split('\\').join('/') });
-    }
-  };
-  walk('');
+  for (const file of listFiles(dir, { skip: (name) => name.startsWith('_') || name.startsWith('.') })) {
+    const route = /^(.*)\.(astro|md|mdx|js|ts)$/.exec(file);
+    if (!route || /\.(d|test|spec)\.ts$/.test(file)) continue;
+    const pattern = `/${route[1]!.replace(/(^|\/)index$/, '')}`.replace(/(.)\/$/, '$1');
+    out.push({ pattern, entrypoint: relative(root, join(dir, file)).split('\\').join('/') });
+  }
   return out.sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0));
 }
 
@@ -57,8 +52,11 @@ export default function keel(): AstroIntegration {
         let audience: Audience;
         try {
           audience = resolveAudience();
+          // "now" is read here so that a malformed KEEL_NOW stops the build before any work.
+          if (command !== 'preview') now();
         } catch (cause) {
-          exit(`keel: ${(cause as Error).message}`, 2);
+          if (cause instanceof UsageError) exit(`keel: ${cause.message}`, cause.exitCode);
+          throw cause;
         }
         const contentDir = resolveContentDir(root);
         const outRoot = resolveOutRoot(root);
@@ -74,12 +72,6 @@ export default function keel(): AstroIntegration {
         });
 
         if (command !== 'preview') {
-          try {
-            now();
-          } catch (cause) {
-            if (cause instanceof ClockError) exit(`keel: ${cause.message}`, 2);
-            throw cause;
-          }
           const result = await validateOnce(contentDir);
           if (result.diagnostics.length > 0) {
             const report = formatReport(result.diagnostics, result.summary, 'text');

@@ -1,18 +1,19 @@
 /**
  * Content-collection loaders that reuse Keel's validated content index instead of reading
  * files a second time: the entries Astro stores are exactly the ones `keel validate` checked,
- * parsed by the same Zod schemas (src/content/kinds.ts).
+ * parsed by the same Zod schemas (src/kinds).
  */
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { ContentIndex } from '../content/entry.ts';
-import type { CollectionName } from '../content/kinds.ts';
-import { PUBLIC_COLLECTIONS, resolveAudience, resolveContentDir, validateOnce } from './state.ts';
+import { audience, contentDir } from '../core/env.ts';
+import type { ContentIndex, DocumentEntry } from '../content/entry.ts';
+import { PUBLIC_COLLECTIONS, type CollectionName } from '../kinds/index.ts';
+import { validateOnce } from './state.ts';
 
 /** The validated index of the content folder this build uses (validated once per build). */
 export async function loadIndex(root: string): Promise<ContentIndex> {
-  const result = await validateOnce(resolveContentDir(root));
+  const result = await validateOnce(contentDir(root));
   // The integration stops the build before content is synced when there are errors; this
   // is the safety net for `astro sync` or a loader called some other way.
   if (!result.ok) throw new Error(`content has ${result.summary.errors} errors: run keel validate`);
@@ -23,8 +24,8 @@ export async function loadIndex(root: string): Promise<ContentIndex> {
  * Whether this build may hold the collection at all. The public build keeps internal-only
  * collections empty, so no public page can render them even by mistake.
  */
-export function collectionAllowed(name: string): boolean {
-  return resolveAudience() === 'internal' || PUBLIC_COLLECTIONS.includes(name);
+export function collectionAllowed(name: CollectionName): boolean {
+  return audience() === 'internal' || PUBLIC_COLLECTIONS.includes(name);
 }
 
 function filePathOf(context: LoaderContext, path: string): string {
@@ -51,7 +52,7 @@ export function keelLoader(name: CollectionName): Loader {
       const entries = collectionAllowed(name) ? (await loadIndex(fileURLToPath(context.config.root))).collections[name] : [];
       for (const entry of entries) {
         const data = await context.parseData({ id: entry.id, data: entry.raw as Record<string, unknown> });
-        const body = 'body' in entry ? entry.body : undefined;
+        const body = 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
         context.store.set({ id: entry.id, data, ...(body === undefined ? {} : { body }), filePath: filePathOf(context, entry.path) });
       }
       if (entries.length === 0) declareEmpty(context);

@@ -1,31 +1,15 @@
 /**
- * `keel` command line. Returns the exit code instead of exiting so tests can call it.
- * Exit codes: 0 no errors, 1 content errors, 2 usage errors.
+ * `keel` command line: finds the command in the table, parses its options, runs it. Returns
+ * the exit code instead of exiting so tests can call it.
+ * Exit codes: 0 no errors, 1 content errors (or a failed build), 2 usage errors.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClockError, now } from '../domain/clock.ts';
-import { formatReport, type OutputFormat } from '../validate/diagnostic.ts';
-import { validateContent } from '../validate/validate.ts';
+import { UsageError } from '../core/usage-error.ts';
+import type { Command, Io } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+import { usage } from './usage.ts';
 
-const USAGE = `Usage: keel <command> [options]
-
-Commands:
-  validate   Check every file of the content folder; report every problem.
-
-Options for validate:
-  --content DIR      content folder (default: $KEEL_CONTENT or ./content)
-  --format FORMAT    text (default), github (workflow annotations) or json
-  --strict           treat warnings as errors
-  -h, --help         show this help
-`;
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+export type { Io } from './command.ts';
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -34,61 +18,51 @@ const defaultIo: Io = {
   cwd: process.cwd(),
 };
 
-const FORMATS: OutputFormat[] = ['text', 'github', 'json'];
+const USAGE = usage(COMMANDS);
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    // A usage error: the usage goes to stderr, like every other usage error.
+    io.err(`keel: no command given\n\n${USAGE}`);
+    return 2;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`keel: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        content: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        strict: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...parseOptions(command), help: { type: 'boolean', short: 'h' } } });
   } catch (cause) {
     io.err(`keel: ${(cause as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, ...extra] = positionals;
-  if (values.help || command === 'help') {
+  if (values.help) {
     io.out(USAGE);
     return 0;
   }
-  if (command === undefined) {
-    // A usage error: the usage goes to stderr, like every other usage error.
-    io.err(`keel: no command given\n\n${USAGE}`);
+  if (positionals.length > 0 && !command.positionals) {
+    io.err(`keel: unexpected argument "${positionals[0]}"; pass the folder with --content`);
     return 2;
   }
-  if (command !== 'validate') {
-    io.err(`keel: unknown command "${command}"\n\n${USAGE}`);
-    return 2;
-  }
-  if (extra.length > 0) {
-    io.err(`keel: unexpected argument "${extra[0]}"; pass the folder with --content`);
-    return 2;
-  }
-  const format = values.format as OutputFormat;
-  if (!FORMATS.includes(format)) {
-    io.err(`keel: --format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
-    return 2;
-  }
-  // An empty KEEL_CONTENT (a CI variable that is not set) means the default, not the working directory.
-  const contentDir = values.content ?? (io.env.KEEL_CONTENT || 'content');
-  // The clock reads the same environment as the rest of the run (KEEL_NOW, SOURCE_DATE_EPOCH).
-  let clock: number;
   try {
-    clock = now(io.env);
+    return await command.run({ values, positionals }, io);
   } catch (cause) {
-    if (!(cause instanceof ClockError)) throw cause;
+    if (!(cause instanceof UsageError)) throw cause;
     io.err(`keel: ${cause.message}`);
-    return 2;
+    return cause.exitCode;
   }
-  const result = await validateContent(resolve(io.cwd, contentDir), { cwd: io.cwd, strict: values.strict, now: clock, keepSources: false });
-  io.out(formatReport(result.diagnostics, result.summary, format));
-  return result.ok ? 0 : 1;
+}
+
+function parseOptions(command: Command) {
+  return Object.fromEntries(
+    Object.entries(command.options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+  ) as Record<string, { type: 'string' | 'boolean'; short?: string }>;
 }

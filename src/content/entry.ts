@@ -1,8 +1,7 @@
 /** What parsing a content file yields: typed entries that remember where they came from. */
+import type { Locate } from '../core/diagnostic.ts';
+import type { CollectionData, CollectionName, MarkdownCollection } from '../kinds/index.ts';
 import type { Settings } from '../schemas/settings.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
-import type { CollectionData, CollectionName } from './kinds.ts';
-import type { Locate } from './yaml.ts';
 
 export interface Entry<T> {
   id: string;
@@ -40,10 +39,8 @@ export interface MeasurementEntry {
   rowLines: number[];
 }
 
-type MarkdownCollections = 'incidents' | 'runbooks' | 'concerns' | 'experiments';
-
 export type Collections = {
-  [C in CollectionName]: C extends MarkdownCollections ? DocumentEntry<CollectionData[C]>[] : Entry<CollectionData[C]>[];
+  [C in CollectionName]: C extends MarkdownCollection ? DocumentEntry<CollectionData[C]>[] : Entry<CollectionData[C]>[];
 };
 
 /** Everything loaded from one content folder. */
@@ -73,8 +70,4 @@ export interface InvalidEntry {
   file: string;
   raw: unknown;
   locate: Locate;
-}
-
-export interface ParseOutcome {
-  diagnostics: Diagnostic[];
 }

@@ -2,78 +2,59 @@
  * Reads a content folder: every file is either parsed into an entry or reported.
  * Hidden files and folders (".git", ".DS_Store") are not content.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic, Sink } from '../core/diagnostic.ts';
+import { diagnose } from '../core/rule.ts';
+import { listFiles } from '../core/walk.ts';
+import { COLLECTION_NAMES, DOCUMENT_KINDS, FILE_KINDS, IGNORED_TOP_LEVEL, MEASUREMENTS, SETTINGS, type CollectionName } from '../kinds/index.ts';
+import { extensionsOf, type KindDefinition } from '../kinds/kind.ts';
 import type { Settings } from '../schemas/settings.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
 import type { Collections, ContentIndex, DocumentEntry, Entry, InvalidEntry, MeasurementEntry } from './entry.ts';
-import {
-  type CollectionName,
-  COLLECTION_NAMES,
-  FOLDER_KINDS,
-  IGNORED_TOP_LEVEL,
-  MARKDOWN_EXTENSIONS,
-  MEASUREMENT_FOLDER,
-  SETTINGS_FILE,
-  SettingsSchema,
-  SLO_FOLDER,
-  YAML_EXTENSIONS,
-} from './kinds.ts';
 import { createMdxChecker, type MdxCheck } from './mdx-checker.ts';
-import { parseDocument, parseMeasurements, parseSingleYaml, parseSloFile, type OnInvalid, type SourceFile } from './parse.ts';
+import { parseDocument, parseDocumentFile, parseMeasurements, parseSingleYaml, type Body, type DocumentKinds, type OnInvalid, type SourceFile } from './parse.ts';
+import { CONTENT_MISSING, SETTINGS_MISSING, UNKNOWN_FILE, UNREADABLE } from './rules.ts';
 
 export interface LoadResult {
   index: ContentIndex;
   diagnostics: Diagnostic[];
 }
 
-/** All files below `dir`, relative, with forward slashes, skipping hidden ones. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const dirent of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      if (dirent.name.startsWith('.')) continue;
-      const child = rel ? `${rel}/${dirent.name}` : dirent.name;
-      if (dirent.isDirectory()) walk(child);
-      else out.push(child);
-    }
-  };
-  walk('');
-  return out.sort();
-}
-
 function emptyCollections(): Collections {
   return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as Collections;
 }
 
-const FOLDERS = Object.entries(FOLDER_KINDS).map(([collection, kind]) => ({ collection, ...kind }));
+/** Every content folder, for hints. */
+const FOLDERS = [...FILE_KINDS.keys(), ...DOCUMENT_KINDS.keys(), MEASUREMENTS.folder];
 
 /** Where a file belongs, or why it does not. */
 function classify(rel: string):
-  | { kind: 'settings' | 'slos' | 'measurements' }
-  | { kind: 'folder'; folder: (typeof FOLDERS)[number] }
+  | { kind: 'settings' | 'measurements' }
+  | { kind: 'documents'; kinds: DocumentKinds }
+  | { kind: 'file'; definition: KindDefinition }
   | { kind: 'ignored' }
-  | { kind: 'unknown'; hint: string } {
-  const [top, ...rest] = rel.split('/');
+  | { kind: 'unknown'; message: keyof typeof UNKNOWN_FILE.messages; data: Record<string, string> } {
+  const [top = '', ...rest] = rel.split('/');
   const ext = extname(rel).toLowerCase();
   if (rest.length === 0) {
-    if (rel === SETTINGS_FILE) return { kind: 'settings' };
+    if (rel === SETTINGS.file) return { kind: 'settings' };
     if (IGNORED_TOP_LEVEL.includes(rel)) return { kind: 'ignored' };
-    return { kind: 'unknown', hint: `content files live in folders: ${[...FOLDERS.map((f) => f.folder), SLO_FOLDER, MEASUREMENT_FOLDER].map((f) => `${f}/`).join(', ')}` };
+    return { kind: 'unknown', message: 'topLevel', data: { folders: FOLDERS.map((f) => `${f}/`).join(', ') } };
   }
-  if (top === SLO_FOLDER) {
-    return YAML_EXTENSIONS.includes(ext) ? { kind: 'slos' } : { kind: 'unknown', hint: 'slos/ holds .yaml files' };
+  if (top === MEASUREMENTS.folder) {
+    return ext === MEASUREMENTS.extension && rest.length === 1 ? { kind: 'measurements' } : { kind: 'unknown', message: 'measurements', data: {} };
   }
-  if (top === MEASUREMENT_FOLDER) {
-    return ext === '.csv' && rest.length === 1 ? { kind: 'measurements' } : { kind: 'unknown', hint: 'measurements/ holds <slo-name>.csv files' };
+  const documents = DOCUMENT_KINDS.get(top);
+  const definition = FILE_KINDS.get(top) as KindDefinition | undefined;
+  if (!documents && !definition) return { kind: 'unknown', message: 'unknownFolder', data: { folder: top, folders: FOLDERS.join(', ') } };
+  const extensions = extensionsOf(definition?.source ?? { format: 'yaml', folder: top });
+  if (!extensions.includes(ext)) {
+    // slos/ names one extension in its hint, as it always has.
+    const list = documents ? extensions[0]! : extensions.join(' or ');
+    return { kind: 'unknown', message: 'wrongExtension', data: { folder: top, extensions: list } };
   }
-  const folder = FOLDERS.find((f) => f.folder === top);
-  if (!folder) {
-    return { kind: 'unknown', hint: `"${top}/" is not a content folder; known folders: ${[...FOLDERS.map((f) => f.folder), SLO_FOLDER, MEASUREMENT_FOLDER].join(', ')}` };
-  }
-  const extensions = folder.format === 'yaml' ? YAML_EXTENSIONS : MARKDOWN_EXTENSIONS;
-  if (!extensions.includes(ext)) return { kind: 'unknown', hint: `${folder.folder}/ holds ${extensions.join(' or ')} files` };
-  return { kind: 'folder', folder };
+  if (documents) return { kind: 'documents', kinds: documents as DocumentKinds };
+  return { kind: 'file', definition: definition! };
 }
 
 /** Everything one file yielded. */
@@ -92,7 +73,13 @@ export interface FileResult {
 }
 
 /** Reads and parses one file of the content folder; reports instead of throwing. */
-export function parseSource(root: string, rel: string, cwd: string, checkMdx: MdxCheck | undefined): FileResult {
+/**
+ * A check of a Markdown body that runs as each file is read, before the body is let go of
+ * (src/rules: rules of scope "body"). It runs whether or not the front matter passed its schema.
+ */
+export type BodyCheck = (collection: CollectionName, file: string, body: Body, report: Sink) => void;
+
+export function parseSource(root: string, rel: string, cwd: string, checkMdx: MdxCheck | undefined, checkBody?: BodyCheck): FileResult {
   const result: FileResult = { counted: true, diagnostics: [], entries: [], rejected: [] };
   const report = (d: Diagnostic) => result.diagnostics.push(d);
   const path = join(root, ...rel.split('/'));
@@ -100,40 +87,44 @@ export function parseSource(root: string, rel: string, cwd: string, checkMdx: Md
   const place = classify(rel);
   if (place.kind === 'ignored') return { ...result, counted: false };
   if (place.kind === 'unknown') {
-    report({ file, line: 1, column: 1, severity: 'error', message: 'file is not part of any content kind and would not be published', rule: 'content/unknown-file', hint: place.hint });
+    report(diagnose(UNKNOWN_FILE, { file, line: 1, column: 1 }, { message: place.message, data: place.data }));
     return result;
   }
   let text: string;
   try {
     text = readSource(path);
   } catch (cause) {
-    report({ file, line: 1, column: 1, severity: 'error', message: `cannot read file: ${(cause as Error).message.replace(/, \w+ '.*'$/, '')}`, rule: 'content/unreadable',
-      hint: 'check that the file exists (not a broken symbolic link) and is readable' });
+    const reason = (cause as Error).message.replace(/, \w+ '.*'$/, '');
+    report(diagnose(UNREADABLE, { file, line: 1, column: 1 }, { message: 'unreadable', data: { cause: reason } }));
     return result;
   }
   const source: SourceFile = { path, file, text };
   switch (place.kind) {
     case 'settings':
-      result.settings = parseSingleYaml<Settings>(source, SettingsSchema, report, { needsId: false });
+      result.settings = parseSingleYaml<Settings>(source, SETTINGS.schema, report, { needsId: false });
       break;
-    case 'slos':
-      result.entries = parseSloFile(source, report, (collection, id, raw, locate) =>
+    case 'documents':
+      result.entries = parseDocumentFile(source, place.kinds, report, (collection, id, raw, locate) =>
         result.rejected.push({ collection, id, invalid: { id, file, raw, locate } }),
       );
       break;
     case 'measurements':
       result.measurement = parseMeasurements(source, report);
       break;
-    case 'folder': {
-      const { folder } = place;
-      const collection = folder.collection as CollectionName;
+    case 'file': {
+      const { definition } = place;
+      const collection = definition.name as CollectionName;
       const id = basename(rel, extname(rel));
       let invalid: InvalidEntry | undefined;
       const onInvalid: OnInvalid = (raw, locate) => (invalid = { id, file, raw, locate });
       const entry =
-        folder.format === 'yaml'
-          ? parseSingleYaml(source, folder.schema, report, { onInvalid })
-          : (parseDocument(source, collection, folder.schema, report, checkMdx, onInvalid) as DocumentEntry<unknown> | undefined);
+        definition.source.format === 'yaml'
+          ? parseSingleYaml(source, definition.schema, report, { onInvalid })
+          : (parseDocument(source, definition.schema, report, {
+              checkMdx,
+              onInvalid,
+              onBody: checkBody && ((body) => checkBody(collection, file, body, report)),
+            }) as DocumentEntry<unknown> | undefined);
       if (entry) result.entries.push({ collection, entry });
       else result.rejected.push({ collection, id, ...(invalid ? { invalid } : {}) });
       break;
@@ -166,11 +157,13 @@ export interface LoadOptions {
    * reports, so it drops them (`raw` undefined, `body` empty): less memory, less GC.
    */
   keepSources?: boolean;
+  /** Checks Markdown bodies as files are read (see BodyCheck). */
+  checkBody?: BodyCheck;
 }
 
 /**
  * Loads and parses every file of the content folder. Diagnostics cover syntax and schema;
- * cross-file rules run afterwards (src/validate/checks).
+ * cross-file rules run afterwards (src/rules).
  */
 export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -186,14 +179,14 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     stat = undefined;
   }
   if (!stat?.isDirectory()) {
-    diagnostics.push({ file: relative(cwd, root) || '.', line: 1, column: 1, severity: 'error', message: 'content folder not found', rule: 'content/missing', hint: 'pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml' });
+    diagnostics.push(diagnose(CONTENT_MISSING, { file: relative(cwd, root) || '.', line: 1, column: 1 }, { message: 'missing' }));
     return { index, diagnostics };
   }
 
   const files = listFiles(root);
   const mdx = await createMdxChecker(files.filter((f) => f.endsWith('.mdx')).length, options.mdxWorkerFrom);
   const results = files.map((rel) => {
-    const result = parseSource(root, rel, cwd, mdx?.check);
+    const result = parseSource(root, rel, cwd, mdx?.check, options.checkBody);
     // Let go of what only a build needs as soon as the file is parsed, not after all of them.
     if (options.keepSources === false) dropSources(result);
     return result;
@@ -211,8 +204,9 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       if (invalid) ((index.invalid ??= {})[collection] ??= []).push(invalid);
     }
   }
-  if (!files.includes(SETTINGS_FILE)) {
-    diagnostics.push({ file: `${relative(cwd, root).split(sep).join('/') || '.'}/${SETTINGS_FILE}`, line: 1, column: 1, severity: 'error', message: 'keel.yaml is missing', rule: 'settings/missing', hint: 'create keel.yaml with at least organisation (name, url) and timeZone' });
+  if (!files.includes(SETTINGS.file)) {
+    const file = `${relative(cwd, root).split(sep).join('/') || '.'}/${SETTINGS.file}`;
+    diagnostics.push(diagnose(SETTINGS_MISSING, { file, line: 1, column: 1 }, { message: 'missing' }));
   }
   return { index, diagnostics };
 }

@@ -3,7 +3,7 @@
  * `keel validate` is safe on pull requests from forks.
  */
 import { createProcessor } from '@mdx-js/mdx';
-import type { Position } from '../validate/diagnostic.ts';
+import type { Position } from '../core/diagnostic.ts';
 
 const processor = createProcessor({ format: 'mdx' });
 

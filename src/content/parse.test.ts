@@ -4,11 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { IncidentSchema } from '../schemas/incident.ts';
-import { RunbookSchema } from '../schemas/runbook.ts';
 import { ServiceSchema } from '../schemas/service.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { DOCUMENT_KINDS } from '../kinds/index.ts';
 import { inProcessCheck } from './mdx-checker.ts';
-import { parseDocument, parseMeasurements, parseSingleYaml, parseSloFile } from './parse.ts';
+import { parseDocument, parseDocumentFile, parseMeasurements, parseSingleYaml, type DocumentKinds } from './parse.ts';
+
+const SLO_KINDS = DOCUMENT_KINDS.get('slos') as DocumentKinds;
+const parseSloFile = (source: Parameters<typeof parseDocumentFile>[0], report: Parameters<typeof parseDocumentFile>[2]) => parseDocumentFile(source, SLO_KINDS, report);
 
 function collect() {
   const diagnostics: Diagnostic[] = [];
@@ -33,20 +36,20 @@ Card payments failed.
 describe('parseDocument (front matter)', () => {
   it('reports front-matter problems at their line in the file', () => {
     const { report, lines } = collect();
-    expect(parseDocument(source('incidents/a.md', INCIDENT), 'incidents', IncidentSchema, report)).toBeUndefined();
+    expect(parseDocument(source('incidents/a.md', INCIDENT), IncidentSchema, report)).toBeUndefined();
     expect(lines()).toEqual(['4:10 error schema/timestamp-offset started must have a UTC offset (got "2026-11-03 09:12")']);
   });
 
   it('keeps the same positions with Windows line endings', () => {
     const { report, lines } = collect();
-    parseDocument(source('incidents/a.md', INCIDENT.replaceAll('\n', '\r\n')), 'incidents', IncidentSchema, report);
+    parseDocument(source('incidents/a.md', INCIDENT.replaceAll('\n', '\r\n')), IncidentSchema, report);
     expect(lines()).toEqual(['4:10 error schema/timestamp-offset started must have a UTC offset (got "2026-11-03 09:12")']);
   });
 
   it('remembers the body, the line it starts on and the format', () => {
     const { report, diagnostics } = collect();
     const text = INCIDENT.replace('2026-11-03 09:12', '2026-11-03T09:12:00Z');
-    const entry = parseDocument(source('incidents/2026-11-03-checkout.mdx', text), 'incidents', IncidentSchema, report);
+    const entry = parseDocument(source('incidents/2026-11-03-checkout.mdx', text), IncidentSchema, report);
     expect(diagnostics).toEqual([]);
     expect(entry).toMatchObject({ id: '2026-11-03-checkout', file: 'content/incidents/2026-11-03-checkout.mdx', format: 'mdx', bodyLine: 7 });
     expect(entry!.body).toBe('\n## What happened\n\nCard payments failed.\n');
@@ -56,7 +59,7 @@ describe('parseDocument (front matter)', () => {
 
   it('shifts YAML syntax errors of the front matter to file lines', () => {
     const { report, lines } = collect();
-    parseDocument(source('incidents/a.md', '---\ntitle: x\nseverity: SEV1\nseverity: SEV2\n---\n'), 'incidents', IncidentSchema, report);
+    parseDocument(source('incidents/a.md', '---\ntitle: x\nseverity: SEV1\nseverity: SEV2\n---\n'), IncidentSchema, report);
     expect(lines()).toEqual(['4:1 error yaml/syntax YAML syntax error: Map keys must be unique']);
   });
 
@@ -70,7 +73,7 @@ describe('parseDocument (front matter)', () => {
       ['---\n# just a comment\n---\n', '1:1 error frontmatter/empty front matter is empty'],
     ]) {
       const { report, lines } = collect();
-      expect(parseDocument(source('incidents/a.md', text!), 'incidents', IncidentSchema, report)).toBeUndefined();
+      expect(parseDocument(source('incidents/a.md', text!), IncidentSchema, report)).toBeUndefined();
       expect(lines(), JSON.stringify(text)).toEqual([expected]);
     }
   });
@@ -78,8 +81,8 @@ describe('parseDocument (front matter)', () => {
   it('takes the id from the file name unless given, and reports a file name that is no id', () => {
     const text = (id = '') => `---\n${id}title: x\nseverity: SEV1\nstarted: 2026-11-03T09:12:00Z\nservices: [web]\n---\n`;
     const { report, lines } = collect();
-    expect(parseDocument(source('incidents/Checkout Outage.md', text('id: checkout-outage\n')), 'incidents', IncidentSchema, report)?.id).toBe('checkout-outage');
-    expect(parseDocument(source('incidents/Checkout Outage.md', text()), 'incidents', IncidentSchema, report)).toBeUndefined();
+    expect(parseDocument(source('incidents/Checkout Outage.md', text('id: checkout-outage\n')), IncidentSchema, report)?.id).toBe('checkout-outage');
+    expect(parseDocument(source('incidents/Checkout Outage.md', text()), IncidentSchema, report)).toBeUndefined();
     expect(lines()).toEqual(['2:1 error schema/id file name "Checkout Outage" is not a valid id']);
   });
 
@@ -88,28 +91,11 @@ describe('parseDocument (front matter)', () => {
     const body = 'Queue depth <Chart kind="line"> grew.\n';
     const frontMatter = '---\ntitle: x\nseverity: SEV3\nstarted: 2026-11-03T09:12:00Z\nservices: [web]\n---\n\n';
     const mdx = collect();
-    parseDocument(source('incidents/a.mdx', frontMatter + body), 'incidents', IncidentSchema, mdx.report, checkMdx);
+    parseDocument(source('incidents/a.mdx', frontMatter + body), IncidentSchema, mdx.report, { checkMdx });
     expect(mdx.lines()).toEqual(['8:13 error mdx/syntax MDX syntax error: Expected a closing tag for `<Chart>` before the end of `paragraph`']);
     const md = collect();
-    parseDocument(source('incidents/a.md', frontMatter + body), 'incidents', IncidentSchema, md.report, checkMdx);
+    parseDocument(source('incidents/a.md', frontMatter + body), IncidentSchema, md.report, { checkMdx });
     expect(md.lines()).toEqual([]);
-  });
-
-  it('warns about missing runbook sections, ignoring headings in code blocks', () => {
-    const { report, diagnostics } = collect();
-    const text = '---\ntitle: x\nservices: [api]\nowner: team\nlastReviewed: 2026-11-01\n---\n## Meaning\n\n```\n## Impact\n```\n\n## Diagnosis ##\n';
-    expect(parseDocument(source('runbooks/x.md', text), 'runbooks', RunbookSchema, report)).toBeDefined();
-    expect(diagnostics).toEqual([
-      {
-        file: 'content/runbooks/x.md',
-        line: 7,
-        column: 1,
-        severity: 'warning',
-        message: 'runbook is missing sections Impact, Mitigation',
-        rule: 'runbook/sections',
-        hint: 'add "## Impact" (every runbook has ## Meaning, ## Impact, ## Diagnosis, ## Mitigation)',
-      },
-    ]);
   });
 });
 

@@ -4,16 +4,33 @@
  */
 import { basename, extname } from 'node:path';
 import type { z } from 'zod';
+import type { Diagnostic, Locate, Place, Sink } from '../core/diagnostic.ts';
+import { diagnose } from '../core/rule.ts';
+import { didYouMean } from '../core/suggest.ts';
+import type { CollectionName } from '../kinds/index.ts';
+import type { KindDefinition } from '../kinds/kind.ts';
 import { RFC1123_LABEL } from '../schemas/common.ts';
 import { RATIO_HEADER, RatioMeasurementSchema, THRESHOLD_HEADER, ThresholdMeasurementSchema } from '../schemas/measurement.ts';
-import { RUNBOOK_SECTIONS } from '../schemas/runbook.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
-import { didYouMean } from '../validate/suggest.ts';
-import { issuesToDiagnostics } from '../validate/zod-issues.ts';
+import { ID, TYPE } from '../schemas/rules.ts';
 import type { DocumentEntry, Entry, MeasurementEntry } from './entry.ts';
-import { SLO_FOLDER_KINDS, type CollectionName } from './kinds.ts';
 import type { MdxCheck } from './mdx-checker.ts';
-import { parseYaml, type Locate, type YamlDocument } from './yaml.ts';
+import {
+  API_VERSION,
+  FRONTMATTER_EMPTY,
+  FRONTMATTER_MISSING,
+  FRONTMATTER_UNCLOSED,
+  KIND,
+  MDX_SYNTAX,
+  MEASUREMENT_COLUMNS,
+  MEASUREMENT_HEADER,
+  MEASUREMENT_MORE,
+  MEASUREMENT_ORDER,
+  YAML_EMPTY,
+  YAML_MULTIPLE_DOCUMENTS,
+  YAML_SYNTAX,
+} from './rules.ts';
+import { parseYaml, type YamlDocument } from './yaml.ts';
+import { issuesToDiagnostics } from './zod-issues.ts';
 
 export interface SourceFile {
   /** Absolute path. */
@@ -23,17 +40,7 @@ export interface SourceFile {
   text: string;
 }
 
-type Sink = (d: Diagnostic) => void;
-
-const error = (file: string, line: number, column: number, message: string, rule: string, hint?: string): Diagnostic => ({
-  file,
-  line,
-  column,
-  severity: 'error',
-  message,
-  rule,
-  hint,
-});
+const start = (file: string): Place => ({ file, line: 1, column: 1 });
 
 /** The id of a file-based entry: the `id` field if given, else the file name. */
 function entryId(source: SourceFile, data: unknown, locate: Locate, report: Sink): string | undefined {
@@ -41,33 +48,30 @@ function entryId(source: SourceFile, data: unknown, locate: Locate, report: Sink
   if (typeof given === 'string') return given;
   const name = basename(source.path, extname(source.path));
   if (RFC1123_LABEL.test(name)) return name;
-  report({
-    ...error(source.file, 0, 0, `file name "${name}" is not a valid id`, 'schema/id',
-      'rename the file using lower-case letters, digits and hyphens, or set id: in the file'),
-    ...locate([]),
-  });
+  report(diagnose(ID, { file: source.file, ...locate([]) }, { message: 'fileName', data: { name } }));
   return undefined;
 }
 
 function yamlProblems(source: SourceFile, problems: ReturnType<typeof parseYaml>['problems'], report: Sink): void {
   for (const p of problems) {
-    report(error(source.file, p.line, p.column, `YAML syntax error: ${p.message}`, 'yaml/syntax', yamlHint(p.code)));
+    report(diagnose(YAML_SYNTAX, { file: source.file, line: p.line, column: p.column }, { message: yamlMessage(p.code), data: { reason: p.message } }));
   }
 }
 
-function yamlHint(code: string): string {
+/** Which yaml/syntax message (and so which hint) fits the parser's error code. */
+function yamlMessage(code: string): keyof typeof YAML_SYNTAX.messages {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'each key may appear once per mapping';
+      return 'duplicateKey';
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
-      return 'check the indentation: nested keys line up under their parent, with spaces, not tabs';
+      return 'indent';
     case 'TAB_AS_INDENT':
-      return 'YAML indents with spaces; replace the tab';
+      return 'tab';
     case 'ALIAS_COUNT':
-      return 'use fewer aliases (*name): write the repeated values out';
+      return 'aliases';
     default:
-      return 'quote values that contain ": " or start with a special character (@ ` | > * & ! % #)';
+      return 'other';
   }
 }
 
@@ -79,23 +83,8 @@ function parseWith<T>(
 ): { ok: true; data: T } | { ok: false } {
   const result = schema.safeParse(doc.data, { reportInput: true });
   if (result.success) return { ok: true, data: result.data as T };
-  const diagnostics = issuesToDiagnostics(result.error.issues, { file: source.file, locate: doc.locate, schema });
-  for (const d of dropShadowedRequired(diagnostics)) report(d);
+  for (const d of issuesToDiagnostics(result.error.issues, { file: source.file, locate: doc.locate, schema })) report(d);
   return { ok: false };
-}
-
-/** "x is required" beside an unknown field that is a typo of x says the same thing twice. */
-function dropShadowedRequired(diagnostics: Diagnostic[]): Diagnostic[] {
-  const typoOf = new Set(
-    diagnostics
-      .filter((d) => d.rule === 'schema/unknown-field' && d.hint?.startsWith('did you mean'))
-      .map((d) => d.hint!.slice('did you mean "'.length, -2)),
-  );
-  return diagnostics.filter((d) => {
-    if (d.rule !== 'schema/required') return true;
-    const field = d.message.replace(/ is required$/, '').split('.').pop()!;
-    return !typoOf.has(field);
-  });
 }
 
 /** Learns the data as written of an entry whose YAML parsed but whose schema failed. */
@@ -112,12 +101,11 @@ export function parseSingleYaml<T>(
   yamlProblems(source, problems, report);
   if (problems.length > 0) return undefined;
   if (documents.length === 0 || documents[0]!.data == null) {
-    report(error(source.file, 1, 1, 'file is empty', 'yaml/empty', 'an empty file is probably a mistake: fill it in or delete it'));
+    report(diagnose(YAML_EMPTY, start(source.file), { message: 'empty' }));
     return undefined;
   }
   if (documents.length > 1) {
-    const second = documents[1]!.start;
-    report(error(source.file, second.line, second.column, 'this file holds more than one YAML document', 'yaml/multiple-documents', 'keep one entry per file; only files in slos/ hold several documents'));
+    report(diagnose(YAML_MULTIPLE_DOCUMENTS, { file: source.file, ...documents[1]!.start }, { message: 'multiple' }));
   }
   const doc = documents[0]!;
   const parsed = parseWith<T>(schema, source, doc, report);
@@ -127,66 +115,67 @@ export function parseSingleYaml<T>(
   return { id, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate };
 }
 
-export interface SloFileEntry {
+export interface DocumentFileEntry {
   collection: CollectionName;
   entry: Entry<unknown>;
 }
 
+/** The kinds one folder's documents may be, by apiVersion and kind (src/kinds/index.ts). */
+export type DocumentKinds = ReadonlyMap<string, ReadonlyMap<string, KindDefinition>>;
+
 /**
- * A file in slos/: any number of OpenSLO v1 or keel/v1 documents. `rejected` learns each
- * document that failed its schema (its name, and the data as written), so that references to
- * it are not reported again and its own references are still checked.
+ * A file of YAML documents (content/slos/): any number of OpenSLO v1 or keel/v1 documents.
+ * `rejected` learns each document that failed its schema (its name, and the data as written),
+ * so that references to it are not reported again and its own references are still checked.
  */
-export function parseSloFile(
+export function parseDocumentFile(
   source: SourceFile,
+  kinds: DocumentKinds,
   report: Sink,
   rejected?: (collection: CollectionName, name: string, raw: unknown, locate: Locate) => void,
-): SloFileEntry[] {
+): DocumentFileEntry[] {
   const { documents, problems } = parseYaml(source.text);
   yamlProblems(source, problems, report);
-  const out: SloFileEntry[] = [];
+  const out: DocumentFileEntry[] = [];
+  const versions = [...kinds.keys()];
   for (const doc of documents) {
     if (doc.data == null) continue;
     const data = doc.data as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown } };
     if (typeof data !== 'object' || Array.isArray(data)) {
-      report(error(source.file, doc.start.line, doc.start.column, 'a document must be a mapping with apiVersion, kind, metadata and spec', 'schema/type'));
+      report(diagnose(TYPE, { file: source.file, ...doc.start }, { message: 'notADocument' }));
       continue;
     }
-    const versions = Object.keys(SLO_FOLDER_KINDS) as (keyof typeof SLO_FOLDER_KINDS)[];
-    const version = versions.find((v) => v === data.apiVersion);
-    if (!version) {
+    const byKind = typeof data.apiVersion === 'string' ? kinds.get(data.apiVersion) : undefined;
+    if (!byKind) {
       const got = data.apiVersion === undefined ? 'nothing' : JSON.stringify(data.apiVersion);
-      report({
-        ...error(source.file, 0, 0, `apiVersion must be one of ${versions.join(', ')} (got ${got})`, 'schema/api-version',
-          'OpenSLO documents use apiVersion: openslo/v1; error-budget policies use keel/v1'),
-        ...doc.locate(data.apiVersion === undefined ? [] : ['apiVersion']),
-      });
+      const place = { file: source.file, ...doc.locate(data.apiVersion === undefined ? [] : ['apiVersion']) };
+      report(diagnose(API_VERSION, place, { message: 'unknown', data: { versions: versions.join(', '), got } }));
       continue;
     }
-    const kinds = SLO_FOLDER_KINDS[version] as Record<string, { collection: CollectionName; schema: z.ZodType }>;
-    const kind = typeof data.kind === 'string' ? kinds[data.kind] : undefined;
+    const version = data.apiVersion as string;
+    const kind = typeof data.kind === 'string' ? byKind.get(data.kind) : undefined;
     if (!kind) {
-      const near = typeof data.kind === 'string' ? didYouMean(data.kind, Object.keys(kinds)) : undefined;
-      report({
-        ...error(source.file, 0, 0, `kind must be one of ${Object.keys(kinds).join(', ')} for ${version} (got ${data.kind === undefined ? 'nothing' : JSON.stringify(data.kind)})`, 'schema/kind',
-          near ? `did you mean "${near}"?` : undefined),
-        ...doc.locate(data.kind === undefined ? [] : ['kind']),
-      });
+      const names = [...byKind.keys()];
+      const near = typeof data.kind === 'string' ? didYouMean(data.kind, names) : undefined;
+      const place = { file: source.file, ...doc.locate(data.kind === undefined ? [] : ['kind']) };
+      const got = data.kind === undefined ? 'nothing' : JSON.stringify(data.kind);
+      report(diagnose(KIND, place, { message: 'unknown', data: { kinds: names.join(', '), version, got }, hint: near ? `did you mean "${near}"?` : undefined }));
       continue;
     }
+    const collection = kind.name as CollectionName;
     const parsed = parseWith<{ metadata: { name: string } }>(kind.schema, source, doc, report);
     if (!parsed.ok) {
-      if (typeof data.metadata?.name === 'string') rejected?.(kind.collection, data.metadata.name, doc.data, doc.locate);
+      if (typeof data.metadata?.name === 'string') rejected?.(collection, data.metadata.name, doc.data, doc.locate);
       continue;
     }
     out.push({
-      collection: kind.collection,
+      collection,
       entry: { id: parsed.data.metadata.name, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate },
     });
   }
   // A file of comments or empty documents holds nothing either: report it, never skip it silently.
   if (problems.length === 0 && documents.every((doc) => doc.data == null)) {
-    report(error(source.file, 1, 1, 'file is empty', 'yaml/empty', 'an empty file is probably a mistake: fill it in or delete it'));
+    report(diagnose(YAML_EMPTY, start(source.file), { message: 'empty' }));
   }
   return out;
 }
@@ -217,25 +206,30 @@ export function splitFrontMatter(text: string): { frontMatter: string; body: str
   };
 }
 
+/** The body of a Markdown file: its text and the file line it starts on. */
+export interface Body {
+  text: string;
+  line: number;
+}
+
 /** A Markdown/MDX file with YAML front matter (incidents, runbooks, concerns, experiments). */
 export function parseDocument<T>(
   source: SourceFile,
-  collection: CollectionName,
   schema: z.ZodType,
   report: Sink,
-  checkMdx?: MdxCheck,
-  onInvalid?: OnInvalid,
+  { checkMdx, onInvalid, onBody }: { checkMdx?: MdxCheck | undefined; onInvalid?: OnInvalid; onBody?: ((body: Body) => void) | undefined } = {},
 ): DocumentEntry<T> | undefined {
   const split = splitFrontMatter(source.text);
   if (split === 'missing') {
-    report(error(source.file, 1, 1, 'front matter is missing', 'frontmatter/missing', 'start the file with a line "---", the YAML fields, then another "---"'));
+    report(diagnose(FRONTMATTER_MISSING, start(source.file), { message: 'missing' }));
     return undefined;
   }
   if (split === 'unclosed') {
-    report(error(source.file, 1, 1, 'front matter is not closed', 'frontmatter/unclosed', 'end the front matter with a line "---"'));
+    report(diagnose(FRONTMATTER_UNCLOSED, start(source.file), { message: 'unclosed' }));
     return undefined;
   }
   const { frontMatter, body, bodyLine } = split;
+  onBody?.({ text: body, line: bodyLine });
   const { documents, problems } = parseYaml(frontMatter, FRONT_MATTER_LINE_OFFSET);
   yamlProblems(source, problems, report);
   const format = extname(source.path) === '.mdx' ? 'mdx' : 'md';
@@ -243,41 +237,21 @@ export function parseDocument<T>(
     // The answer may come later (from a worker thread); it is reported with this file.
     checkMdx(body, (mdxProblems) => {
       for (const p of mdxProblems) {
-        report(error(source.file, p.line + bodyLine - 1, p.column, `MDX syntax error: ${p.message}`, 'mdx/syntax', 'MDX is stricter than Markdown: close every tag, escape { and < in text as \\{ and \\<'));
+        report(diagnose(MDX_SYNTAX, { file: source.file, line: p.line + bodyLine - 1, column: p.column }, { message: 'syntax', data: { reason: p.message } }));
       }
     });
   }
   if (problems.length > 0) return undefined;
   const doc = documents[0];
   if (!doc || doc.data == null) {
-    report(error(source.file, 1, 1, 'front matter is empty', 'frontmatter/empty', 'fill in the fields between the two "---" lines'));
+    report(diagnose(FRONTMATTER_EMPTY, start(source.file), { message: 'empty' }));
     return undefined;
   }
   const parsed = parseWith<T>(schema, source, doc, report);
   const id = entryId(source, doc.data, doc.locate, report);
-  if (collection === 'runbooks') checkRunbookSections(source, body, bodyLine, report);
   if (!parsed.ok) onInvalid?.(doc.data, doc.locate);
   if (!parsed.ok || id === undefined) return undefined;
   return { id, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate, body, bodyLine, format };
-}
-
-/** Runbooks need their four sections as `##` headings; missing ones are warnings. */
-function checkRunbookSections(source: SourceFile, body: string, bodyLine: number, report: Sink): void {
-  const headings = new Set<string>();
-  let inFence = false;
-  for (const line of body.split('\n')) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    const m = !inFence && /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (m) headings.add(m[1]!.toLowerCase());
-  }
-  const missing = RUNBOOK_SECTIONS.filter((s) => !headings.has(s.toLowerCase()));
-  if (missing.length > 0) {
-    report({
-      ...error(source.file, bodyLine, 1, `runbook is missing section${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, 'runbook/sections',
-        `add "## ${missing[0]}" (every runbook has ## ${RUNBOOK_SECTIONS.join(', ## ')})`),
-      severity: 'warning',
-    });
-  }
 }
 
 /** Stop listing bad rows of one file after this many; a summary line tells how many more. */
@@ -290,8 +264,7 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
   const header = (lines[0] ?? '').split(',').map((h) => h.trim());
   const type = sameColumns(header, RATIO_HEADER) ? 'ratio' : sameColumns(header, THRESHOLD_HEADER) ? 'threshold' : undefined;
   if (!type) {
-    report(error(source.file, 1, 1, `header must be "${RATIO_HEADER.join(',')}" or "${THRESHOLD_HEADER.join(',')}" (got "${lines[0] ?? ''}")`, 'measurement/header',
-      'ratio SLIs record good and total events per interval; threshold SLIs record a value'));
+    report(diagnose(MEASUREMENT_HEADER, start(source.file), { message: 'header', data: { ratio: RATIO_HEADER.join(','), threshold: THRESHOLD_HEADER.join(','), got: lines[0] ?? '' } }));
     return undefined;
   }
   const schema = type === 'ratio' ? RatioMeasurementSchema : ThresholdMeasurementSchema;
@@ -313,7 +286,7 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
     const starts: number[] = [];
     cells.reduce((offset, cell) => (starts.push(offset + 1), offset + cell.length + 1), 0);
     if (cells.length !== columns.length) {
-      bad(error(source.file, i + 1, 1, `row has ${cells.length} fields, expected ${columns.length} (${columns.join(',')})`, 'measurement/columns'));
+      bad(diagnose(MEASUREMENT_COLUMNS, { file: source.file, line: i + 1, column: 1 }, { message: 'columns', data: { count: cells.length, expected: columns.length, columns: columns.join(',') } }));
       continue;
     }
     const row: Record<string, unknown> = { timestamp: cells[0]!.trim() };
@@ -331,7 +304,7 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
     }
     const t = Date.parse(row.timestamp as string);
     if (t <= previous) {
-      bad(error(source.file, i + 1, 1, `timestamps must ascend: ${row.timestamp as string} is not after the row above`, 'measurement/order', 'sort the rows by time and remove duplicates'));
+      bad(diagnose(MEASUREMENT_ORDER, { file: source.file, line: i + 1, column: 1 }, { message: 'order', data: { timestamp: row.timestamp as string } }));
       continue;
     }
     previous = t;
@@ -341,7 +314,7 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
     rowLines.push(i + 1);
   }
   if (problems > MAX_ROW_DIAGNOSTICS) {
-    report(error(source.file, 1, 1, `${problems - MAX_ROW_DIAGNOSTICS} more bad rows not listed`, 'measurement/more'));
+    report(diagnose(MEASUREMENT_MORE, start(source.file), { message: 'more', data: { count: problems - MAX_ROW_DIAGNOSTICS } }));
   }
   if (problems > 0) return undefined;
   const series = type === 'ratio' ? { type, time, good: a, total: b } as const : { type, time, value: a } as const;

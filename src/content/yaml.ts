@@ -9,12 +9,7 @@
  */
 import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
-import type { Position } from '../validate/diagnostic.ts';
-
-export type DataPath = readonly PropertyKey[];
-
-/** Finds the position of a value (or of its key) by its path in the data. */
-export type Locate = (path: DataPath, at?: 'value' | 'key') => Position;
+import type { DataPath, Locate, Position } from '../core/diagnostic.ts';
 
 export interface YamlDocument {
   data: unknown;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { issuesToDiagnostics } from '../validate/zod-issues.ts';
-import { CalendarDate, Duration, durationMs, Id, isTimestamp, RFC1123_LABEL, Severity, Timestamp, Url } from './common.ts';
+import { issuesToDiagnostics } from '../content/zod-issues.ts';
+import { durationMs, isTimestamp } from '../core/time.ts';
+import { CalendarDate, Duration, Id, RFC1123_LABEL, Severity, Timestamp, Url } from './common.ts';
 
 /** `rule message` (+ `hint`) for every problem the schema finds, as the validator prints them. */
 function problems(schema: z.ZodType, value: unknown): string[] {
@@ -72,7 +73,7 @@ describe('Duration (OpenSLO duration shorthand)', () => {
     expect(durationMs('1M')).toBe(30 * 86_400_000);
     expect(durationMs('2h')).toBe(7_200_000);
     expect(durationMs('1w')).toBe(7 * 86_400_000);
-    expect(durationMs('1Q')).toBe(91 * 86_400_000);
+    expect(durationMs('1Q')).toBe(90 * 86_400_000);
     expect(durationMs('1Y')).toBe(365 * 86_400_000);
   });
 

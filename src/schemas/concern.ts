@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addRuleIssue, CalendarDate, Id, Person, Text, Url } from './common.ts';
+import { CONCERN_BEFORE_AFTER, CONCERN_DECISION, CONCERN_EPIC } from './rules.ts';
 
 const Rating = z.enum(['low', 'medium', 'high']);
 
@@ -64,41 +65,27 @@ export const ConcernSchema = z
     const { status } = concern;
     if (status === 'raised') {
       if (concern.decision) {
-        addRuleIssue(ctx, 'a concern with a decision is no longer "raised"', {
-          rule: 'concern/decision',
-          hint: `set status to ${concern.decision.outcome}, or remove the decision until the council has decided`,
-        }, ['status']);
+        addRuleIssue(ctx, CONCERN_DECISION, 'decidedButRaised', { data: { outcome: concern.decision.outcome }, path: ['status'] });
       }
       return;
     }
     for (const field of ['assessment', 'decision'] as const) {
       if (concern[field] === undefined) {
-        addRuleIssue(ctx, `a concern with status "${status}" needs ${field}`, {
-          rule: 'concern/decision',
-          hint: field === 'decision'
-            ? 'record the council\'s decision: decision: { outcome, date, rationale }'
-            : 'record the council\'s assessment: value, effort, complexity, risk (low/medium/high)',
-        }, ['status']);
+        addRuleIssue(ctx, CONCERN_DECISION, field === 'decision' ? 'needsDecision' : 'needsAssessment', { data: { status }, path: ['status'] });
       }
     }
     const expected = status === 'rejected' ? 'rejected' : 'accepted';
     if (concern.decision && concern.decision.outcome !== expected) {
-      addRuleIssue(ctx, `status "${status}" contradicts decision.outcome "${concern.decision.outcome}"`, {
-        rule: 'concern/decision',
-        hint: status === 'rejected' ? 'a rejected concern has outcome: rejected' : `"${status}" follows an accepted decision; a rejected concern has status: rejected`,
-      }, ['decision', 'outcome']);
+      addRuleIssue(ctx, CONCERN_DECISION, status === 'rejected' ? 'contradictsRejected' : 'contradictsAccepted', {
+        data: { status, outcome: concern.decision.outcome },
+        path: ['decision', 'outcome'],
+      });
     }
     if ((status === 'epic' || status === 'in-progress' || status === 'addressed') && concern.links.epic === undefined) {
-      addRuleIssue(ctx, `a concern with status "${status}" needs links.epic`, {
-        rule: 'concern/epic',
-        hint: 'link the epic that tracks the work, so the council can follow it',
-      }, ['status']);
+      addRuleIssue(ctx, CONCERN_EPIC, 'missing', { data: { status }, path: ['status'] });
     }
     if (status === 'addressed' && concern.beforeAfter?.after === undefined) {
-      addRuleIssue(ctx, 'an addressed concern needs beforeAfter.after', {
-        rule: 'concern/before-after',
-        hint: 'say, in measurable terms, how things are now compared with beforeAfter.before',
-      }, ['status']);
+      addRuleIssue(ctx, CONCERN_BEFORE_AFTER, 'missing', { path: ['status'] });
     }
   })
   .describe('An SRE-council concern.');

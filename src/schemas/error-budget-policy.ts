@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { addRuleIssue, Duration, Id, Text } from './common.ts';
 import { MetadataSchema } from './openslo.ts';
+import { POLICY_STEP_CONDITION } from './rules.ts';
 
 export const KEEL_API_VERSION = 'keel/v1';
 
@@ -29,10 +30,7 @@ const PolicyStepSchema = z
       })
       .superRefine((when, ctx) => {
         if (when.remainingBudgetBelow === undefined && when.burnRate === undefined) {
-          addRuleIssue(ctx, 'a step needs remainingBudgetBelow, burnRate or both', {
-            rule: 'policy/step-condition',
-            hint: 'e.g. remainingBudgetBelow: 0.25, or burnRate: { above: 6, window: 1h }',
-          });
+          addRuleIssue(ctx, POLICY_STEP_CONDITION, 'missing');
         }
       })
       .describe('The condition; with both fields, both must hold.'),

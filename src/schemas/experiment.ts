@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Duration, Id, Person, Text, Timestamp } from './common.ts';
+import { addRuleIssue, Duration, Id, Person, Text, Timestamp } from './common.ts';
+import { EXPERIMENT_RESULTS } from './rules.ts';
 import { FollowUpSchema } from './incident.ts';
 
 /** Front matter of `content/experiments/<id>.md`: one chaos or game-day experiment. */
@@ -46,12 +47,7 @@ export const ExperimentSchema = z
   })
   .superRefine((experiment, ctx) => {
     if (experiment.status === 'executed' && (experiment.executedAt === undefined || experiment.results === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'an executed experiment needs executedAt and results',
-        params: { rule: 'experiment/results', hint: 'record when it ran and timeToKnow, timeToDetection, blackBoxAlertsFired, hypothesisHeld' },
-        path: ['status'],
-      });
+      addRuleIssue(ctx, EXPERIMENT_RESULTS, 'missing', { path: ['status'] });
     }
   })
   .describe('A chaos experiment.');

@@ -5,7 +5,8 @@
  * Timestamps are RFC 3339 with an offset and strictly ascending.
  */
 import { z } from 'zod';
-import { Timestamp } from './common.ts';
+import { addRuleIssue, Timestamp } from './common.ts';
+import { MEASUREMENT_GOOD_TOTAL } from './rules.ts';
 
 export const RATIO_HEADER = ['timestamp', 'good', 'total'] as const;
 export const THRESHOLD_HEADER = ['timestamp', 'value'] as const;
@@ -18,10 +19,8 @@ export const RatioMeasurementSchema = z
     good: Count.describe('Good events in the interval.'),
     total: Count.describe('All events in the interval.'),
   })
-  .refine((row) => row.good <= row.total, {
-    message: 'good must not exceed total',
-    path: ['good'],
-    params: { rule: 'measurement/good-total', hint: 'good counts a subset of total: 0 ≤ good ≤ total' },
+  .superRefine((row, ctx) => {
+    if (row.good > row.total) addRuleIssue(ctx, MEASUREMENT_GOOD_TOTAL, 'exceeds', { path: ['good'] });
   });
 
 export const ThresholdMeasurementSchema = z.strictObject({

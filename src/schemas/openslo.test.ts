@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { parseYaml } from '../content/yaml.ts';
-import { issuesToDiagnostics } from '../validate/zod-issues.ts';
+import { issuesToDiagnostics } from '../content/zod-issues.ts';
 import {
   AlertConditionSchema,
   AlertNotificationTargetSchema,

@@ -3,8 +3,21 @@
  * the fields and rules exactly as the spec writes them. Several documents may share one file.
  */
 import { z } from 'zod';
+import type { MessageData, RuleMeta } from '../core/rule.ts';
+import { isTimeZone } from '../core/time.ts';
 import { addRuleIssue, Duration, Id, Text } from './common.ts';
-import { isTimeZone } from './settings.ts';
+import {
+  OPENSLO_CALENDAR,
+  TIME_ZONE,
+  OPENSLO_INDICATOR,
+  OPENSLO_OBJECTIVE_OP,
+  OPENSLO_OBJECTIVE_TARGET,
+  OPENSLO_RATIO_METRIC,
+  OPENSLO_RESERVED_ANNOTATION,
+  OPENSLO_SLI_METRIC,
+  OPENSLO_TIME_SLICES,
+  OPENSLO_TIME_WINDOW,
+} from './rules.ts';
 
 export const OPENSLO_API_VERSION = 'openslo/v1';
 
@@ -26,11 +39,7 @@ export const MetadataSchema = z
       .superRefine((annotations, ctx) => {
         for (const key of Object.keys(annotations ?? {})) {
           if (key.startsWith(RESERVED_ANNOTATION_PREFIX)) {
-            addRuleIssue(ctx, `annotation "${key}" uses the reserved prefix ${RESERVED_ANNOTATION_PREFIX}`, {
-              rule: 'openslo/reserved-annotation',
-              hint: 'keys under openslo.com/ are reserved for the OpenSLO specification; use your own prefix, e.g. example.com/owner',
-              at: 'key',
-            }, [key]);
+            addRuleIssue(ctx, OPENSLO_RESERVED_ANNOTATION, 'reserved', { data: { key, prefix: RESERVED_ANNOTATION_PREFIX }, path: [key], at: 'key' });
           }
         }
       })
@@ -66,16 +75,13 @@ const RatioMetricSchema = z
   .superRefine((ratio, ctx) => {
     const numerators = (['good', 'bad', 'raw'] as const).filter((k) => ratio[k] !== undefined);
     if (numerators.length !== 1) {
-      addRuleIssue(ctx, `ratioMetric needs exactly one of good, bad or raw (got ${numerators.length ? numerators.join(', ') : 'none'})`, {
-        rule: 'openslo/ratio-metric',
-        hint: 'count good events (good) or bad events (bad) against total, or give a precomputed ratio (raw with rawType)',
-      });
+      addRuleIssue(ctx, OPENSLO_RATIO_METRIC, 'numerators', { data: { got: numerators.length ? numerators.join(', ') : 'none' } });
     }
     if (ratio.raw === undefined && ratio.total === undefined) {
-      addRuleIssue(ctx, 'ratioMetric needs total', { rule: 'openslo/ratio-metric', hint: 'total is the denominator: all events' });
+      addRuleIssue(ctx, OPENSLO_RATIO_METRIC, 'total');
     }
     if ((ratio.raw === undefined) !== (ratio.rawType === undefined)) {
-      addRuleIssue(ctx, 'raw and rawType go together', { rule: 'openslo/ratio-metric', hint: 'rawType says whether the raw ratio counts success or failure' });
+      addRuleIssue(ctx, OPENSLO_RATIO_METRIC, 'rawType');
     }
   });
 
@@ -88,10 +94,7 @@ export const SLISpecSchema = z
   })
   .superRefine((spec, ctx) => {
     if ((spec.thresholdMetric === undefined) === (spec.ratioMetric === undefined)) {
-      addRuleIssue(ctx, 'an SLI needs exactly one of thresholdMetric or ratioMetric', {
-        rule: 'openslo/sli-metric',
-        hint: 'use ratioMetric for good/total events, thresholdMetric for a value compared with op and value',
-      });
+      addRuleIssue(ctx, OPENSLO_SLI_METRIC, 'one');
     }
   });
 
@@ -117,15 +120,14 @@ const TimeWindowSchema = z
           .string()
           .superRefine((value, ctx) => {
             if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)) return;
-            addRuleIssue(ctx, `must be a date and time "YYYY-MM-DD HH:MM:SS" (got "${value}")`, {
-              rule: 'openslo/calendar',
-              hint: 'OpenSLO writes calendar start times like 2026-01-01 00:00:00, without an offset: timeZone says where',
-            });
+            addRuleIssue(ctx, OPENSLO_CALENDAR, 'startTime', { data: { value } });
           })
           .describe('Start of the first window, "YYYY-MM-DD HH:MM:SS" in timeZone.'),
         timeZone: z
           .string()
-          .refine(isTimeZone, { message: 'must be an IANA time zone', params: { rule: 'schema/time-zone', hint: 'e.g. America/New_York or UTC' } })
+          .superRefine((value, ctx) => {
+            if (!isTimeZone(value)) addRuleIssue(ctx, TIME_ZONE, 'calendar');
+          })
           .describe('IANA time zone of startTime.'),
       })
       .optional()
@@ -134,22 +136,13 @@ const TimeWindowSchema = z
   .superRefine((window, ctx) => {
     const rolling = window.isRolling ?? window.calendar === undefined;
     if (rolling && window.calendar !== undefined) {
-      addRuleIssue(ctx, 'a rolling time window cannot have a calendar', {
-        rule: 'openslo/time-window',
-        hint: 'remove calendar, or set isRolling: false for a calendar-aligned window',
-      }, ['calendar']);
+      addRuleIssue(ctx, OPENSLO_TIME_WINDOW, 'rollingWithCalendar', { path: ['calendar'] });
     }
     if (!rolling && window.calendar === undefined) {
-      addRuleIssue(ctx, 'a calendar-aligned time window (isRolling: false) needs calendar with startTime and timeZone', {
-        rule: 'openslo/time-window',
-        hint: 'add calendar: { startTime: "2026-01-01 00:00:00", timeZone: UTC } or set isRolling: true',
-      });
+      addRuleIssue(ctx, OPENSLO_TIME_WINDOW, 'calendarMissing');
     }
     if (window.isRolling === undefined && window.calendar === undefined) {
-      addRuleIssue(ctx, 'isRolling is required when there is no calendar', {
-        rule: 'openslo/time-window',
-        hint: 'add isRolling: true for a rolling window',
-      });
+      addRuleIssue(ctx, OPENSLO_TIME_WINDOW, 'rollingMissing');
     }
   });
 
@@ -171,13 +164,10 @@ const ObjectiveSchema = z
   })
   .superRefine((objective, ctx) => {
     if ((objective.target === undefined) === (objective.targetPercent === undefined)) {
-      addRuleIssue(ctx, 'an objective needs exactly one of target or targetPercent', {
-        rule: 'openslo/objective-target',
-        hint: 'target is a ratio in [0, 1) such as 0.995; targetPercent is a percentage in [0, 100) such as 99.5',
-      });
+      addRuleIssue(ctx, OPENSLO_OBJECTIVE_TARGET, 'one');
     }
     if (objective.indicator !== undefined && objective.indicatorRef !== undefined) {
-      addRuleIssue(ctx, 'an objective takes indicator or indicatorRef, not both', { rule: 'openslo/indicator' });
+      addRuleIssue(ctx, OPENSLO_INDICATOR, 'objectiveBoth');
     }
   });
 
@@ -262,15 +252,14 @@ const SLOSpecSchema = z
     const composite = spec.objectives.every((o) => o.indicator !== undefined || o.indicatorRef !== undefined);
     const atSpec = Number(spec.indicator !== undefined) + Number(spec.indicatorRef !== undefined);
     if (atSpec !== 1 && !(atSpec === 0 && composite)) {
-      addRuleIssue(ctx, atSpec === 0 ? 'an SLO needs indicator or indicatorRef' : 'an SLO takes indicator or indicatorRef, not both', {
-        rule: 'openslo/indicator',
-        hint: 'define the SLI inline under indicator, or name an SLI object with indicatorRef',
-      });
+      addRuleIssue(ctx, OPENSLO_INDICATOR, atSpec === 0 ? 'missing' : 'both');
     }
     spec.objectives.forEach((objective, i) => {
       const sli = objective.indicator ?? spec.indicator;
-      if (sli) checkObjectiveAgainstSli(objective, sli.spec, (message, params, path) => addRuleIssue(ctx, message, params, ['objectives', i, ...path]));
-      checkTimeSlices(spec.budgetingMethod, objective, (message, params, path) => addRuleIssue(ctx, message, params, ['objectives', i, ...path]));
+      const report: Report = (rule, message, { data, path = [] } = {}) =>
+        addRuleIssue(ctx, rule, message, { path: ['objectives', i, ...path], ...(data ? { data } : {}) });
+      if (sli) checkObjectiveAgainstSli(objective, sli.spec, report);
+      checkTimeSlices(spec.budgetingMethod, objective, report);
     });
   });
 
@@ -299,7 +288,8 @@ export const DataSourceSchema = z.strictObject({
   }),
 });
 
-type Report = (message: string, params: { rule: string; hint?: string }, path: PropertyKey[]) => void;
+/** Reports one of a rule's messages about an objective, at a path inside it. */
+export type Report = <M extends string>(rule: RuleMeta<M>, message: M, options?: { data?: MessageData; path?: PropertyKey[] }) => void;
 type Objective = z.output<typeof ObjectiveSchema>;
 export type SLISpec = z.output<typeof SLISpecSchema>;
 
@@ -308,19 +298,13 @@ export function checkObjectiveAgainstSli(objective: Objective, sli: SLISpec, rep
   if (sli.ratioMetric) {
     for (const field of ['op', 'value'] as const) {
       if (objective[field] !== undefined) {
-        report(`${field} is not allowed with a ratioMetric SLI`, {
-          rule: 'openslo/objective-op',
-          hint: 'a ratio SLI is judged by target alone; op and value belong to thresholdMetric SLIs',
-        }, [field]);
+        report(OPENSLO_OBJECTIVE_OP, 'notAllowed', { data: { field }, path: [field] });
       }
     }
   } else if (sli.thresholdMetric) {
     for (const field of ['op', 'value'] as const) {
       if (objective[field] === undefined) {
-        report(`a thresholdMetric SLI needs ${field} on every objective`, {
-          rule: 'openslo/objective-op',
-          hint: 'e.g. op: lte and value: 300 for "latency at most 300 ms"',
-        }, []);
+        report(OPENSLO_OBJECTIVE_OP, 'required', { data: { field } });
       }
     }
   }
@@ -328,16 +312,10 @@ export function checkObjectiveAgainstSli(objective: Objective, sli: SLISpec, rep
 
 function checkTimeSlices(method: string, objective: Objective, report: Report): void {
   if (method === 'Timeslices' && objective.timeSliceTarget === undefined) {
-    report('budgetingMethod Timeslices needs timeSliceTarget', {
-      rule: 'openslo/time-slices',
-      hint: 'timeSliceTarget is the share of good events that makes a slice good, e.g. 0.95',
-    }, []);
+    report(OPENSLO_TIME_SLICES, 'target');
   }
   if ((method === 'Timeslices' || method === 'RatioTimeslices') && objective.timeSliceWindow === undefined) {
-    report(`budgetingMethod ${method} needs timeSliceWindow`, {
-      rule: 'openslo/time-slices',
-      hint: 'timeSliceWindow is the length of one slice, e.g. 1m or 5m',
-    }, []);
+    report(OPENSLO_TIME_SLICES, 'window', { data: { method } });
   }
 }
 

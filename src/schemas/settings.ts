@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CalendarDate, Duration, SEVERITIES, Text, Url } from './common.ts';
+import { isTimeZone } from '../core/time.ts';
+import { addRuleIssue, CalendarDate, Duration, SEVERITIES, Text, Url } from './common.ts';
+import { TIME_ZONE } from './rules.ts';
 
 /** Time-to-action targets and retrospective deadlines per severity, used when keel.yaml is silent. */
 export const SEVERITY_DEFAULTS = {
@@ -37,7 +39,9 @@ export const SettingsSchema = z
       .describe('Who runs the portal.'),
     timeZone: z
       .string()
-      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin', params: { rule: 'schema/time-zone', hint: 'see the "TZ identifier" column of the IANA tz database, e.g. America/New_York or UTC' } })
+      .superRefine((value, ctx) => {
+        if (!isTimeZone(value)) addRuleIssue(ctx, TIME_ZONE, 'settings');
+      })
       .describe('IANA time zone used to show times, e.g. Europe/Berlin.'),
     severities: z
       .strictObject({
@@ -53,26 +57,13 @@ export const SettingsSchema = z
       'Longest gap allowed between public updates of an open incident.',
     ),
     runbookReviewInterval: Duration.default('90d').describe('How often every runbook must be reviewed.'),
+    rules: z
+      .record(z.string(), z.enum(['off', 'warning', 'error']))
+      .default({})
+      .describe('Severity per rule id, e.g. "incident/update-cadence": error; off turns a rule off. docs/rules.md lists the rules.'),
     launchedOn: CalendarDate.optional().describe('First day the status page covers; uptime before it is shown as no data.'),
   })
   .describe('Keel portal settings.');
-
-const timeZones = new Map<string, boolean>();
-
-/** True for IANA time zone names the runtime knows (cached: Intl is slow to construct). */
-export function isTimeZone(value: string): boolean {
-  let known = timeZones.get(value);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: value });
-      known = true;
-    } catch {
-      known = false;
-    }
-    timeZones.set(value, known);
-  }
-  return known;
-}
 
 export type SettingsInput = z.input<typeof SettingsSchema>;
 export type Settings = z.output<typeof SettingsSchema>;

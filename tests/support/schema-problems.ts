@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issuesToDiagnostics } from '../../src/validate/zod-issues.ts';
+import { issuesToDiagnostics } from '../../src/content/zod-issues.ts';
 
 /**
  * What validating `value` against `schema` reports, one string per problem:

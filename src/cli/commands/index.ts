@@ -1,0 +1,7 @@
+/** The table of `keel` commands; the usage text is generated from it (src/cli/usage.ts). */
+import type { Command } from '../command.ts';
+import { build } from './build.ts';
+import { preview } from './preview.ts';
+import { validate } from './validate.ts';
+
+export const COMMANDS: readonly Command[] = [validate, build, preview];

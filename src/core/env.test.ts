@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { now } from './env.ts';
+import { UsageError } from './usage-error.ts';
+
+describe('now', () => {
+  it('takes KEEL_NOW first, then SOURCE_DATE_EPOCH, then the system clock', () => {
+    expect(now({ KEEL_NOW: '2026-11-22T13:00:00+01:00', SOURCE_DATE_EPOCH: '0' })).toBe(Date.parse('2026-11-22T12:00:00Z'));
+    expect(now({ SOURCE_DATE_EPOCH: '1795000000' })).toBe(1_795_000_000_000);
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2030-01-02T03:04:05Z'));
+    expect(now({})).toBe(Date.parse('2030-01-02T03:04:05Z'));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('rejects a malformed KEEL_NOW instead of silently using the real clock', () => {
+    expect(() => now({ KEEL_NOW: '2026-11-22 12:00' })).toThrow(UsageError);
+    expect(() => now({ KEEL_NOW: '2026-11-22 12:00' })).toThrow(
+      'KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "2026-11-22 12:00")',
+    );
+  });
+
+  it('rejects a SOURCE_DATE_EPOCH that is not whole seconds', () => {
+    expect(() => now({ SOURCE_DATE_EPOCH: '1.5e9' })).toThrow('SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "1.5e9")');
+  });
+});

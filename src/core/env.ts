@@ -1,0 +1,54 @@
+/**
+ * The one reader of Keel's environment: KEEL_NOW, SOURCE_DATE_EPOCH, KEEL_AUDIENCE,
+ * KEEL_CONTENT and KEEL_OUT_DIR. A set but malformed value is a usage error: a run that was
+ * meant to be pinned must not quietly use the real clock, nor build the wrong audience.
+ */
+import { resolve } from 'node:path';
+import { isTimestamp } from './time.ts';
+import { UsageError } from './usage-error.ts';
+
+type Env = NodeJS.ProcessEnv;
+
+/**
+ * The one "now" of a run: `KEEL_NOW` (an RFC 3339 timestamp with an offset) if set, else
+ * `SOURCE_DATE_EPOCH` (whole seconds, as reproducible builds use it), else the system clock.
+ */
+export function now(env: Env = process.env): number {
+  if (env.KEEL_NOW) {
+    if (!isTimestamp(env.KEEL_NOW)) {
+      throw new UsageError(`KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "${env.KEEL_NOW}")`);
+    }
+    return Date.parse(env.KEEL_NOW);
+  }
+  if (env.SOURCE_DATE_EPOCH) {
+    if (!/^\d+$/.test(env.SOURCE_DATE_EPOCH)) {
+      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${env.SOURCE_DATE_EPOCH}")`);
+    }
+    return Number(env.SOURCE_DATE_EPOCH) * 1000;
+  }
+  return Date.now();
+}
+
+export const AUDIENCES = ['public', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** `KEEL_AUDIENCE`: public or internal (the default); anything else is a usage error. */
+export function audience(env: Env = process.env): Audience {
+  const value = env.KEEL_AUDIENCE;
+  if (value === undefined || value === '') return 'internal';
+  if ((AUDIENCES as readonly string[]).includes(value)) return value as Audience;
+  throw new UsageError(`KEEL_AUDIENCE must be one of ${AUDIENCES.join(', ')} (got "${value}")`);
+}
+
+/**
+ * The content folder, absolute: `given` (a --content option) if set, else `KEEL_CONTENT`, else
+ * `content`. An empty KEEL_CONTENT (a CI variable that is not set) means the default.
+ */
+export function contentDir(root: string, env: Env = process.env, given?: string): string {
+  return resolve(root, given ?? (env.KEEL_CONTENT || 'content'));
+}
+
+/** `KEEL_OUT_DIR` (default `dist`): the folder that receives `public/` and `internal/`. */
+export function outRoot(root: string, env: Env = process.env): string {
+  return resolve(root, env.KEEL_OUT_DIR || 'dist');
+}

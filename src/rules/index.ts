@@ -1,0 +1,60 @@
+/**
+ * Every rule Keel has, sorted by id: the loader's and the schemas' (declared as data in
+ * src/content/rules.ts and src/schemas/rules.ts) and the rule modules below, whose path is
+ * their id. docs/rules.md is generated from this list.
+ */
+import type { RuleMeta } from '../core/rule.ts';
+import { LOADER_RULES } from '../content/rules.ts';
+import { SCHEMA_RULES } from '../schemas/rules.ts';
+import idDuplicate from './id/duplicate.ts';
+import incidentFollowUpOwner from './incident/follow-up-owner.ts';
+import incidentImpactWindow from './incident/impact-window.ts';
+import incidentKeyTimes from './incident/key-times.ts';
+import incidentLastUpdate from './incident/last-update.ts';
+import incidentTimeOrder from './incident/time-order.ts';
+import incidentUpdateCadence from './incident/update-cadence.ts';
+import incidentUpdateOrder from './incident/update-order.ts';
+import incidentUpdateStatus from './incident/update-status.ts';
+import incidentUpdateWindow from './incident/update-window.ts';
+import maintenanceUpdateOrder from './maintenance/update-order.ts';
+import maintenanceWindow from './maintenance/window.ts';
+import measurementOrphan from './measurement/orphan.ts';
+import measurementSliType from './measurement/sli-type.ts';
+import opensloObjectiveOp from './openslo/objective-op.ts';
+import policyStepOrder from './policy/step-order.ts';
+import refUnknown from './ref/unknown.ts';
+import type { Rule } from './rule.ts';
+import runbookReviewDate from './runbook/review-date.ts';
+import runbookSections from './runbook/sections.ts';
+import runbookStale from './runbook/stale.ts';
+import settingsRuleConfig from './settings/rule-config.ts';
+
+/** The rule modules, sorted by id. */
+export const RULE_MODULES: readonly Rule[] = [
+  idDuplicate,
+  incidentFollowUpOwner,
+  incidentImpactWindow,
+  incidentKeyTimes,
+  incidentLastUpdate,
+  incidentTimeOrder,
+  incidentUpdateCadence,
+  incidentUpdateOrder,
+  incidentUpdateStatus,
+  incidentUpdateWindow,
+  maintenanceUpdateOrder,
+  maintenanceWindow,
+  measurementOrphan,
+  measurementSliType,
+  opensloObjectiveOp,
+  policyStepOrder,
+  refUnknown,
+  runbookReviewDate,
+  runbookSections,
+  runbookStale,
+  settingsRuleConfig,
+];
+
+/** Every rule's metadata, once per id, sorted by id. */
+export const ALL_RULES: readonly RuleMeta[] = [
+  ...new Map([...LOADER_RULES, ...SCHEMA_RULES, ...RULE_MODULES.map((rule) => rule.meta)].map((meta) => [meta.id, meta])).values(),
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

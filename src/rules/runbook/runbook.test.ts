@@ -1,0 +1,46 @@
+import { testRule } from '../../../tests/support/rule-tester.ts';
+import reviewDate from './review-date.ts';
+import sections from './sections.ts';
+import stale from './stale.ts';
+
+const FILE = 'runbooks/api-errors.md';
+const SECTIONS = '## Meaning\n\nm\n\n## Impact\n\ni\n\n## Diagnosis\n\nd\n\n## Mitigation\n\nx\n';
+const runbook = (lastReviewed: string, body = SECTIONS) => ({ [FILE]: `---\ntitle: API errors\nservices: [api]\nowner: team-api\nlastReviewed: ${lastReviewed}\n---\n${body}` });
+
+testRule(stale, {
+  valid: [{ name: 'reviewed within 90 days', files: runbook('2026-10-01') }],
+  invalid: [
+    {
+      name: 'reviewed more than 90 days ago',
+      files: runbook('2026-03-01'),
+      errors: [`${FILE}:5:15 warning runbook last reviewed 2026-03-01, more than 90d ago | walk through it against the current system, fix what changed, and update lastReviewed`],
+    },
+    {
+      name: 'the interval of keel.yaml',
+      files: { ...runbook('2026-10-01'), 'keel.yaml': 'organisation: { name: E, url: https://e.example }\ntimeZone: UTC\nrunbookReviewInterval: 30d\n' },
+      errors: [`${FILE}:5:15 warning runbook last reviewed 2026-10-01, more than 30d ago`],
+    },
+  ],
+});
+
+testRule(reviewDate, {
+  valid: [{ name: 'reviewed today', files: runbook('2026-11-22') }],
+  invalid: [{ name: 'reviewed in the future', files: runbook('2026-12-24'), errors: [`${FILE}:5:15 error lastReviewed 2026-12-24 is in the future`] }],
+});
+
+testRule(sections, {
+  valid: [{ name: 'all four sections', files: runbook('2026-11-01') }],
+  invalid: [
+    {
+      name: 'missing sections, headings in code blocks not counted',
+      files: runbook('2026-11-01', '## Meaning\n\n```\n## Impact\n```\n\n## Diagnosis ##\n'),
+      errors: [`${FILE}:7:1 warning runbook is missing sections Impact, Mitigation | add "## Impact" (every runbook has ## Meaning, ## Impact, ## Diagnosis, ## Mitigation)`],
+    },
+    {
+      name: 'checked even when the front matter fails its schema',
+      otherErrors: true,
+      files: { [FILE]: '---\ntitle: API errors\nservices: [api]\nowner: team-api\nlastReviewed: soon\n---\n## Meaning\n## Impact\n## Diagnosis\n' },
+      errors: [`${FILE}:7:1 warning runbook is missing section Mitigation`],
+    },
+  ],
+});

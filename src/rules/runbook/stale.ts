@@ -1,0 +1,27 @@
+import { defineRule } from '../../core/rule.ts';
+import { durationMs } from '../../core/time.ts';
+import { defineIndexRule, placeOf } from '../rule.ts';
+import { reviewedAt } from './reviewed.ts';
+
+export default defineIndexRule({
+  meta: defineRule({
+    id: 'runbook/stale',
+    severity: 'warning',
+    summary: 'A runbook not reviewed within runbookReviewInterval (keel.yaml).',
+    configurable: true,
+    messages: {
+      stale: {
+        text: 'runbook last reviewed {lastReviewed}, more than {interval} ago',
+        hint: 'walk through it against the current system, fix what changed, and update lastReviewed',
+      },
+    },
+  }),
+  check({ index, now, report }) {
+    const interval = index.settings?.data.runbookReviewInterval ?? '90d';
+    for (const r of index.collections.runbooks) {
+      if (now - reviewedAt(r.data.lastReviewed) > durationMs(interval)) {
+        report(placeOf(r, ['lastReviewed']), { message: 'stale', data: { lastReviewed: r.data.lastReviewed, interval } });
+      }
+    }
+  },
+});
