@@ -115,3 +115,8 @@ export function calendarDay(at: number, zone: string): string {
 export function formatInstant(at: number, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true })!;
 }
+
+/** Midnight UTC at the start of a `YYYY-MM-DD` day (review dates, which name no zone). */
+export function utcMidnight(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}

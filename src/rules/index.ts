@@ -54,7 +54,16 @@ export const RULE_MODULES: readonly Rule[] = [
   settingsRuleConfig,
 ];
 
+/** Every rule with the file that declares it, once per id (a module wins), sorted by id. */
+export const DOCUMENTED_RULES: readonly { meta: RuleMeta; source: string }[] = [
+  ...new Map(
+    [
+      ...LOADER_RULES.map((meta) => ({ meta, source: 'src/content/rules.ts' })),
+      ...SCHEMA_RULES.map((meta) => ({ meta, source: 'src/schemas/rules.ts' })),
+      ...RULE_MODULES.map(({ meta }) => ({ meta, source: `src/rules/${meta.id}.ts` })),
+    ].map((rule) => [rule.meta.id, rule]),
+  ).values(),
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+
 /** Every rule's metadata, once per id, sorted by id. */
-export const ALL_RULES: readonly RuleMeta[] = [
-  ...new Map([...LOADER_RULES, ...SCHEMA_RULES, ...RULE_MODULES.map((rule) => rule.meta)].map((meta) => [meta.id, meta])).values(),
-].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export const ALL_RULES: readonly RuleMeta[] = DOCUMENTED_RULES.map((rule) => rule.meta);

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/rule.ts';
+import { utcMidnight } from '../../core/time.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
-import { reviewedAt } from './reviewed.ts';
+
 
 export default defineIndexRule({
   meta: defineRule({
@@ -14,7 +15,7 @@ export default defineIndexRule({
   }),
   check({ index, now, report }) {
     for (const r of index.collections.runbooks) {
-      if (reviewedAt(r.data.lastReviewed) > now) report(placeOf(r, ['lastReviewed']), { message: 'future', data: { lastReviewed: r.data.lastReviewed } });
+      if (utcMidnight(r.data.lastReviewed) > now) report(placeOf(r, ['lastReviewed']), { message: 'future', data: { lastReviewed: r.data.lastReviewed } });
     }
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.ts';
-import { durationMs } from '../../core/time.ts';
+import { durationMs, utcMidnight } from '../../core/time.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
-import { reviewedAt } from './reviewed.ts';
+
 
 export default defineIndexRule({
   meta: defineRule({
@@ -19,7 +19,7 @@ export default defineIndexRule({
   check({ index, now, report }) {
     const interval = index.settings?.data.runbookReviewInterval ?? '90d';
     for (const r of index.collections.runbooks) {
-      if (now - reviewedAt(r.data.lastReviewed) > durationMs(interval)) {
+      if (now - utcMidnight(r.data.lastReviewed) > durationMs(interval)) {
         report(placeOf(r, ['lastReviewed']), { message: 'stale', data: { lastReviewed: r.data.lastReviewed, interval } });
       }
     }
