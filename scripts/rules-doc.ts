@@ -12,7 +12,7 @@ const FILE = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'docs'
 const text = rulesDocument(DOCUMENTED_RULES);
 
 if (process.argv.includes('--check')) {
-  let current = '';
+  let current: string;
   try {
     current = readFileSync(FILE, 'utf8');
   } catch {

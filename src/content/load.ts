@@ -53,7 +53,7 @@ function classify(rel: string):
     const list = documents ? extensions[0]! : extensions.join(' or ');
     return { kind: 'unknown', message: 'wrongExtension', data: { folder: top, extensions: list } };
   }
-  if (documents) return { kind: 'documents', kinds: documents as DocumentKinds };
+  if (documents) return { kind: 'documents', kinds: documents };
   return { kind: 'file', definition: definition! };
 }
 
@@ -120,11 +120,11 @@ export function parseSource(root: string, rel: string, cwd: string, checkMdx: Md
       const entry =
         definition.source.format === 'yaml'
           ? parseSingleYaml(source, definition.schema, report, { onInvalid })
-          : (parseDocument(source, definition.schema, report, {
+          : parseDocument<unknown>(source, definition.schema, report, {
               checkMdx,
               onInvalid,
               onBody: checkBody && ((body) => checkBody(collection, file, body, report)),
-            }) as DocumentEntry<unknown> | undefined);
+            });
       if (entry) result.entries.push({ collection, entry });
       else result.rejected.push({ collection, id, ...(invalid ? { invalid } : {}) });
       break;

@@ -309,7 +309,7 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
     }
     previous = t;
     time.push(t);
-    a.push(row[columns[1]!] as number);
+    a.push(row[columns[1]] as number);
     if (type === 'ratio') b.push(row.total as number);
     rowLines.push(i + 1);
   }

@@ -14,7 +14,7 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : typeof value;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -128,7 +128,7 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], site: S
 }
 
 function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
-  const path = issue.path as PropertyKey[];
+  const path = issue.path;
   const label = formatPath(path);
   const make = <M extends string>(rule: RuleMeta<M>, message: M, data: MessageData, hint?: string, at: DataPath = path, where: 'value' | 'key' = 'value'): Diagnostic =>
     diagnose(rule, { file: site.file, ...site.locate([...(site.basePath ?? []), ...at], where) }, { message, data, hint });
@@ -219,7 +219,7 @@ function typeHint(expected: string, input: unknown): string | undefined {
 function rangeRequirement(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
   const got = describeValue(issue.input);
   const isBig = issue.code === 'too_big';
-  const limit = isBig ? (issue as z.core.$ZodIssueTooBig).maximum : (issue as z.core.$ZodIssueTooSmall).minimum;
+  const limit = isBig ? (issue).maximum : (issue).minimum;
   switch (issue.origin) {
     case 'array':
       if (issue.exact) return `have exactly ${limit} item${limit === 1 ? '' : 's'}`;
@@ -251,11 +251,11 @@ function unionDiagnostics(
   site: Site,
   make: <M extends string>(rule: RuleMeta<M>, message: M, data: MessageData, hint?: string) => Diagnostic,
 ): Diagnostic[] {
-  const base = issue.path as PropertyKey[];
+  const base = issue.path;
   // Option issues carry paths relative to the union.
   const branches = issue.errors
     .filter((errs) => errs.length > 0)
-    .map((errs) => errs.map((e) => ({ ...e, path: [...base, ...e.path] }) as z.core.$ZodIssue));
+    .map((errs) => errs.map((e) => ({ ...e, path: [...base, ...e.path] })));
   const rejectsValue = (e: z.core.$ZodIssue) =>
     (e.code === 'invalid_type' || e.code === 'invalid_value') && e.path.length === base.length;
   const label = formatPath(base) || 'value';

@@ -32,11 +32,6 @@ export function isCalendarDate(value: string): boolean {
   return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** Epoch milliseconds of a valid RFC 3339 timestamp. */
-export function instant(timestamp: string): number {
-  return Date.parse(timestamp);
-}
-
 /**
  * A duration in OpenSLO's shorthand: a positive whole number and one unit,
  * m (minute), h (hour), d (day), w (week), M (month), Q (quarter), Y (year).
@@ -109,11 +104,6 @@ export function wallClockInstant(wallClock: string, zone: string): number | unde
 /** `YYYY-MM-DD` of the day holding `at`, in `zone`. */
 export function calendarDay(at: number, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toISODate()!;
-}
-
-/** RFC 3339 text of `at` with `zone`'s offset at that instant, to the second. */
-export function formatInstant(at: number, zone: string): string {
-  return DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true })!;
 }
 
 /** Midnight UTC at the start of a `YYYY-MM-DD` day (review dates, which name no zone). */

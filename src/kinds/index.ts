@@ -75,9 +75,9 @@ export const DOCUMENT_KINDS: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap
     if (kind.source.format !== 'document') continue;
     const { folder, apiVersion, kind: name } = kind.source;
     let versions = folders.get(folder);
-    if (!versions) folders.set(folder, (versions = new Map()));
+    if (!versions) folders.set(folder, (versions = new Map<string, Map<string, AnyKind>>()));
     let kinds = versions.get(apiVersion);
-    if (!kinds) versions.set(apiVersion, (kinds = new Map()));
+    if (!kinds) versions.set(apiVersion, (kinds = new Map<string, AnyKind>()));
     kinds.set(name, kind);
   }
   return folders;

@@ -65,14 +65,14 @@ export function buildSchemas(): Map<string, Json> {
     if (source.format === 'document') continue;
     const name = kind.jsonSchema.replace(/\.schema\.json$/, '');
     const where = source.format === 'yaml' ? `content/${source.folder}/<id>.yaml` : `front matter of content/${source.folder}/<id>.md(x)`;
-    files.set(kind.jsonSchema, document(`Keel ${name}`, `${where}.`, convert(kind.schema as unknown as z.ZodType)));
+    files.set(kind.jsonSchema, document(`Keel ${name}`, `${where}.`, convert(kind.schema)));
   }
   // slos/: every document of a multi-document file is one of these kinds.
   const documents = new Map<string, KindDefinition[]>();
   for (const kind of KINDS) {
     if (kind.source.format !== 'document') continue;
     const list = documents.get(kind.jsonSchema) ?? [];
-    list.push(kind as KindDefinition);
+    list.push(kind);
     documents.set(kind.jsonSchema, list);
   }
   for (const [file, kinds] of documents) {

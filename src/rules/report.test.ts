@@ -54,7 +54,7 @@ describe('GitHub workflow commands', () => {
 
 describe('JSON', () => {
   it('is one document with the summary and the diagnostics', () => {
-    const report = JSON.parse(formatReport([severity, stale], { files: 2, errors: 1, warnings: 1 }, 'json'));
+    const report: unknown = JSON.parse(formatReport([severity, stale], { files: 2, errors: 1, warnings: 1 }, 'json'));
     expect(report).toEqual({ summary: { files: 2, errors: 1, warnings: 1 }, diagnostics: [severity, stale] });
   });
 });

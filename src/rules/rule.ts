@@ -17,8 +17,8 @@ export interface ReportArgs<M extends string> {
 }
 
 export interface Context<M extends string> {
-  /** Reports one of the rule's messages at a place. */
-  report(place: Place, args: ReportArgs<M>): void;
+  /** Reports one of the rule's messages at a place (a function, so rules may destructure it). */
+  report: (place: Place, args: ReportArgs<M>) => void;
 }
 
 export interface IndexContext<M extends string> extends Context<M> {

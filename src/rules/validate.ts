@@ -10,7 +10,7 @@ import type { ContentIndex } from '../content/entry.ts';
 import { loadContent, type BodyCheck, type LoadOptions } from '../content/load.ts';
 import { ALL_RULES, RULE_MODULES } from './index.ts';
 import { summarize, type Summary } from './report.ts';
-import type { BodyRule, ReportArgs } from './rule.ts';
+import type { ReportArgs } from './rule.ts';
 import { sortDiagnostics } from '../core/diagnostic.ts';
 
 /** Loading options (working directory, MDX worker, what to keep) and the checks' own. */
@@ -37,7 +37,7 @@ function reporter<M extends string>(meta: RuleMeta<M>, sink: Sink) {
 const checkBodies: BodyCheck = (collection, file, body, report) => {
   for (const rule of RULE_MODULES) {
     if (rule.scope !== 'body' || !rule.collections.includes(collection)) continue;
-    (rule as BodyRule).check(body, { file, report: reporter(rule.meta, report) });
+    (rule).check(body, { file, report: reporter(rule.meta, report) });
   }
 };
 

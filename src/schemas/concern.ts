@@ -90,4 +90,5 @@ export const ConcernSchema = z
   })
   .describe('An SRE-council concern.');
 
+/** @public The type of a valid entry, for code that reads this kind. */
 export type Concern = z.output<typeof ConcernSchema>;

@@ -52,4 +52,5 @@ export const ExperimentSchema = z
   })
   .describe('A chaos experiment.');
 
+/** @public The type of a valid entry, for code that reads this kind. */
 export type Experiment = z.output<typeof ExperimentSchema>;

@@ -18,6 +18,7 @@ import {
 
 /** Key times in the order they must happen. */
 export const KEY_TIMES = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+/** @public The type of a valid entry, for code that reads this kind. */
 export type KeyTime = (typeof KEY_TIMES)[number];
 
 export const PublicUpdateSchema = z.strictObject({
@@ -108,4 +109,5 @@ export const IncidentSchema = z
 
 export type IncidentInput = z.input<typeof IncidentSchema>;
 export type Incident = z.output<typeof IncidentSchema>;
+/** @public The type of a valid entry, for code that reads this kind. */
 export type PublicUpdate = z.output<typeof PublicUpdateSchema>;

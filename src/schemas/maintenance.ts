@@ -27,4 +27,5 @@ export const MaintenanceSchema = z
   })
   .describe('A scheduled maintenance.');
 
+/** @public The type of a valid entry, for code that reads this kind. */
 export type Maintenance = z.output<typeof MaintenanceSchema>;

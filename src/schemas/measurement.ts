@@ -28,5 +28,7 @@ export const ThresholdMeasurementSchema = z.strictObject({
   value: z.number().describe('The metric value.'),
 });
 
+/** @public The type of a valid entry, for code that reads this kind. */
 export type RatioMeasurement = z.output<typeof RatioMeasurementSchema>;
+/** @public The type of a valid entry, for code that reads this kind. */
 export type ThresholdMeasurement = z.output<typeof ThresholdMeasurementSchema>;

@@ -330,7 +330,10 @@ export const OPENSLO_KINDS = {
   AlertNotificationTarget: AlertNotificationTargetSchema,
 } as const;
 
+/** @public The type of a valid entry, for code that reads this kind. */
 export type OpenSloKind = keyof typeof OPENSLO_KINDS;
 export type SLO = z.output<typeof SLOSchema>;
+/** @public The type of a valid entry, for code that reads this kind. */
 export type SLI = z.output<typeof SLISchema>;
+/** @public The type of a valid entry, for code that reads this kind. */
 export type AlertPolicy = z.output<typeof AlertPolicySchema>;

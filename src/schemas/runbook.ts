@@ -24,4 +24,5 @@ export const RunbookSchema = z
   })
   .describe('A runbook.');
 
+/** @public The type of a valid entry, for code that reads this kind. */
 export type Runbook = z.output<typeof RunbookSchema>;

@@ -17,7 +17,7 @@ export const build: Command = {
     content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT or ./content)' },
     out: { type: 'string', value: 'DIR', description: 'output root (default: $KEEL_OUT_DIR or ./dist)' },
   },
-  async run({ values, positionals }, io) {
+  run({ values, positionals }, io) {
     const content = values.content as string | undefined;
     const out = values.out as string | undefined;
     const root = outRoot(io.cwd, out === undefined ? io.env : { ...io.env, KEEL_OUT_DIR: out });
@@ -33,7 +33,7 @@ export const build: Command = {
       });
       if (run.status !== 0) {
         io.err(`\nkeel: the ${audience} build failed${run.signal ? ` (${run.signal})` : ''}; nothing more was built`);
-        return run.status ?? 1;
+        return Promise.resolve(run.status ?? 1);
       }
       times.push(`${audience} ${((performance.now() - started) / 1000).toFixed(1)}s`);
     }
@@ -43,6 +43,6 @@ keel: built both sites (${times.join(', ')})
   internal  ${show(join(root, 'internal', 'index.html'))}
 Open those files in a browser, or run \`keel preview\` (npm run preview) to serve them:
   public on http://localhost:4321, internal on http://localhost:4322`);
-    return 0;
+    return Promise.resolve(0);
   },
 };

@@ -89,10 +89,6 @@ export const UPTIME_WEIGHT: Readonly<Record<ImpactLevel, number>> = {
   major_outage: 1,
 };
 
-/** The uptime rule in words, to state on the page next to the bars. */
-export const UPTIME_RULE =
-  'Uptime counts minutes of major outage fully and minutes of partial outage at 30 %; degraded performance and scheduled maintenance do not count as downtime.';
-
 /**
  * Where an impact interval ends when nothing else bounds it: its own `to`, else the
  * incident's resolution (an open-ended interval of a resolved incident ends with it), else

@@ -1,7 +1,7 @@
 import { didYouMean } from '../../core/suggest.ts';
 import { defineRule } from '../../core/rule.ts';
 import type { ContentIndex, Entry } from '../../content/entry.ts';
-import { KINDS, targetLabel, type CollectionName, type ReferenceTarget } from '../../kinds/index.ts';
+import { KINDS, targetLabel, type ReferenceTarget } from '../../kinds/index.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 import { valuesAt } from '../values-at.ts';
 
@@ -37,7 +37,7 @@ export default defineIndexRule({
     // Components that invalid services declare: their own problems are reported already.
     const invalidComponents = new Set((index.invalid?.services ?? []).flatMap(({ raw }) => valuesAt(raw, 'statusPage.component').map((v) => v.value)));
     for (const kind of KINDS) {
-      const name = kind.name as CollectionName;
+      const name = kind.name;
       // Entries that failed their schema are checked on the data as written, so one run reports
       // a bad field and a bad reference of the same file.
       const sources = [
