@@ -77,10 +77,14 @@ if (values.corpus) {
   dir = join(temp, 'content');
   const started = performance.now();
   const result = generateCorpus({ out: dir, seed, scale });
-  say(`corpus: ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MiB, generated in ${s(performance.now() - started)} (seed ${seed}, scale ${scale}) at ${dir}`);
+  say(
+    `corpus: ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MiB, generated in ${s(performance.now() - started)} (seed ${seed}, scale ${scale}) at ${dir}`,
+  );
 }
 const [load1] = loadavg();
-say(`machine: ${cpus().length} cores, load average ${load1!.toFixed(2)} at start; node ${process.version}; KEEL_NOW=${CORPUS_NOW}; ${runs} run(s) each, median`);
+say(
+  `machine: ${cpus().length} cores, load average ${load1!.toFixed(2)} at start; node ${process.version}; KEEL_NOW=${CORPUS_NOW}; ${runs} run(s) each, median`,
+);
 say();
 
 try {
@@ -97,21 +101,36 @@ try {
     });
     const wall = median(results.map((r) => r.wall));
     const work = median(results.map((r) => r.workMs));
-    return { wall, min: Math.min(...results.map((r) => r.wall)), work, files: results[0]!.files, documents: results[0]!.documents, all: results.map((r) => r.wall) };
+    return {
+      wall,
+      min: Math.min(...results.map((r) => r.wall)),
+      work,
+      files: results[0]!.files,
+      documents: results[0]!.documents,
+      all: results.map((r) => r.wall),
+    };
   };
   const yamlFloor = floor('yaml');
-  say(`(a) floor, yaml package (parseAllDocuments + toJS): ${s(yamlFloor.wall)} wall   [in-process read+parse ${s(yamlFloor.work)}; ${yamlFloor.files} files, ${yamlFloor.documents} YAML documents; runs ${yamlFloor.all.map(s).join(', ')}]`);
+  say(
+    `(a) floor, yaml package (parseAllDocuments + toJS): ${s(yamlFloor.wall)} wall   [in-process read+parse ${s(yamlFloor.work)}; ${yamlFloor.files} files, ${yamlFloor.documents} YAML documents; runs ${yamlFloor.all.map(s).join(', ')}]`,
+  );
   const jsFloor = floor('js-yaml');
-  say(`    floor, js-yaml (loadAll, CORE_SCHEMA):           ${s(jsFloor.wall)} wall   [in-process read+parse ${s(jsFloor.work)}; runs ${jsFloor.all.map(s).join(', ')}]`);
+  say(
+    `    floor, js-yaml (loadAll, CORE_SCHEMA):           ${s(jsFloor.wall)} wall   [in-process read+parse ${s(jsFloor.work)}; runs ${jsFloor.all.map(s).join(', ')}]`,
+  );
 
   // --- keel validate ----------------------------------------------------------------------------
   const validations = Array.from({ length: runs }, () => timedNode([KEEL, 'validate', '--content', dir]));
   const validate = median(validations.map((v) => v.ms));
   const summaryLine = validations[0]!.stdout.trim().split('\n').pop() ?? '';
-  say(`(b) keel validate, end to end:                     ${s(validate)} wall   [runs ${validations.map((v) => s(v.ms)).join(', ')}; exit ${validations[0]!.status}: "${summaryLine}"]`);
+  say(
+    `(b) keel validate, end to end:                     ${s(validate)} wall   [runs ${validations.map((v) => s(v.ms)).join(', ')}; exit ${validations[0]!.status}: "${summaryLine}"]`,
+  );
   const validateMin = Math.min(...validations.map((v) => v.ms));
-  say(`(c) ratio b/a: ${(validate / yamlFloor.wall).toFixed(2)}× the yaml-package floor; ${(validate / jsFloor.wall).toFixed(2)}× the js-yaml floor` +
-    `   [fastest runs: validate ${s(validateMin)}, floors ${s(yamlFloor.min)} and ${s(jsFloor.min)}: ${(validateMin / yamlFloor.min).toFixed(2)}× and ${(validateMin / jsFloor.min).toFixed(2)}×]`);
+  say(
+    `(c) ratio b/a: ${(validate / yamlFloor.wall).toFixed(2)}× the yaml-package floor; ${(validate / jsFloor.wall).toFixed(2)}× the js-yaml floor` +
+      `   [fastest runs: validate ${s(validateMin)}, floors ${s(yamlFloor.min)} and ${s(jsFloor.min)}: ${(validateMin / yamlFloor.min).toFixed(2)}× and ${(validateMin / jsFloor.min).toFixed(2)}×]`,
+  );
   say(`goal: ≤ 2 s wall, within 3× the floor`);
 
   // --- where validate's time goes ---------------------------------------------------------------

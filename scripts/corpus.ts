@@ -56,7 +56,11 @@ const seconds = (performance.now() - started) / 1000;
 const mb = (result.bytes / 1024 / 1024).toFixed(1);
 process.stdout.write(
   `${result.files} files, ${result.bytes} bytes (${mb} MiB) written to ${out} in ${seconds.toFixed(2)} s\n` +
-    `  ${Object.entries(result.counts).map(([k, v]) => `${k} ${v}`).join(', ')}, keel.yaml 1 (${result.mdx} incidents as .mdx)\n` +
-    `  slos/ documents: ${Object.entries(result.sloDocuments).map(([k, v]) => `${k} ${v}`).join(', ')}\n` +
+    `  ${Object.entries(result.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}, keel.yaml 1 (${result.mdx} incidents as .mdx)\n` +
+    `  slos/ documents: ${Object.entries(result.sloDocuments)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}\n` +
     `  seed ${seed}, scale ${scale}; validate with KEEL_NOW=${CORPUS_NOW}\n`,
 );

@@ -147,14 +147,22 @@ export const SERIES: Record<string, SeriesSpec> = {
     kind: 'ratio',
     peak: 260_000,
     badRate: 0.00012,
-    incidents: (end) => windows(0.00012, [{ ...PAYMENTS_OUTAGE, rate: 0.042 }, { ...ZONE_DRAIN, rate: 0.0009 }])(end),
+    incidents: (end) =>
+      windows(0.00012, [
+        { ...PAYMENTS_OUTAGE, rate: 0.042 },
+        { ...ZONE_DRAIN, rate: 0.0009 },
+      ])(end),
   },
   'api-latency': {
     kind: 'threshold',
     base: (end) => 190 + 70 * trafficShape(end),
     noise: 0.07,
     decimals: 1,
-    incidents: (end, usual) => windows(usual, [{ ...PAYMENTS_OUTAGE, rate: 2400 }, { ...ZONE_DRAIN, rate: 560 }])(end),
+    incidents: (end, usual) =>
+      windows(usual, [
+        { ...PAYMENTS_OUTAGE, rate: 2400 },
+        { ...ZONE_DRAIN, rate: 560 },
+      ])(end),
   },
   'login-success': {
     kind: 'ratio',
@@ -166,7 +174,11 @@ export const SERIES: Record<string, SeriesSpec> = {
     kind: 'ratio',
     peak: 16_000,
     badRate: 0.00008,
-    incidents: (end) => windows(0.00008, [{ ...PAYMENTS_OUTAGE, rate: 0.985 }, { ...PROVIDER_MIGRATION, rate: 0.0012 }])(end),
+    incidents: (end) =>
+      windows(0.00008, [
+        { ...PAYMENTS_OUTAGE, rate: 0.985 },
+        { ...PROVIDER_MIGRATION, rate: 0.0012 },
+      ])(end),
   },
   'email-delivery-latency': {
     kind: 'threshold',

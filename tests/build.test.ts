@@ -122,7 +122,16 @@ describe('keel build of the fixture', () => {
     for (const [name, count] of Object.entries(counts)) {
       expect(html).toMatch(new RegExp(`<th scope="row">(<a href="#${name}">)?${name}(</a>)?</th><td>${count}</td>`));
     }
-    for (const id of ['checkout', 'ledger', '2026-03-db-upgrade', '2026-01-12-checkout-errors', '2026-02-02-ledger-lag', 'checkout-5xx', 'checkout-single-region', 'checkout-availability']) {
+    for (const id of [
+      'checkout',
+      'ledger',
+      '2026-03-db-upgrade',
+      '2026-01-12-checkout-errors',
+      '2026-02-02-ledger-lag',
+      'checkout-5xx',
+      'checkout-single-region',
+      'checkout-availability',
+    ]) {
       expect(html).toContain(`<code>${id}</code>`);
     }
     // The markers are really there to be found: internal titles show on the internal site.

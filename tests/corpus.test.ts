@@ -15,7 +15,7 @@ const SCALE = 0.01;
 
 /** Every file below `dir`, relative, sorted. */
 function tree(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }))
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
     .sort();

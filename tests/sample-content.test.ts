@@ -180,7 +180,9 @@ describe('measurements', () => {
 
   it('every file has 90 days of hourly rows ending 2026-11-22T00:00:00Z', () => {
     for (const name of readdirSync(join(content, 'measurements'))) {
-      const lines = readFileSync(join(content, 'measurements', name), 'utf8').trimEnd().split('\n');
+      const lines = readFileSync(join(content, 'measurements', name), 'utf8')
+        .trimEnd()
+        .split('\n');
       expect(['timestamp,good,total', 'timestamp,value']).toContain(lines[0]);
       expect(lines).toHaveLength(2161);
       expect(lines[1]!.split(',')[0]).toBe('2026-08-24T01:00:00Z');

@@ -17,7 +17,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', name);
 
-const validate = (name: string, options: { strict?: boolean; mdxWorkerFrom?: number; keepSources?: boolean } = {}) => validateContent(fixture(name), { cwd: ROOT, now: NOW, ...options });
+const validate = (name: string, options: { strict?: boolean; mdxWorkerFrom?: number; keepSources?: boolean } = {}) =>
+  validateContent(fixture(name), { cwd: ROOT, now: NOW, ...options });
 
 /** Every file of a folder (hidden ones included), relative, with forward slashes. */
 function walk(dir: string, rel = ''): string[] {
@@ -67,7 +68,7 @@ describe('the broken fixture', () => {
     expect(UNREACHABLE.filter((rule) => fired.has(rule))).toEqual([]);
   });
 
-  it('prints each finding with its rule\'s declared severity, unless keel.yaml says otherwise', () => {
+  it("prints each finding with its rule's declared severity, unless keel.yaml says otherwise", () => {
     const declared = new Map(ALL_RULES.map((r) => [r.id, r.severity]));
     expect(result.diagnostics.filter((d) => d.severity !== declared.get(d.rule))).toEqual([]);
   });
@@ -105,12 +106,25 @@ describe('the broken fixture', () => {
     expect(result.diagnostics.filter((d) => d.file === cascade)).toEqual([]);
     expect(result.index.collections.incidents.find((i) => i.file === cascade)?.data.services).toEqual(['checkout', 'api']);
     expect(result.index.rejected?.services).toEqual(new Set(['Payment_Gateway', 'billing', 'checkout', 'empty']));
-    expect(result.index.rejected?.slos).toEqual(new Set(['checkout-availability', 'ratio-with-op', 'threshold-without-value', 'two-targets', 'both-indicators', 'no-indicator', 'rolling-with-calendar', 'window-without-rolling']));
+    expect(result.index.rejected?.slos).toEqual(
+      new Set([
+        'checkout-availability',
+        'ratio-with-op',
+        'threshold-without-value',
+        'two-targets',
+        'both-indicators',
+        'no-indicator',
+        'rolling-with-calendar',
+        'window-without-rolling',
+      ]),
+    );
     expect(result.diagnostics.filter((d) => d.file === `${prefix}measurements/checkout-availability.csv`)).toEqual([]);
   });
 
   it('still checks the references of an entry that failed its schema, so one run reports both', () => {
-    const runbook = result.diagnostics.filter((d) => d.file === `${prefix}runbooks/queue-backlog.md`).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
+    const runbook = result.diagnostics
+      .filter((d) => d.file === `${prefix}runbooks/queue-backlog.md`)
+      .map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
     expect(runbook).toContain('3:12 ref/unknown unknown service "queue"');
     expect(runbook).toContain('7:12 schema/enum severity.default must be one of SEV0, SEV1, SEV2, SEV3, SEV4 (got "SEV5")');
     expect(result.index.invalid?.runbooks?.map((e) => e.id)).toContain('queue-backlog');
@@ -163,7 +177,11 @@ describe('the valid fixture', () => {
     const entries = entryFiles(result);
     expect(files.filter((f) => !entries.has(f))).toEqual(['tests/fixtures/valid/README.md']);
     const { index } = result;
-    expect(index.settings?.data.severities.SEV1).toEqual({ timeToAction: '15m', retrospectiveDueDays: 5, description: 'Major functionality unavailable for many customers.' });
+    expect(index.settings?.data.severities.SEV1).toEqual({
+      timeToAction: '15m',
+      retrospectiveDueDays: 5,
+      description: 'Major functionality unavailable for many customers.',
+    });
     expect(index.settings?.data.severities.SEV0.timeToAction).toBe('5m');
     expect(index.collections.services.map((s) => s.id)).toEqual(['api', 'ledger', 'web']);
     expect(index.collections.slos.map((s) => s.id)).toEqual(['api-availability', 'api-latency']);
@@ -188,7 +206,15 @@ describe('folders of their own', () => {
   it('reports a missing content folder (content/missing)', async () => {
     const result = await validateContent(join(dir, 'nowhere'), { cwd: dir, now: NOW });
     expect(result.diagnostics).toEqual([
-      { file: 'nowhere', line: 1, column: 1, severity: 'error', message: 'content folder not found', rule: 'content/missing', hint: 'pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml' },
+      {
+        file: 'nowhere',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: 'content folder not found',
+        rule: 'content/missing',
+        hint: 'pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml',
+      },
     ]);
     expect(result.ok).toBe(false);
   });
@@ -219,7 +245,10 @@ describe('files as editors save them', () => {
     for (const folder of ['services', 'incidents', '.git', 'runbooks/.obsidian']) mkdirSync(join(content, folder), { recursive: true });
     writeFileSync(join(content, 'keel.yaml'), '\uFEFForganisation:\r\n  name: X\r\n  url: https://x.example\r\ntimeZone: UTC\r\n');
     writeFileSync(join(content, 'services', 'api.yaml'), '\uFEFFname: API\r\nowner: team\r\ntier: 1\r\nstatusPage: false\r\n');
-    writeFileSync(join(content, 'incidents', '2026-11-03-x.md'), '\uFEFF---\r\ntitle: x\r\nseverity: SEV3\r\nstarted: 2026-11-03 09:12\r\nservices: [api]\r\n---\r\nBody\r\n');
+    writeFileSync(
+      join(content, 'incidents', '2026-11-03-x.md'),
+      '\uFEFF---\r\ntitle: x\r\nseverity: SEV3\r\nstarted: 2026-11-03 09:12\r\nservices: [api]\r\n---\r\nBody\r\n',
+    );
     writeFileSync(join(content, '.DS_Store'), 'binary');
     writeFileSync(join(content, '.git', 'HEAD'), 'ref: refs/heads/main');
     writeFileSync(join(content, 'runbooks', '.obsidian', 'workspace.json'), '{}');
@@ -255,7 +284,10 @@ describe('the OpenSLO v1 examples (tests/fixtures/openslo)', () => {
   });
 
   it('rejects an op on a ratio objective, as the spec says (op is only for thresholdMetric)', () => {
-    for (const [file, line] of [['slos/examples-ratio-timeslices.yaml', 33], ['slos/examples-low-traffic.yaml', 34]] as const) {
+    for (const [file, line] of [
+      ['slos/examples-ratio-timeslices.yaml', 33],
+      ['slos/examples-low-traffic.yaml', 34],
+    ] as const) {
       expect(of(file), file).toEqual([`${line}:11 openslo/objective-op op is not allowed with a ratioMetric SLI`]);
     }
   });
@@ -292,7 +324,16 @@ describe('the OpenSLO v1 examples (tests/fixtures/openslo)', () => {
 
   it('has nothing else to say', () => {
     // Every finding is in a file whose whole list of findings a test above pins.
-    const pinned = ['examples-ratio-timeslices', 'examples-low-traffic', 'readme-slo-inline-sli', 'readme-alert-policy-ref', 'readme-alert-policy-inline', 'readme-notification-targets', 'examples-occurrences', 'examples-timeslices'];
+    const pinned = [
+      'examples-ratio-timeslices',
+      'examples-low-traffic',
+      'readme-slo-inline-sli',
+      'readme-alert-policy-ref',
+      'readme-alert-policy-inline',
+      'readme-notification-targets',
+      'examples-occurrences',
+      'examples-timeslices',
+    ];
     expect(result.diagnostics.filter((d) => !pinned.some((name) => d.file === `${prefix}slos/${name}.yaml`))).toEqual([]);
   });
 });

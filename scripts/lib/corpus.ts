@@ -191,10 +191,15 @@ function planServices(rng: Rng, count: number): { services: ServicePlan[]; group
     const [domain, role] = combos[i % combos.length]!;
     const round = Math.floor(i / combos.length);
     const id = round === 0 ? `${domain}-${role}` : `${domain}-${role}-${round + 1}`;
-    const tier = rng.weighted([[1, 25], [2, 45], [3, 30]] as const);
+    const tier = rng.weighted([
+      [1, 25],
+      [2, 45],
+      [3, 30],
+    ] as const);
     let component: string | undefined;
     if (tier !== 3) {
-      component = role === 'api' || role === 'gateway' ? `${title(domain)} API` : role === 'frontend' || role === 'web' ? `${title(domain)} web` : title(domain);
+      component =
+        role === 'api' || role === 'gateway' ? `${title(domain)} API` : role === 'frontend' || role === 'web' ? `${title(domain)} web` : title(domain);
       if (!componentGroup.has(component)) componentGroup.set(component, rng.pick(GROUPS));
     }
     const earlier = out.slice(Math.max(0, i - 60));
@@ -206,7 +211,10 @@ function planServices(rng: Rng, count: number): { services: ServicePlan[]; group
       owner: `team-${domain}`,
       tier,
       component,
-      dependsOn: rng.sample(earlier, rng.int(0, Math.min(3, earlier.length))).map((s) => s.id).sort(),
+      dependsOn: rng
+        .sample(earlier, rng.int(0, Math.min(3, earlier.length)))
+        .map((s) => s.id)
+        .sort(),
     });
   }
   return { services: out, groups: componentGroup };
@@ -357,7 +365,16 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
   const composite = slo.type === 'availability' && rng.chance(0.05);
   const separateSli = !composite && rng.chance(0.3);
   const sliSpec = threshold ? thresholdSli(slo) : ratioSli(rng, slo);
-  const method = threshold ? rng.weighted([['Occurrences', 3], ['Timeslices', 1]] as const) : rng.weighted([['Occurrences', 6], ['Timeslices', 1], ['RatioTimeslices', 1]] as const);
+  const method = threshold
+    ? rng.weighted([
+        ['Occurrences', 3],
+        ['Timeslices', 1],
+      ] as const)
+    : rng.weighted([
+        ['Occurrences', 6],
+        ['Timeslices', 1],
+        ['RatioTimeslices', 1],
+      ] as const);
   const slices = (): { timeSliceTarget?: number; timeSliceWindow?: string } =>
     method === 'Timeslices'
       ? { timeSliceTarget: rng.pick([0.9, 0.95, 0.99]), timeSliceWindow: rng.pick(['1m', '5m']) }
@@ -384,7 +401,16 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
       },
     }));
   } else if (threshold) {
-    const values = slo.type === 'freshness' ? [[300, 'Fresh within 5 minutes'], [900, 'Fresh within 15 minutes']] as const : [[0.3, 'p99 under 300 ms'], [1, 'p99 under 1 s']] as const;
+    const values =
+      slo.type === 'freshness'
+        ? ([
+            [300, 'Fresh within 5 minutes'],
+            [900, 'Fresh within 15 minutes'],
+          ] as const)
+        : ([
+            [0.3, 'p99 under 300 ms'],
+            [1, 'p99 under 1 s'],
+          ] as const);
     objectives = values.slice(0, rng.int(1, 2)).map(([value, displayName], i) => ({
       displayName,
       op: 'lte',
@@ -398,7 +424,11 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
 
   const alertPolicies: NonNullable<SloDoc['spec']['alertPolicies']> = [];
   const policyDocs: AlertPolicyDoc[] = [];
-  const alerting = rng.weighted([['docs', 45], ['inline', 15], ['none', 40]] as const);
+  const alerting = rng.weighted([
+    ['docs', 45],
+    ['inline', 15],
+    ['none', 40],
+  ] as const);
   if (alerting === 'docs') {
     for (const fast of rng.chance(0.6) ? [true, false] : [true]) {
       const name = `${slo.name}-${fast ? 'fast' : 'slow'}-burn`;
@@ -422,7 +452,13 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
       indicator: composite || separateSli ? undefined : { metadata: { name: sliName }, spec: sliSpec },
       indicatorRef: separateSli ? sliName : undefined,
       timeWindow: calendar
-        ? [{ duration: rng.pick(['1M', '1Q']), isRolling: false, calendar: { startTime: '2026-01-01 00:00:00', timeZone: rng.pick(['UTC', 'Europe/Berlin', 'America/New_York']) } }]
+        ? [
+            {
+              duration: rng.pick(['1M', '1Q']),
+              isRolling: false,
+              calendar: { startTime: '2026-01-01 00:00:00', timeZone: rng.pick(['UTC', 'Europe/Berlin', 'America/New_York']) },
+            },
+          ]
         : [{ duration: rng.pick(['28d', '30d', '7d']), isRolling: true }],
       budgetingMethod: method,
       objectives,
@@ -432,7 +468,12 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
   docs.push(sloDoc);
   count('SLO');
   if (separateSli) {
-    const sliDoc: SliDoc = { apiVersion: 'openslo/v1', kind: 'SLI', metadata: { name: sliName, displayName: `${slo.service.name} ${slo.type} SLI` }, spec: sliSpec };
+    const sliDoc: SliDoc = {
+      apiVersion: 'openslo/v1',
+      kind: 'SLI',
+      metadata: { name: sliName, displayName: `${slo.service.name} ${slo.type} SLI` },
+      spec: sliSpec,
+    };
     docs.push(sliDoc);
     count('SLI');
   }
@@ -453,7 +494,11 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
         steps: [
           { name: 'Budget at risk', when: { remainingBudgetBelow: 0.5 }, actions: ['review the error budget in the weekly team meeting'] },
           { name: 'Fast burn', when: { burnRate: { above: 14.4, window: '1h' } }, actions: ['page the on-call engineer', 'pause risky deploys'] },
-          { name: 'Budget low', when: { remainingBudgetBelow: 0.25 }, actions: ['prioritise reliability work over features', 'require a second reviewer for changes'] },
+          {
+            name: 'Budget low',
+            when: { remainingBudgetBelow: 0.25 },
+            actions: ['prioritise reliability work over features', 'require a second reviewer for changes'],
+          },
           { name: 'Budget exhausted', when: { remainingBudgetBelow: 0 }, actions: ['freeze feature releases', 'escalate to the engineering director'] },
         ],
       },
@@ -502,7 +547,14 @@ function runbookFile(w: World, service: ServicePlan, alertKind: string): string 
 function concernFile(w: World, service: ServicePlan, topic: (typeof CONCERN_TOPICS)[number]): string {
   const { rng } = w;
   const raisedMs = HISTORY_START + Math.floor(rng.next() * (NOW - 30 * DAY - HISTORY_START));
-  const status = rng.weighted([['raised', 30], ['accepted', 20], ['rejected', 10], ['epic', 10], ['in-progress', 15], ['addressed', 15]] as const);
+  const status = rng.weighted([
+    ['raised', 30],
+    ['accepted', 20],
+    ['rejected', 10],
+    ['epic', 10],
+    ['in-progress', 15],
+    ['addressed', 15],
+  ] as const);
   const decided = status !== 'raised';
   const epic = status === 'epic' || status === 'in-progress' || status === 'addressed';
   const services = [service.id, ...rng.sample(service.dependsOn, rng.int(0, 1))];
@@ -535,7 +587,8 @@ function concernFile(w: World, service: ServicePlan, topic: (typeof CONCERN_TOPI
       ? {
           outcome: status === 'rejected' ? 'rejected' : 'accepted',
           date: calendarDay(raisedMs + rng.int(7, 28) * DAY),
-          rationale: status === 'rejected' ? 'The risk is accepted until the service is replaced next year.' : 'The value outweighs the effort and the risk is growing.',
+          rationale:
+            status === 'rejected' ? 'The risk is accepted until the service is replaced next year.' : 'The value outweighs the effort and the risk is growing.',
         }
       : undefined,
     links: epic
@@ -545,12 +598,13 @@ function concernFile(w: World, service: ServicePlan, topic: (typeof CONCERN_TOPI
         }
       : undefined,
     slos,
-    beforeAfter: rng.chance(0.6) || status === 'addressed'
-      ? {
-          before: `${title(rng.pick(METRICS))} regularly exceeded its target during peak hours.`,
-          after: status === 'addressed' ? `${title(rng.pick(METRICS))} has stayed within target for ${rng.int(4, 12)} weeks.` : undefined,
-        }
-      : undefined,
+    beforeAfter:
+      rng.chance(0.6) || status === 'addressed'
+        ? {
+            before: `${title(rng.pick(METRICS))} regularly exceeded its target during peak hours.`,
+            after: status === 'addressed' ? `${title(rng.pick(METRICS))} has stayed within target for ${rng.int(4, 12)} weeks.` : undefined,
+          }
+        : undefined,
   };
   const ctx: SentenceContext = { service: service.id, component: service.component ?? service.name };
   const body = `## Context\n\n${paragraphs(rng, ctx, rng.int(250, 900))}\n\n## Proposal\n\n${paragraphs(rng, ctx, rng.int(200, 800))}\n`;
@@ -560,8 +614,23 @@ function concernFile(w: World, service: ServicePlan, topic: (typeof CONCERN_TOPI
 // ---------------------------------------------------------------------------------------------
 // Incidents
 
-const OFFSETS = [[0, 70], [60, 8], [120, 6], [-300, 5], [-240, 4], [330, 3], [540, 2], [-420, 2]] as const;
-const SEVERITY_WEIGHTS = [['SEV0', 2], ['SEV1', 10], ['SEV2', 30], ['SEV3', 38], ['SEV4', 20]] as const;
+const OFFSETS = [
+  [0, 70],
+  [60, 8],
+  [120, 6],
+  [-300, 5],
+  [-240, 4],
+  [330, 3],
+  [540, 2],
+  [-420, 2],
+] as const;
+const SEVERITY_WEIGHTS = [
+  ['SEV0', 2],
+  ['SEV1', 10],
+  ['SEV2', 30],
+  ['SEV3', 38],
+  ['SEV4', 20],
+] as const;
 
 const UPDATE_BODIES = {
   investigating: [
@@ -574,10 +643,7 @@ const UPDATE_BODIES = {
     'The issue has been identified and a fix is being rolled out.',
     'We are continuing to work on a fix for {c}.',
   ],
-  monitoring: [
-    'A fix has been applied and we are monitoring the results.',
-    'Error rates for {c} are back to normal. We are monitoring closely.',
-  ],
+  monitoring: ['A fix has been applied and we are monitoring the results.', 'Error rates for {c} are back to normal. We are monitoring closely.'],
   resolved: ['This incident has been resolved. {c} is operating normally.', 'The issue is resolved and {c} is fully available again.'],
 } as const;
 
@@ -595,7 +661,11 @@ function incidentTimes(rng: Rng, started: number, active: boolean): IncidentTime
   const detected = started + rng.int(1, 25) * MINUTE;
   const acknowledged = detected + rng.int(1, 15) * MINUTE;
   if (active) return { started, detected, acknowledged, mitigated: undefined, resolved: undefined };
-  const duration = rng.weighted([[[10, 60], 50], [[60, 180], 35], [[180, 360], 15]] as const);
+  const duration = rng.weighted([
+    [[10, 60], 50],
+    [[60, 180], 35],
+    [[180, 360], 15],
+  ] as const);
   const mitigated = acknowledged + rng.int(duration[0], duration[1]) * MINUTE;
   const resolved = mitigated + rng.int(5, 60) * MINUTE;
   return { started, detected, acknowledged, mitigated, resolved };
@@ -632,7 +702,8 @@ function incidentFile(w: World, startedAt: number, active: boolean, mdx: boolean
   const isPublic = components.length > 0 && rng.chance(major || severity === 'SEV2' ? 0.9 : 0.4);
   const mainComponent = components[0] ?? primary.name;
   const symptomText = symptomTitle.toLowerCase().replace(/ (on|of|in|for|from|affecting)$/, '');
-  const fill = (s: string) => s.replaceAll('{c}', mainComponent).replaceAll('{x}', symptomText.replace(/^(outage|partial outage|regression after a deploy)$/, 'errors'));
+  const fill = (s: string) =>
+    s.replaceAll('{c}', mainComponent).replaceAll('{x}', symptomText.replace(/^(outage|partial outage|regression after a deploy)$/, 'errors'));
   const ageDays = t.resolved === undefined ? 0 : (NOW - t.resolved) / DAY;
   const review = active || ageDays < 7 ? 'draft' : ageDays < 30 ? 'in-review' : 'published';
   const key = primary.domain.slice(0, 4).toUpperCase();
@@ -664,8 +735,17 @@ function incidentFile(w: World, startedAt: number, active: boolean, mdx: boolean
       owner: rng.chance(0.5) ? primary.owner : rng.pick(w.people),
       due: calendarDay((t.resolved ?? NOW) + rng.int(7, 90) * DAY),
       status: old
-        ? rng.weighted([['done', 70], ['wont-do', 10], ['in-progress', 10], ['open', 10]] as const)
-        : rng.weighted([['open', 40], ['in-progress', 30], ['done', 30]] as const),
+        ? rng.weighted([
+            ['done', 70],
+            ['wont-do', 10],
+            ['in-progress', 10],
+            ['open', 10],
+          ] as const)
+        : rng.weighted([
+            ['open', 40],
+            ['in-progress', 30],
+            ['done', 30],
+          ] as const),
       type: rng.pick(['prevent', 'mitigate', 'detect', 'process'] as const),
       priority: rng.pick(['P0', 'P1', 'P2', 'P3'] as const),
       url: `https://tracker.example.com/browse/${key}-${number}`,
@@ -684,13 +764,25 @@ function incidentFile(w: World, startedAt: number, active: boolean, mdx: boolean
     services,
     slos: rng.sample(w.slosByService.get(primary.id) ?? [], rng.int(0, 2)),
     runbooks: rng.sample(w.runbooksByService.get(primary.id) ?? [], rng.int(0, 2)),
-    detection: rng.weighted([['alert', 60], ['customer', 15], ['employee', 10], ['synthetic', 10], ['other', 5]] as const),
+    detection: rng.weighted([
+      ['alert', 60],
+      ['customer', 15],
+      ['employee', 10],
+      ['synthetic', 10],
+      ['other', 5],
+    ] as const),
     impact,
     public: isPublic
       ? {
           title: `${symptomTitle} ${mainComponent}`,
-          summary: review === 'published' ? `Between ${clockTime(t.started)} and ${clockTime(t.mitigated ?? t.started)} UTC some customers experienced ${symptomText} with ${mainComponent}. The cause was ${rng.pick(CAUSES)}.` : undefined,
-          customerImpact: t.resolved === undefined ? undefined : `Some requests to ${mainComponent} failed or were slow for ${Math.round((t.mitigated! - t.started) / MINUTE)} minutes.`,
+          summary:
+            review === 'published'
+              ? `Between ${clockTime(t.started)} and ${clockTime(t.mitigated ?? t.started)} UTC some customers experienced ${symptomText} with ${mainComponent}. The cause was ${rng.pick(CAUSES)}.`
+              : undefined,
+          customerImpact:
+            t.resolved === undefined
+              ? undefined
+              : `Some requests to ${mainComponent} failed or were slow for ${Math.round((t.mitigated! - t.started) / MINUTE)} minutes.`,
           notAffected: rng.chance(0.4) ? 'No data was lost. Other components were not affected.' : undefined,
           actions: review === 'published' ? followUps.slice(0, 2).map((f) => f.title) : [],
           updates: publicUpdates(rng, t, offset, fill),
@@ -705,7 +797,12 @@ function incidentFile(w: World, startedAt: number, active: boolean, mdx: boolean
     contributingFactors: active
       ? []
       : Array.from({ length: rng.int(1, 4) }, () => {
-          const category = rng.weighted([['technical', 50], ['process', 30], ['people', 10], ['external', 10]] as const);
+          const category = rng.weighted([
+            ['technical', 50],
+            ['process', 30],
+            ['people', 10],
+            ['external', 10],
+          ] as const);
           return { category, description: rng.pick(FACTORS[category]) };
         }),
     followUps,
@@ -855,9 +952,7 @@ export function generateCorpus(options: CorpusOptions): CorpusResult {
   let mdx = 0;
   for (let i = 0; i < counts.incidents; i++) {
     const isActive = i >= counts.incidents - active;
-    const started = isActive
-      ? NOW - rng.int(40, 200) * MINUTE
-      : HISTORY_START + Math.floor((i + rng.next()) * span / MINUTE) * MINUTE;
+    const started = isActive ? NOW - rng.int(40, 200) * MINUTE : HISTORY_START + Math.floor(((i + rng.next()) * span) / MINUTE) * MINUTE;
     const isMdx = i % MDX_EVERY === MDX_EVERY / 2;
     const incident = incidentFile(world, started, isActive, isMdx);
     let id = incident.id;

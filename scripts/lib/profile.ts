@@ -44,7 +44,8 @@ function moduleOf(frame: CallFrame): string {
     if (name === 'js-yaml') return 'js-yaml';
     if (name === 'yaml') return 'yaml';
     if (name === 'zod') return 'zod';
-    if (/^(micromark|mdast|@mdx-js|unified|remark|acorn|vfile|estree|unist|hast|decode-named|character-|parse-entities)/.test(name)) return 'mdx parser (micromark, acorn, …)';
+    if (/^(micromark|mdast|@mdx-js|unified|remark|acorn|vfile|estree|unist|hast|decode-named|character-|parse-entities)/.test(name))
+      return 'mdx parser (micromark, acorn, …)';
     return name;
   }
   if (url.includes('/src/')) return `src/${url.split('/src/').pop()}`;

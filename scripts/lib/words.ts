@@ -1,31 +1,154 @@
 /** Vocabulary for generated content: plausible names, phrases and sentences. */
 
 export const DOMAINS = [
-  'payments', 'billing', 'checkout', 'search', 'catalog', 'inventory', 'orders', 'shipping', 'identity', 'auth',
-  'notifications', 'messaging', 'email', 'sms', 'media', 'images', 'video', 'analytics', 'reporting', 'ledger',
-  'accounts', 'profiles', 'sessions', 'gateway', 'edge', 'cdn', 'dns', 'storage', 'uploads', 'queue',
-  'scheduler', 'workflow', 'ranking', 'recommendations', 'pricing', 'tax', 'fraud', 'risk', 'compliance', 'audit',
-  'support', 'chat', 'docs', 'webhooks', 'integrations', 'exports', 'imports', 'sync', 'flags', 'config',
-  'secrets', 'metrics', 'logging', 'tracing', 'builds', 'deploys', 'settings', 'teams', 'invoices', 'subscriptions',
+  'payments',
+  'billing',
+  'checkout',
+  'search',
+  'catalog',
+  'inventory',
+  'orders',
+  'shipping',
+  'identity',
+  'auth',
+  'notifications',
+  'messaging',
+  'email',
+  'sms',
+  'media',
+  'images',
+  'video',
+  'analytics',
+  'reporting',
+  'ledger',
+  'accounts',
+  'profiles',
+  'sessions',
+  'gateway',
+  'edge',
+  'cdn',
+  'dns',
+  'storage',
+  'uploads',
+  'queue',
+  'scheduler',
+  'workflow',
+  'ranking',
+  'recommendations',
+  'pricing',
+  'tax',
+  'fraud',
+  'risk',
+  'compliance',
+  'audit',
+  'support',
+  'chat',
+  'docs',
+  'webhooks',
+  'integrations',
+  'exports',
+  'imports',
+  'sync',
+  'flags',
+  'config',
+  'secrets',
+  'metrics',
+  'logging',
+  'tracing',
+  'builds',
+  'deploys',
+  'settings',
+  'teams',
+  'invoices',
+  'subscriptions',
 ] as const;
 
 export const ROLES = [
-  'api', 'service', 'worker', 'gateway', 'store', 'db', 'cache', 'indexer', 'ingest', 'proxy',
-  'scheduler', 'frontend', 'web', 'consumer', 'publisher', 'router',
+  'api',
+  'service',
+  'worker',
+  'gateway',
+  'store',
+  'db',
+  'cache',
+  'indexer',
+  'ingest',
+  'proxy',
+  'scheduler',
+  'frontend',
+  'web',
+  'consumer',
+  'publisher',
+  'router',
 ] as const;
 
 /** Status-page component groups. */
 export const GROUPS = ['Web app', 'API', 'Mobile apps', 'Integrations', 'Infrastructure'] as const;
 
 export const FIRST_NAMES = [
-  'ana', 'ben', 'chen', 'dara', 'eli', 'fatima', 'gus', 'hana', 'ivan', 'jo', 'kofi', 'lena', 'mateo', 'nia',
-  'omar', 'priya', 'quinn', 'rosa', 'sam', 'tariq', 'uma', 'vik', 'wen', 'xavi', 'yara', 'zoe', 'amir', 'bea',
-  'carlos', 'dmitri', 'emma', 'femi', 'greta', 'hugo', 'ines', 'jonas', 'kai', 'lucia', 'mo', 'noor',
+  'ana',
+  'ben',
+  'chen',
+  'dara',
+  'eli',
+  'fatima',
+  'gus',
+  'hana',
+  'ivan',
+  'jo',
+  'kofi',
+  'lena',
+  'mateo',
+  'nia',
+  'omar',
+  'priya',
+  'quinn',
+  'rosa',
+  'sam',
+  'tariq',
+  'uma',
+  'vik',
+  'wen',
+  'xavi',
+  'yara',
+  'zoe',
+  'amir',
+  'bea',
+  'carlos',
+  'dmitri',
+  'emma',
+  'femi',
+  'greta',
+  'hugo',
+  'ines',
+  'jonas',
+  'kai',
+  'lucia',
+  'mo',
+  'noor',
 ] as const;
 
 export const LAST_NAMES = [
-  'silva', 'okafor', 'nakamura', 'schmidt', 'garcia', 'kowalski', 'haddad', 'novak', 'rossi', 'dubois',
-  'andersen', 'mehta', 'kim', 'oliveira', 'lindqvist', 'moreau', 'tanaka', 'petrov', 'osei', 'fischer',
+  'silva',
+  'okafor',
+  'nakamura',
+  'schmidt',
+  'garcia',
+  'kowalski',
+  'haddad',
+  'novak',
+  'rossi',
+  'dubois',
+  'andersen',
+  'mehta',
+  'kim',
+  'oliveira',
+  'lindqvist',
+  'moreau',
+  'tanaka',
+  'petrov',
+  'osei',
+  'fischer',
 ] as const;
 
 /** Incident symptoms: slug for the file name and a title phrase. */
@@ -47,9 +170,22 @@ export const SYMPTOMS = [
 ] as const;
 
 export const ALERT_KINDS = [
-  'HighErrorRate', 'HighLatency', 'ErrorBudgetBurn', 'QueueBacklog', 'PodCrashLooping', 'CertificateExpiry',
-  'DiskFillingUp', 'ReplicationLag', 'SaturationHigh', 'ServerErrorSpike', 'DependencyDown', 'TooManyRestarts',
-  'ConnectionPoolExhausted', 'StaleData', 'ScrapeTargetMissing', 'MemoryPressure',
+  'HighErrorRate',
+  'HighLatency',
+  'ErrorBudgetBurn',
+  'QueueBacklog',
+  'PodCrashLooping',
+  'CertificateExpiry',
+  'DiskFillingUp',
+  'ReplicationLag',
+  'SaturationHigh',
+  'ServerErrorSpike',
+  'DependencyDown',
+  'TooManyRestarts',
+  'ConnectionPoolExhausted',
+  'StaleData',
+  'ScrapeTargetMissing',
+  'MemoryPressure',
 ] as const;
 
 export const CAUSES = [
@@ -72,31 +208,55 @@ export const CAUSES = [
 ] as const;
 
 export const METRICS = [
-  'p99 latency', 'error rate', 'queue depth', 'CPU saturation', 'connection count', 'garbage collection pauses',
-  'retry rate', 'cache hit ratio', 'replication lag', 'disk IOPS', 'open file descriptors', 'request rate',
+  'p99 latency',
+  'error rate',
+  'queue depth',
+  'CPU saturation',
+  'connection count',
+  'garbage collection pauses',
+  'retry rate',
+  'cache hit ratio',
+  'replication lag',
+  'disk IOPS',
+  'open file descriptors',
+  'request rate',
 ] as const;
 
 export const ACTIONS = [
-  'rolled back the last deploy', 'failed over to the secondary region', 'restarted the affected pods',
-  'raised the connection pool limit', 'disabled the feature flag', 'drained the unhealthy node pool',
-  'purged the poisoned cache entries', 'scaled the worker fleet out', 'renewed the certificate',
-  'paused the batch job', 'shed low-priority traffic at the edge', 'pinned the dependency to the previous version',
+  'rolled back the last deploy',
+  'failed over to the secondary region',
+  'restarted the affected pods',
+  'raised the connection pool limit',
+  'disabled the feature flag',
+  'drained the unhealthy node pool',
+  'purged the poisoned cache entries',
+  'scaled the worker fleet out',
+  'renewed the certificate',
+  'paused the batch job',
+  'shed low-priority traffic at the edge',
+  'pinned the dependency to the previous version',
 ] as const;
 
 /** The same remedies, as runbook steps. */
 export const MITIGATIONS = [
-  'roll back the last deploy', 'fail over to the secondary region', 'restart the affected pods',
-  'raise the connection pool limit', 'disable the feature flag', 'drain the unhealthy node pool',
-  'purge the poisoned cache entries', 'scale the worker fleet out', 'shed low-priority traffic at the edge',
+  'roll back the last deploy',
+  'fail over to the secondary region',
+  'restart the affected pods',
+  'raise the connection pool limit',
+  'disable the feature flag',
+  'drain the unhealthy node pool',
+  'purge the poisoned cache entries',
+  'scale the worker fleet out',
+  'shed low-priority traffic at the edge',
   'pause the batch job',
 ] as const;
 
 export const FACTORS = {
   technical: [
-    'Timeouts were longer than the caller\'s own deadline, so retries piled up.',
+    "Timeouts were longer than the caller's own deadline, so retries piled up.",
     'The health check did not exercise the database path.',
     'The canary received too little traffic to surface the regression.',
-    'Connection pools were sized for last year\'s traffic.',
+    "Connection pools were sized for last year's traffic.",
     'Alert thresholds were static and did not follow the daily peak.',
     'The rollback path had not been tested since the migration.',
   ],
@@ -149,8 +309,14 @@ export const CONCERN_TOPICS = [
 ] as const;
 
 const SUBJECTS = [
-  'The on-call engineer', 'The incident commander', 'Our monitoring', 'The team', 'The database on-call',
-  'A customer support agent', 'The platform team', 'The responder',
+  'The on-call engineer',
+  'The incident commander',
+  'Our monitoring',
+  'The team',
+  'The database on-call',
+  'A customer support agent',
+  'The platform team',
+  'The responder',
 ] as const;
 
 /** Sentence templates; {s} service, {c} component, {m} metric, {x} cause, {a} action, {n} a number, {p} subject. */
@@ -190,13 +356,20 @@ export interface SentenceContext {
 export function sentence(pick: <T>(items: readonly T[]) => T, int: (a: number, b: number) => number, ctx: SentenceContext): string {
   return pick(TEMPLATES).replace(/\{(\w)\}/g, (_, slot: string) => {
     switch (slot) {
-      case 's': return ctx.service;
-      case 'c': return ctx.component;
-      case 'm': return pick(METRICS);
-      case 'x': return pick(CAUSES);
-      case 'a': return pick(ACTIONS);
-      case 'n': return String(int(3, 45));
-      default: return pick(SUBJECTS);
+      case 's':
+        return ctx.service;
+      case 'c':
+        return ctx.component;
+      case 'm':
+        return pick(METRICS);
+      case 'x':
+        return pick(CAUSES);
+      case 'a':
+        return pick(ACTIONS);
+      case 'n':
+        return String(int(3, 45));
+      default:
+        return pick(SUBJECTS);
     }
   });
 }

@@ -7,21 +7,15 @@
 export type YamlValue = string | number | boolean | null | undefined | readonly YamlValue[] | { readonly [key: string]: YamlValue };
 
 /** Strings the YAML 1.2 core schema would read as something other than a string. */
-const CORE_NON_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const CORE_NON_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 /** Safe plain scalars: start with a letter, digit or slash; only unremarkable characters after. */
 const PLAIN = /^[A-Za-z0-9/][A-Za-z0-9 _.,;:!?'()/+=&%$@*-]*$/;
 
 export function scalar(value: string | number | boolean | null): string {
   if (value === null) return 'null';
   if (typeof value !== 'string') return String(value);
-  if (
-    PLAIN.test(value) &&
-    !CORE_NON_STRING.test(value) &&
-    !value.endsWith(' ') &&
-    !value.endsWith(':') &&
-    !value.includes(': ') &&
-    !value.includes(' #')
-  ) {
+  if (PLAIN.test(value) && !CORE_NON_STRING.test(value) && !value.endsWith(' ') && !value.endsWith(':') && !value.includes(': ') && !value.includes(' #')) {
     return value;
   }
   // Single quotes read back verbatim (only ' itself is doubled); JSON escapes the rest.

@@ -87,7 +87,9 @@ export type CalendarUnit = 'days' | 'weeks' | 'months' | 'quarters' | 'years';
 
 /** `at` moved by `amount` calendar units in `zone`: wall-clock time kept across DST changes. */
 export function addCalendar(at: number, zone: string, amount: number, unit: CalendarUnit): number {
-  return DateTime.fromMillis(at, { zone }).plus({ [unit]: amount }).toMillis();
+  return DateTime.fromMillis(at, { zone })
+    .plus({ [unit]: amount })
+    .toMillis();
 }
 
 /**

@@ -85,16 +85,20 @@ export function buildSchemas(): Map<string, Json> {
     }
     files.set(
       file,
-      document('OpenSLO v1 and Keel ErrorBudgetPolicy', 'A document in content/slos/: an OpenSLO v1 object (apiVersion: openslo/v1) or a Keel error-budget policy (apiVersion: keel/v1).', {
-        type: 'object',
-        properties: {
-          apiVersion: { type: 'string', enum: apiVersions },
-          kind: { type: 'string', enum: Object.keys(defs) },
+      document(
+        'OpenSLO v1 and Keel ErrorBudgetPolicy',
+        'A document in content/slos/: an OpenSLO v1 object (apiVersion: openslo/v1) or a Keel error-budget policy (apiVersion: keel/v1).',
+        {
+          type: 'object',
+          properties: {
+            apiVersion: { type: 'string', enum: apiVersions },
+            kind: { type: 'string', enum: Object.keys(defs) },
+          },
+          required: ['apiVersion', 'kind', 'metadata', 'spec'],
+          anyOf: Object.keys(defs).map((kind) => ({ $ref: `#/definitions/${kind}` })),
+          definitions: defs,
         },
-        required: ['apiVersion', 'kind', 'metadata', 'spec'],
-        anyOf: Object.keys(defs).map((kind) => ({ $ref: `#/definitions/${kind}` })),
-        definitions: defs,
-      }),
+      ),
     );
   }
   return files;

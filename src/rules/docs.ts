@@ -24,7 +24,17 @@ export function rulesDocument(documented: readonly DocumentedRule[]): string {
     ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.configurable ? 'yes' : 'no'} | ${r.summary} |`),
   ];
   for (const rule of rules) {
-    lines.push('', `## <a id="${rule.id}"></a>\`${rule.id}\``, '', rule.summary, '', `Default severity: ${rule.severity}. Configurable: ${rule.configurable ? 'yes' : 'no'}. Source: \`${sources.get(rule.id)}\`.`, '', 'Messages:', '');
+    lines.push(
+      '',
+      `## <a id="${rule.id}"></a>\`${rule.id}\``,
+      '',
+      rule.summary,
+      '',
+      `Default severity: ${rule.severity}. Configurable: ${rule.configurable ? 'yes' : 'no'}. Source: \`${sources.get(rule.id)}\`.`,
+      '',
+      'Messages:',
+      '',
+    );
     for (const spec of Object.values(rule.messages)) {
       lines.push(`- ${spec.field ? '*field* ' : ''}${'`'}${spec.text}${'`'}${spec.hint ? ` — hint: ${'`'}${spec.hint}${'`'}` : ''}`);
     }

@@ -11,7 +11,14 @@ const severity: Diagnostic = {
   rule: 'schema/enum',
   hint: 'values are case-sensitive: write "SEV1"',
 };
-const stale: Diagnostic = { file: 'content/runbooks/api.md', line: 6, column: 15, severity: 'warning', message: 'runbook last reviewed 2026-03-01, more than 90d ago', rule: 'runbook/stale' };
+const stale: Diagnostic = {
+  file: 'content/runbooks/api.md',
+  line: 6,
+  column: 15,
+  severity: 'warning',
+  message: 'runbook last reviewed 2026-03-01, more than 90d ago',
+  rule: 'runbook/stale',
+};
 
 describe('text format', () => {
   it('is file:line:col severity message  rule, the hint indented below', () => {
@@ -23,7 +30,11 @@ describe('text format', () => {
   });
 
   it('ends with a summary', () => {
-    expect(formatReport([severity, stale], summarize([severity, stale], 12), 'text').split('\n').at(-1)).toBe('12 files checked: 1 error, 1 warning');
+    expect(
+      formatReport([severity, stale], summarize([severity, stale], 12), 'text')
+        .split('\n')
+        .at(-1),
+    ).toBe('12 files checked: 1 error, 1 warning');
     expect(formatReport([], summarize([], 1), 'text')).toBe('1 file checked: no problems');
   });
 });
@@ -43,11 +54,21 @@ describe('GitHub workflow commands', () => {
     expect(formatDiagnosticGithub(severity)).toBe(
       '::error file=content/incidents/2024-03-04-settings-latency.md,line=7,col=11,title=schema/enum::severity must be one of SEV0, SEV1, SEV2, SEV3, SEV4 (got "sev1")%0Ahint: values are case-sensitive: write "SEV1"',
     );
-    expect(formatDiagnosticGithub(stale)).toBe('::warning file=content/runbooks/api.md,line=6,col=15,title=runbook/stale::runbook last reviewed 2026-03-01, more than 90d ago');
+    expect(formatDiagnosticGithub(stale)).toBe(
+      '::warning file=content/runbooks/api.md,line=6,col=15,title=runbook/stale::runbook last reviewed 2026-03-01, more than 90d ago',
+    );
   });
 
   it('escapes % and newlines in the message, and also : and , in properties', () => {
-    const odd: Diagnostic = { file: 'content/a,b:c.yaml', line: 1, column: 2, severity: 'error', message: '100% wrong\r\nreally', rule: 'x/y', hint: 'a: b, c' };
+    const odd: Diagnostic = {
+      file: 'content/a,b:c.yaml',
+      line: 1,
+      column: 2,
+      severity: 'error',
+      message: '100% wrong\r\nreally',
+      rule: 'x/y',
+      hint: 'a: b, c',
+    };
     expect(formatDiagnosticGithub(odd)).toBe('::error file=content/a%2Cb%3Ac.yaml,line=1,col=2,title=x/y::100%25 wrong%0D%0Areally%0Ahint: a: b, c');
   });
 });

@@ -37,7 +37,7 @@ function reporter<M extends string>(meta: RuleMeta<M>, sink: Sink) {
 const checkBodies: BodyCheck = (collection, file, body, report) => {
   for (const rule of RULE_MODULES) {
     if (rule.scope !== 'body' || !rule.collections.includes(collection)) continue;
-    (rule).check(body, { file, report: reporter(rule.meta, report) });
+    rule.check(body, { file, report: reporter(rule.meta, report) });
   }
 };
 

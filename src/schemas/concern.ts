@@ -17,7 +17,7 @@ export const ConcernSchema = z
     services: z.array(Id).default([]).describe('Ids of the services concerned.'),
     criteria: z
       .strictObject({
-        whySre: Text.describe('Why this is the SRE council\'s business rather than one team\'s.'),
+        whySre: Text.describe("Why this is the SRE council's business rather than one team's."),
         whyImportant: Text.describe('Why it matters now: customer or business risk.'),
         whatIsInvolved: Text.describe('What addressing it would take.'),
       })
@@ -35,7 +35,7 @@ export const ConcernSchema = z
           .describe('Incidents, graphs, tickets that support the concern.'),
       })
       .optional()
-      .describe('The council\'s assessment; required once the concern is decided.'),
+      .describe("The council's assessment; required once the concern is decided."),
     decision: z
       .strictObject({
         outcome: z.enum(['accepted', 'rejected']).describe('What the council decided.'),
@@ -43,7 +43,7 @@ export const ConcernSchema = z
         rationale: Text.describe('Why.'),
       })
       .optional()
-      .describe('The council\'s decision.'),
+      .describe("The council's decision."),
     links: z
       .strictObject({
         epic: Url.optional().describe('The epic that addresses it.'),

@@ -47,10 +47,7 @@ export const ErrorBudgetPolicySchema = z.strictObject({
     description: Text.optional().describe('Why the policy exists and who agreed to it.'),
     slos: z.array(Id).min(1).describe('Names of the SLOs the policy governs.'),
     approvers: z.array(Text).default([]).describe('Who signed the policy.'),
-    steps: z
-      .array(PolicyStepSchema)
-      .min(1)
-      .describe('Steps from mildest to most severe; every step that holds is in force, the last one names the state.'),
+    steps: z.array(PolicyStepSchema).min(1).describe('Steps from mildest to most severe; every step that holds is in force, the last one names the state.'),
   }),
 });
 

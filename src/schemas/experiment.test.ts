@@ -42,7 +42,14 @@ describe('ExperimentSchema', () => {
   });
 
   it('measures times as durations', () => {
-    expect(problems(ExperimentSchema, { ...planned, status: 'executed', executedAt: '2026-11-10T14:00:00Z', results: { ...results, timeToKnow: '90s', blackBoxAlertsFired: 'no' } })).toEqual([
+    expect(
+      problems(ExperimentSchema, {
+        ...planned,
+        status: 'executed',
+        executedAt: '2026-11-10T14:00:00Z',
+        results: { ...results, timeToKnow: '90s', blackBoxAlertsFired: 'no' },
+      }),
+    ).toEqual([
       'schema/duration results.timeToKnow must be a duration like 5m, 1h, 28d (got "90s") | use one of the units m h d w M Q Y after a whole number, e.g. 30m or 4h',
       'schema/type results.blackBoxAlertsFired must be true or false (got "no")',
     ]);

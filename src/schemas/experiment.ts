@@ -31,7 +31,7 @@ export const ExperimentSchema = z
     riskPoll: z
       .array(z.strictObject({ participant: Person.describe('Who answered.'), risk: z.enum(['low', 'medium', 'high']).describe('Their estimate.') }))
       .default([])
-      .describe('Participants\' risk estimates before the run.'),
+      .describe("Participants' risk estimates before the run."),
     executedAt: Timestamp.optional().describe('When it ran.'),
     results: z
       .strictObject({

@@ -32,7 +32,11 @@ describe('IncidentSchema', () => {
       followUps: [{ id: 'PLAT-1', title: 'Canary deploys', type: 'prevent', owner: 'team-platform', due: '2026-12-15' }],
       review: { status: 'published', date: '2026-11-05' },
     });
-    expect(full.public).toEqual({ title: 'Elevated API errors', actions: [], updates: [{ at: '2026-11-02T10:10:00Z', status: 'investigating', body: 'We are investigating.' }] });
+    expect(full.public).toEqual({
+      title: 'Elevated API errors',
+      actions: [],
+      updates: [{ at: '2026-11-02T10:10:00Z', status: 'investigating', body: 'We are investigating.' }],
+    });
     expect(full.followUps[0]!.status).toBe('open');
   });
 
@@ -45,7 +49,9 @@ describe('IncidentSchema', () => {
       'schema/timestamp-offset started must have a UTC offset (got "2026-11-03 09:12") | every time needs an offset so it means one instant: write "2026-11-03T09:12:00Z" for UTC or add your offset, e.g. "2026-11-03T09:12:00+01:00"',
     ]);
     for (const key of ['detected', 'acknowledged', 'mitigated', 'resolved'] as const) {
-      expect(problems(IncidentSchema, { ...incident, [key]: '2026-11-03T09:12:00' })[0]).toMatch(new RegExp(`^schema/timestamp-offset ${key} must have a UTC offset`));
+      expect(problems(IncidentSchema, { ...incident, [key]: '2026-11-03T09:12:00' })[0]).toMatch(
+        new RegExp(`^schema/timestamp-offset ${key} must have a UTC offset`),
+      );
     }
   });
 
@@ -73,10 +79,12 @@ describe('IncidentSchema', () => {
 
   it('says which fields exist when one is unknown, and catches typos', () => {
     expect(problems(IncidentSchema, { ...incident, sevirity: 'SEV1' })).toEqual(['schema/unknown-field unknown field "sevirity" | did you mean "severity"?']);
-    expect(problems(IncidentSchema, { ...incident, public: { title: 'x', updates: [{ at: '2026-11-02T10:10:00Z', status: 'resolved', text: 'x' }] } })).toEqual([
-      'schema/required public.updates[0].body is required | add body — the update as customers read it',
-      'schema/unknown-field unknown field "text" in public.updates[0] | known fields here: at, status, body',
-    ]);
+    expect(problems(IncidentSchema, { ...incident, public: { title: 'x', updates: [{ at: '2026-11-02T10:10:00Z', status: 'resolved', text: 'x' }] } })).toEqual(
+      [
+        'schema/required public.updates[0].body is required | add body — the update as customers read it',
+        'schema/unknown-field unknown field "text" in public.updates[0] | known fields here: at, status, body',
+      ],
+    );
   });
 
   it('follow-ups: types, statuses and due dates', () => {

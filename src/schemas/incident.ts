@@ -4,17 +4,7 @@
  * site ever shows of it.
  */
 import { z } from 'zod';
-import {
-  CalendarDate,
-  Id,
-  ImpactLevel,
-  IncidentUpdateStatus,
-  Person,
-  Severity,
-  Text,
-  Timestamp,
-  Url,
-} from './common.ts';
+import { CalendarDate, Id, ImpactLevel, IncidentUpdateStatus, Person, Severity, Text, Timestamp, Url } from './common.ts';
 
 /** Key times in the order they must happen. */
 export const KEY_TIMES = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
@@ -51,10 +41,7 @@ export const IncidentSchema = z
     services: z.array(Id).min(1).describe('Ids of affected services.'),
     slos: z.array(Id).default([]).describe('Names of SLOs whose budget the incident consumed.'),
     runbooks: z.array(Id).default([]).describe('Ids of runbooks used during the response.'),
-    detection: z
-      .enum(['alert', 'customer', 'employee', 'synthetic', 'other'])
-      .optional()
-      .describe('How the incident was first detected.'),
+    detection: z.enum(['alert', 'customer', 'employee', 'synthetic', 'other']).optional().describe('How the incident was first detected.'),
     impact: z
       .array(
         z.strictObject({

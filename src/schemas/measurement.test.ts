@@ -9,7 +9,12 @@ describe('measurement rows', () => {
   });
 
   it('accepts ratio rows with 0 ≤ good ≤ total', () => {
-    for (const [good, total] of [[0, 0], [0, 10], [10, 10], [995, 1000]]) {
+    for (const [good, total] of [
+      [0, 0],
+      [0, 10],
+      [10, 10],
+      [995, 1000],
+    ]) {
       expect(problems(RatioMeasurementSchema, { timestamp: '2026-11-20T00:00:00Z', good, total })).toEqual([]);
     }
   });

@@ -80,7 +80,9 @@ labels: # optional, key <>value a pair of labels that can be used as metadata re
       'openslo/reserved-annotation annotation "openslo.com/key1" uses the reserved prefix openslo.com/',
     ]);
     expect(problems(MetadataSchema, { name: 'x', annotations: { 'example.com/openslo.com': 'v', owner: 'team' } })).toEqual([]);
-    expect(problems(MetadataSchema, { name: 'x', annotations: { 'example.com/n': 3 } })).toEqual(['schema/type annotations.example.com/n must be text (got 3)']);
+    expect(problems(MetadataSchema, { name: 'x', annotations: { 'example.com/n': 3 } })).toEqual([
+      'schema/type annotations.example.com/n must be text (got 3)',
+    ]);
   });
 });
 
@@ -95,26 +97,48 @@ describe('every kind', () => {
       [SLOSchema, slo()],
       [SLISchema, { apiVersion: 'openslo/v1', kind: 'SLI', metadata: meta, spec: { description: 'd', ...thresholdSli } }],
       [ServiceObjectSchema, { apiVersion: 'openslo/v1', kind: 'Service', metadata: meta, spec: {} }],
-      [DataSourceSchema, { apiVersion: 'openslo/v1', kind: 'DataSource', metadata: meta, spec: { type: 'CloudWatch', connectionDetails: { accessKeyID: 'k' } } }],
-      [AlertConditionSchema, { apiVersion: 'openslo/v1', kind: 'AlertCondition', metadata: meta, spec: { severity: 'page', condition: { kind: 'burnrate', op: 'gte', threshold: 2, lookbackWindow: '1h', alertAfter: '5m' } } }],
+      [
+        DataSourceSchema,
+        { apiVersion: 'openslo/v1', kind: 'DataSource', metadata: meta, spec: { type: 'CloudWatch', connectionDetails: { accessKeyID: 'k' } } },
+      ],
+      [
+        AlertConditionSchema,
+        {
+          apiVersion: 'openslo/v1',
+          kind: 'AlertCondition',
+          metadata: meta,
+          spec: { severity: 'page', condition: { kind: 'burnrate', op: 'gte', threshold: 2, lookbackWindow: '1h', alertAfter: '5m' } },
+        },
+      ],
       [AlertNotificationTargetSchema, { apiVersion: 'openslo/v1', kind: 'AlertNotificationTarget', metadata: meta, spec: { target: 'email' } }],
-      [AlertPolicySchema, { apiVersion: 'openslo/v1', kind: 'AlertPolicy', metadata: meta, spec: { conditions: [{ conditionRef: 'c' }], notificationTargets: [{ targetRef: 't' }] } }],
+      [
+        AlertPolicySchema,
+        {
+          apiVersion: 'openslo/v1',
+          kind: 'AlertPolicy',
+          metadata: meta,
+          spec: { conditions: [{ conditionRef: 'c' }], notificationTargets: [{ targetRef: 't' }] },
+        },
+      ],
     ];
     for (const [schema, value] of valid) expect(problems(schema, value), JSON.stringify(value)).toEqual([]);
   });
 
   it('rejects the wrong apiVersion or kind, and descriptions over 1050 characters', () => {
-    expect(problems(ServiceObjectSchema, { apiVersion: 'openslo/v1alpha', kind: 'Service', metadata: { name: 'x' }, spec: { description: 'd'.repeat(1051) } })).toEqual([
-      'schema/enum apiVersion must be "openslo/v1" (got "openslo/v1alpha")',
-      'schema/range spec.description must be at most 1050 characters',
-    ]);
-    expect(problems(ServiceObjectSchema, { apiVersion: 'openslo/v1', kind: 'Service', metadata: { name: 'x' }, spec: { description: 'd'.repeat(1050) } })).toEqual([]);
+    expect(
+      problems(ServiceObjectSchema, { apiVersion: 'openslo/v1alpha', kind: 'Service', metadata: { name: 'x' }, spec: { description: 'd'.repeat(1051) } }),
+    ).toEqual(['schema/enum apiVersion must be "openslo/v1" (got "openslo/v1alpha")', 'schema/range spec.description must be at most 1050 characters']);
+    expect(
+      problems(ServiceObjectSchema, { apiVersion: 'openslo/v1', kind: 'Service', metadata: { name: 'x' }, spec: { description: 'd'.repeat(1050) } }),
+    ).toEqual([]);
   });
 });
 
 describe('SLO objectives: target xor targetPercent', () => {
   it.each([0, 0.9, 0.995, 0.999999])('accepts target %s in [0, 1)', (target) => expect(problems(SLOSchema, slo({ objectives: [{ target }] }))).toEqual([]));
-  it.each([0, 99, 99.99])('accepts targetPercent %s in [0, 100)', (targetPercent) => expect(problems(SLOSchema, slo({ objectives: [{ targetPercent }] }))).toEqual([]));
+  it.each([0, 99, 99.99])('accepts targetPercent %s in [0, 100)', (targetPercent) =>
+    expect(problems(SLOSchema, slo({ objectives: [{ targetPercent }] }))).toEqual([]),
+  );
 
   it('rejects target 1 or more, and below 0', () => {
     expect(problems(SLOSchema, slo({ objectives: [{ target: 1 }] }))).toEqual(['schema/range spec.objectives[0].target must be less than 1 (got 1)']);
@@ -123,12 +147,18 @@ describe('SLO objectives: target xor targetPercent', () => {
   });
 
   it('rejects targetPercent 100', () => {
-    expect(problems(SLOSchema, slo({ objectives: [{ targetPercent: 100 }] }))).toEqual(['schema/range spec.objectives[0].targetPercent must be less than 100 (got 100)']);
+    expect(problems(SLOSchema, slo({ objectives: [{ targetPercent: 100 }] }))).toEqual([
+      'schema/range spec.objectives[0].targetPercent must be less than 100 (got 100)',
+    ]);
   });
 
   it('needs exactly one of them (openslo/objective-target)', () => {
-    expect(problems(SLOSchema, slo({ objectives: [{ target: 0.99, targetPercent: 99 }] }))).toEqual(['openslo/objective-target an objective needs exactly one of target or targetPercent']);
-    expect(problems(SLOSchema, slo({ objectives: [{ displayName: 'nothing' }] }))).toEqual(['openslo/objective-target an objective needs exactly one of target or targetPercent']);
+    expect(problems(SLOSchema, slo({ objectives: [{ target: 0.99, targetPercent: 99 }] }))).toEqual([
+      'openslo/objective-target an objective needs exactly one of target or targetPercent',
+    ]);
+    expect(problems(SLOSchema, slo({ objectives: [{ displayName: 'nothing' }] }))).toEqual([
+      'openslo/objective-target an objective needs exactly one of target or targetPercent',
+    ]);
   });
 
   it('needs at least one objective', () => {
@@ -159,7 +189,9 @@ describe('op and value against the SLI kind', () => {
 
   it('a threshold SLI needs both on every objective', () => {
     expect(problems(SLOSchema, thresholdSlo({ op: 'lte', value: 300, target: 0.99 }))).toEqual([]);
-    expect(problems(SLOSchema, thresholdSlo({ op: 'lte', target: 0.99 }))).toEqual(['openslo/objective-op a thresholdMetric SLI needs value on every objective']);
+    expect(problems(SLOSchema, thresholdSlo({ op: 'lte', target: 0.99 }))).toEqual([
+      'openslo/objective-op a thresholdMetric SLI needs value on every objective',
+    ]);
     expect(problems(SLOSchema, thresholdSlo({ target: 0.99 }))).toEqual([
       'openslo/objective-op a thresholdMetric SLI needs op on every objective',
       'openslo/objective-op a thresholdMetric SLI needs value on every objective',
@@ -167,7 +199,9 @@ describe('op and value against the SLI kind', () => {
   });
 
   it('op is one of lte, gte, lt, gt', () => {
-    expect(problems(SLOSchema, thresholdSlo({ op: '<=', value: 300, target: 0.99 }))).toEqual(['schema/enum spec.objectives[0].op must be one of lte, gte, lt, gt (got "<=")']);
+    expect(problems(SLOSchema, thresholdSlo({ op: '<=', value: 300, target: 0.99 }))).toEqual([
+      'schema/enum spec.objectives[0].op must be one of lte, gte, lt, gt (got "<=")',
+    ]);
   });
 });
 
@@ -193,9 +227,12 @@ describe('indicator xor indicatorRef', () => {
   });
 
   it('rejects an objective with both indicator and indicatorRef', () => {
-    expect(rules(SLOSchema, slo({ indicator: undefined, objectives: [{ target: 0.99, indicatorRef: 'a', indicator: { metadata: { name: 'b' }, spec: ratioSli } }] }))).toEqual([
-      'openslo/indicator',
-    ]);
+    expect(
+      rules(
+        SLOSchema,
+        slo({ indicator: undefined, objectives: [{ target: 0.99, indicatorRef: 'a', indicator: { metadata: { name: 'b' }, spec: ratioSli } }] }),
+      ),
+    ).toEqual(['openslo/indicator']);
   });
 });
 
@@ -212,7 +249,9 @@ describe('time windows: calendar iff isRolling is false', () => {
 
   it('rejects a calendar on a rolling window and a calendar-aligned window without one', () => {
     expect(window({ duration: '28d', isRolling: true, calendar })).toEqual(['openslo/time-window a rolling time window cannot have a calendar']);
-    expect(window({ duration: '1M', isRolling: false })).toEqual(['openslo/time-window a calendar-aligned time window (isRolling: false) needs calendar with startTime and timeZone']);
+    expect(window({ duration: '1M', isRolling: false })).toEqual([
+      'openslo/time-window a calendar-aligned time window (isRolling: false) needs calendar with startTime and timeZone',
+    ]);
     expect(window({ duration: '28d' })).toEqual(['openslo/time-window isRolling is required when there is no calendar']);
   });
 
@@ -236,18 +275,30 @@ describe('time windows: calendar iff isRolling is false', () => {
 
   it('takes exactly one window', () => {
     expect(problems(SLOSchema, slo({ timeWindow: [] }))).toEqual(['schema/range spec.timeWindow must have exactly 1 item']);
-    expect(problems(SLOSchema, slo({ timeWindow: [{ duration: '1d', isRolling: true }, { duration: '7d', isRolling: true }] }))).toEqual([
-      'schema/range spec.timeWindow must have exactly 1 item',
-    ]);
+    expect(
+      problems(
+        SLOSchema,
+        slo({
+          timeWindow: [
+            { duration: '1d', isRolling: true },
+            { duration: '7d', isRolling: true },
+          ],
+        }),
+      ),
+    ).toEqual(['schema/range spec.timeWindow must have exactly 1 item']);
   });
 });
 
 describe('budgeting methods', () => {
   it('are Occurrences, Timeslices and RatioTimeslices', () => {
     expect(problems(SLOSchema, slo({ budgetingMethod: 'Occurrences' }))).toEqual([]);
-    expect(problems(SLOSchema, slo({ budgetingMethod: 'Timeslices', objectives: [{ target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: '1m' }] }))).toEqual([]);
+    expect(problems(SLOSchema, slo({ budgetingMethod: 'Timeslices', objectives: [{ target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: '1m' }] }))).toEqual(
+      [],
+    );
     expect(problems(SLOSchema, slo({ budgetingMethod: 'RatioTimeslices', objectives: [{ target: 0.99, timeSliceWindow: 5 }] }))).toEqual([]);
-    expect(problems(SLOSchema, slo({ budgetingMethod: 'timeslices' }))).toEqual(['schema/enum spec.budgetingMethod must be one of Occurrences, Timeslices, RatioTimeslices (got "timeslices")']);
+    expect(problems(SLOSchema, slo({ budgetingMethod: 'timeslices' }))).toEqual([
+      'schema/enum spec.budgetingMethod must be one of Occurrences, Timeslices, RatioTimeslices (got "timeslices")',
+    ]);
   });
 
   it('Timeslices needs timeSliceTarget and timeSliceWindow (openslo/time-slices)', () => {
@@ -261,15 +312,21 @@ describe('budgeting methods', () => {
   });
 
   it('RatioTimeslices needs timeSliceWindow only', () => {
-    expect(problems(SLOSchema, slo({ budgetingMethod: 'RatioTimeslices' }))).toEqual(['openslo/time-slices budgetingMethod RatioTimeslices needs timeSliceWindow']);
+    expect(problems(SLOSchema, slo({ budgetingMethod: 'RatioTimeslices' }))).toEqual([
+      'openslo/time-slices budgetingMethod RatioTimeslices needs timeSliceWindow',
+    ]);
   });
 
   it('timeSliceTarget is in (0, 1]; timeSliceWindow is seconds or a duration', () => {
     const objective = (o: Record<string, unknown>) => problems(SLOSchema, slo({ budgetingMethod: 'Timeslices', objectives: [{ target: 0.99, ...o }] }));
     expect(objective({ timeSliceTarget: 1, timeSliceWindow: '1m' })).toEqual([]);
-    expect(objective({ timeSliceTarget: 0, timeSliceWindow: '1m' })).toEqual(['schema/range spec.objectives[0].timeSliceTarget must be greater than 0 (got 0)']);
+    expect(objective({ timeSliceTarget: 0, timeSliceWindow: '1m' })).toEqual([
+      'schema/range spec.objectives[0].timeSliceTarget must be greater than 0 (got 0)',
+    ]);
     expect(objective({ timeSliceTarget: 95, timeSliceWindow: '1m' })).toEqual(['schema/range spec.objectives[0].timeSliceTarget must be at most 1 (got 95)']);
-    expect(objective({ timeSliceTarget: 0.9, timeSliceWindow: '5 min' })).toEqual(['schema/duration spec.objectives[0].timeSliceWindow must be a duration like 5m, 1h, 28d (got "5 min")']);
+    expect(objective({ timeSliceTarget: 0.9, timeSliceWindow: '5 min' })).toEqual([
+      'schema/duration spec.objectives[0].timeSliceWindow must be a duration like 5m, 1h, 28d (got "5 min")',
+    ]);
   });
 });
 
@@ -299,7 +356,9 @@ describe('SLIs', () => {
     expect(sli({ ratioMetric: { total: metricSource('t') } })).toEqual(['openslo/ratio-metric ratioMetric needs exactly one of good, bad or raw (got none)']);
     expect(sli({ ratioMetric: { good: metricSource('g') } })).toEqual(['openslo/ratio-metric ratioMetric needs total']);
     expect(sli({ ratioMetric: { raw: metricSource('r') } })).toEqual(['openslo/ratio-metric raw and rawType go together']);
-    expect(sli({ ratioMetric: { good: metricSource('g'), total: metricSource('t'), rawType: 'success' } })).toEqual(['openslo/ratio-metric raw and rawType go together']);
+    expect(sli({ ratioMetric: { good: metricSource('g'), total: metricSource('t'), rawType: 'success' } })).toEqual([
+      'openslo/ratio-metric raw and rawType go together',
+    ]);
   });
 
   it('accepts the spec examples of ratioMetric and thresholdMetric', () => {
@@ -345,18 +404,31 @@ thresholdMetric:
   });
 
   it('metricSource.spec is required and a mapping', () => {
-    expect(sli({ thresholdMetric: { metricSource: { type: 'Any', spec: null } } })).toEqual(['schema/type thresholdMetric.metricSource.spec must be a mapping (got null)']);
+    expect(sli({ thresholdMetric: { metricSource: { type: 'Any', spec: null } } })).toEqual([
+      'schema/type thresholdMetric.metricSource.spec must be a mapping (got null)',
+    ]);
     expect(sli({ thresholdMetric: { metricSource: { type: 'Any' } } })).toEqual(['schema/required thresholdMetric.metricSource.spec is required']);
   });
 });
 
 describe('alerting', () => {
   const policy = (spec: Record<string, unknown>) =>
-    problems(AlertPolicySchema, { apiVersion: 'openslo/v1', kind: 'AlertPolicy', metadata: { name: 'p' }, spec: { conditions: [{ conditionRef: 'c' }], notificationTargets: [{ targetRef: 't' }], ...spec } });
+    problems(AlertPolicySchema, {
+      apiVersion: 'openslo/v1',
+      kind: 'AlertPolicy',
+      metadata: { name: 'p' },
+      spec: { conditions: [{ conditionRef: 'c' }], notificationTargets: [{ targetRef: 't' }], ...spec },
+    });
 
   it('an alert policy has exactly one condition, inline or by reference, and at least one target', () => {
-    const inline = { kind: 'AlertCondition', metadata: { name: 'cpu-usage-breach' }, spec: { severity: 'page', condition: { kind: 'burnrate', op: 'lte', threshold: 2, lookbackWindow: '1h', alertAfter: '5m' } } };
-    expect(policy({ conditions: [inline], notificationTargets: [{ kind: 'AlertNotificationTarget', metadata: { name: 'mail' }, spec: { target: 'email' } }] })).toEqual([]);
+    const inline = {
+      kind: 'AlertCondition',
+      metadata: { name: 'cpu-usage-breach' },
+      spec: { severity: 'page', condition: { kind: 'burnrate', op: 'lte', threshold: 2, lookbackWindow: '1h', alertAfter: '5m' } },
+    };
+    expect(
+      policy({ conditions: [inline], notificationTargets: [{ kind: 'AlertNotificationTarget', metadata: { name: 'mail' }, spec: { target: 'email' } }] }),
+    ).toEqual([]);
     expect(policy({ conditions: [{ conditionRef: 'a' }, { conditionRef: 'b' }] })).toEqual(['schema/range spec.conditions must have exactly 1 item']);
     expect(policy({ conditions: [] })).toEqual(['schema/range spec.conditions must have exactly 1 item']);
     expect(policy({ notificationTargets: [] })).toEqual(['schema/range spec.notificationTargets must have at least 1 item']);
@@ -364,7 +436,12 @@ describe('alerting', () => {
 
   it('an alert condition is a burn rate with op, threshold, lookbackWindow and alertAfter', () => {
     const condition = (c: Record<string, unknown>) =>
-      problems(AlertConditionSchema, { apiVersion: 'openslo/v1', kind: 'AlertCondition', metadata: { name: 'c' }, spec: { severity: 'page', condition: { kind: 'burnrate', op: 'gte', threshold: 2, lookbackWindow: '1h', alertAfter: '5m', ...c } } });
+      problems(AlertConditionSchema, {
+        apiVersion: 'openslo/v1',
+        kind: 'AlertCondition',
+        metadata: { name: 'c' },
+        spec: { severity: 'page', condition: { kind: 'burnrate', op: 'gte', threshold: 2, lookbackWindow: '1h', alertAfter: '5m', ...c } },
+      });
     expect(condition({ kind: 'errors' })).toEqual(['schema/enum spec.condition.kind must be "burnrate" (got "errors")']);
     expect(condition({ lookbackWindow: '1 hour', alertAfter: undefined })).toEqual([
       'schema/duration spec.condition.lookbackWindow must be a duration like 5m, 1h, 28d (got "1 hour")',

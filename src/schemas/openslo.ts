@@ -65,7 +65,7 @@ const RatioMetricSchema = z
     counter: z
       .boolean()
       .optional()
-      .describe('Whether the metrics are monotonically increasing counters; the spec\'s examples omit it, and it has no effect with raw.'),
+      .describe("Whether the metrics are monotonically increasing counters; the spec's examples omit it, and it has no effect with raw."),
     good: MetricSourceSchema.optional().describe('Numerator: good events.'),
     bad: MetricSourceSchema.optional().describe('Numerator: bad events.'),
     total: MetricSourceSchema.optional().describe('Denominator: all events; required unless raw is used.'),
@@ -158,8 +158,8 @@ const ObjectiveSchema = z
       .union([z.number().positive(), Duration])
       .optional()
       .describe('Timeslices and RatioTimeslices: slice length (seconds or duration shorthand).'),
-    indicator: InlineSLISchema.optional().describe('Composite SLOs: this objective\'s own SLI.'),
-    indicatorRef: Id.optional().describe('Composite SLOs: name of this objective\'s SLI.'),
+    indicator: InlineSLISchema.optional().describe("Composite SLOs: this objective's own SLI."),
+    indicatorRef: Id.optional().describe("Composite SLOs: name of this objective's SLI."),
     compositeWeight: z.number().positive().optional().describe('Composite SLOs: weight of the objective (default 1).'),
   })
   .superRefine((objective, ctx) => {

@@ -32,10 +32,10 @@ export const RANGE = schemaRule('schema/range', 'A number, text or list outside 
 export const FORMAT = schemaRule('schema/format', 'Text that must follow a format (URLs).', {
   format: '{field} must be a valid {format} (got {got})',
 });
-export const CUSTOM = schemaRule('schema/custom', 'A refinement without a rule of its own (not reachable from Keel\'s schemas).', {
+export const CUSTOM = schemaRule('schema/custom', "A refinement without a rule of its own (not reachable from Keel's schemas).", {
   custom: '{text}',
 });
-export const INVALID = schemaRule('schema/invalid', 'Any other schema failure (not reachable from Keel\'s schemas).', {
+export const INVALID = schemaRule('schema/invalid', "Any other schema failure (not reachable from Keel's schemas).", {
   invalid: '{field}: {text}',
 });
 
@@ -94,14 +94,18 @@ export const OPENSLO_RESERVED_ANNOTATION = schemaRule('openslo/reserved-annotati
     hint: 'keys under openslo.com/ are reserved for the OpenSLO specification; use your own prefix, e.g. example.com/owner',
   },
 });
-export const OPENSLO_RATIO_METRIC = schemaRule('openslo/ratio-metric', 'A ratioMetric without exactly one numerator, without total, or with raw but no rawType.', {
-  numerators: {
-    text: 'ratioMetric needs exactly one of good, bad or raw (got {got})',
-    hint: 'count good events (good) or bad events (bad) against total, or give a precomputed ratio (raw with rawType)',
+export const OPENSLO_RATIO_METRIC = schemaRule(
+  'openslo/ratio-metric',
+  'A ratioMetric without exactly one numerator, without total, or with raw but no rawType.',
+  {
+    numerators: {
+      text: 'ratioMetric needs exactly one of good, bad or raw (got {got})',
+      hint: 'count good events (good) or bad events (bad) against total, or give a precomputed ratio (raw with rawType)',
+    },
+    total: { text: 'ratioMetric needs total', hint: 'total is the denominator: all events' },
+    rawType: { text: 'raw and rawType go together', hint: 'rawType says whether the raw ratio counts success or failure' },
   },
-  total: { text: 'ratioMetric needs total', hint: 'total is the denominator: all events' },
-  rawType: { text: 'raw and rawType go together', hint: 'rawType says whether the raw ratio counts success or failure' },
-});
+);
 export const OPENSLO_SLI_METRIC = schemaRule('openslo/sli-metric', 'An SLI without exactly one of thresholdMetric or ratioMetric.', {
   one: {
     text: 'an SLI needs exactly one of thresholdMetric or ratioMetric',
@@ -157,11 +161,11 @@ export const CONCERN_DECISION = schemaRule('concern/decision', 'A concern whose 
   },
   needsDecision: {
     text: 'a concern with status "{status}" needs decision',
-    hint: 'record the council\'s decision: decision: { outcome, date, rationale }',
+    hint: "record the council's decision: decision: { outcome, date, rationale }",
   },
   needsAssessment: {
     text: 'a concern with status "{status}" needs assessment',
-    hint: 'record the council\'s assessment: value, effort, complexity, risk (low/medium/high)',
+    hint: "record the council's assessment: value, effort, complexity, risk (low/medium/high)",
   },
   contradictsRejected: { text: 'status "{status}" contradicts decision.outcome "{outcome}"', hint: 'a rejected concern has outcome: rejected' },
   contradictsAccepted: {
@@ -187,9 +191,33 @@ export const MEASUREMENT_GOOD_TOTAL = schemaRule('measurement/good-total', 'A me
 
 /** Every rule the schemas can report. */
 export const SCHEMA_RULES: readonly RuleMeta[] = [
-  REQUIRED, UNKNOWN_FIELD, TYPE, ENUM, RANGE, FORMAT, CUSTOM, INVALID,
-  TIMESTAMP_OFFSET, TIMESTAMP, DATE, DURATION, ID, TIME_ZONE,
-  OPENSLO_CALENDAR, OPENSLO_RESERVED_ANNOTATION, OPENSLO_RATIO_METRIC, OPENSLO_SLI_METRIC, OPENSLO_TIME_WINDOW,
-  OPENSLO_OBJECTIVE_TARGET, OPENSLO_INDICATOR, OPENSLO_OBJECTIVE_OP, OPENSLO_TIME_SLICES,
-  POLICY_STEP_CONDITION, CONCERN_DECISION, CONCERN_EPIC, CONCERN_BEFORE_AFTER, EXPERIMENT_RESULTS, MEASUREMENT_GOOD_TOTAL,
+  REQUIRED,
+  UNKNOWN_FIELD,
+  TYPE,
+  ENUM,
+  RANGE,
+  FORMAT,
+  CUSTOM,
+  INVALID,
+  TIMESTAMP_OFFSET,
+  TIMESTAMP,
+  DATE,
+  DURATION,
+  ID,
+  TIME_ZONE,
+  OPENSLO_CALENDAR,
+  OPENSLO_RESERVED_ANNOTATION,
+  OPENSLO_RATIO_METRIC,
+  OPENSLO_SLI_METRIC,
+  OPENSLO_TIME_WINDOW,
+  OPENSLO_OBJECTIVE_TARGET,
+  OPENSLO_INDICATOR,
+  OPENSLO_OBJECTIVE_OP,
+  OPENSLO_TIME_SLICES,
+  POLICY_STEP_CONDITION,
+  CONCERN_DECISION,
+  CONCERN_EPIC,
+  CONCERN_BEFORE_AFTER,
+  EXPERIMENT_RESULTS,
+  MEASUREMENT_GOOD_TOTAL,
 ];

@@ -10,7 +10,15 @@ describe('ServiceSchema', () => {
   });
 
   it('accepts a service kept off the public site, with an explicit id', () => {
-    const ledger = { id: 'ledger', name: 'Ledger', owner: '@ana', tier: 3, statusPage: false, dependsOn: ['api'], links: [{ title: 'Repo', url: 'https://git.example.com/ledger' }] };
+    const ledger = {
+      id: 'ledger',
+      name: 'Ledger',
+      owner: '@ana',
+      tier: 3,
+      statusPage: false,
+      dependsOn: ['api'],
+      links: [{ title: 'Repo', url: 'https://git.example.com/ledger' }],
+    };
     expect(ServiceSchema.parse(ledger)).toEqual(ledger);
   });
 
@@ -24,7 +32,9 @@ describe('ServiceSchema', () => {
   });
 
   it('rejects wrong values, each with its field', () => {
-    expect(problems(ServiceSchema, { ...api, id: 'Public API', tier: '1', statusPage: true, dependsOn: 'web', links: [{ title: 'x', url: 'nope' }], team: 'x' })).toEqual([
+    expect(
+      problems(ServiceSchema, { ...api, id: 'Public API', tier: '1', statusPage: true, dependsOn: 'web', links: [{ title: 'x', url: 'nope' }], team: 'x' }),
+    ).toEqual([
       'schema/id id is not a valid id (got "Public API") | ids use lower-case letters, digits and hyphens (at most 63), e.g. "public-api"',
       'schema/enum tier must be one of 1, 2, 3 (got "1") | Criticality tier: 1 is customer-facing and critical, 3 is internal tooling.',
       'schema/type statusPage must be one of a mapping, false (got true) | How the service appears on the public status page; `false` keeps it off the public site.',

@@ -8,9 +8,7 @@ export const ServiceSchema = z
     name: Text.describe('Human name of the service.'),
     description: Text.optional().describe('What the service does, in a sentence or two.'),
     owner: Person.describe('Owning team or person.'),
-    tier: z
-      .union([z.literal(1), z.literal(2), z.literal(3)])
-      .describe('Criticality tier: 1 is customer-facing and critical, 3 is internal tooling.'),
+    tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).describe('Criticality tier: 1 is customer-facing and critical, 3 is internal tooling.'),
     statusPage: z
       .union([
         z.strictObject({

@@ -35,8 +35,19 @@ describe('SettingsSchema', () => {
   });
 
   it('keeps given values', () => {
-    const settings = SettingsSchema.parse({ ...minimal, publicUpdateCadence: '30m', runbookReviewInterval: '1Q', launchedOn: '2026-01-01', organisation: { ...minimal.organisation, statusPageUrl: 'https://status.example.com' } });
-    expect([settings.publicUpdateCadence, settings.runbookReviewInterval, settings.launchedOn, settings.organisation.statusPageUrl]).toEqual(['30m', '1Q', '2026-01-01', 'https://status.example.com']);
+    const settings = SettingsSchema.parse({
+      ...minimal,
+      publicUpdateCadence: '30m',
+      runbookReviewInterval: '1Q',
+      launchedOn: '2026-01-01',
+      organisation: { ...minimal.organisation, statusPageUrl: 'https://status.example.com' },
+    });
+    expect([settings.publicUpdateCadence, settings.runbookReviewInterval, settings.launchedOn, settings.organisation.statusPageUrl]).toEqual([
+      '30m',
+      '1Q',
+      '2026-01-01',
+      'https://status.example.com',
+    ]);
   });
 
   it('requires organisation and timeZone', () => {

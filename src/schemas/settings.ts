@@ -14,10 +14,7 @@ export const SEVERITY_DEFAULTS = {
 
 const SeverityLevelSchema = z.strictObject({
   timeToAction: Duration.describe('How soon a responder must act after detection, e.g. 5m.'),
-  retrospectiveDueDays: z
-    .int()
-    .positive()
-    .describe('Days after resolution by which the retrospective must be published.'),
+  retrospectiveDueDays: z.int().positive().describe('Days after resolution by which the retrospective must be published.'),
   description: Text.describe('When to use this severity.'),
 });
 
@@ -51,11 +48,15 @@ export const SettingsSchema = z
         SEV3: severityLevel('SEV3'),
         SEV4: severityLevel('SEV4'),
       })
-      .default({ SEV0: SEVERITY_DEFAULTS.SEV0, SEV1: SEVERITY_DEFAULTS.SEV1, SEV2: SEVERITY_DEFAULTS.SEV2, SEV3: SEVERITY_DEFAULTS.SEV3, SEV4: SEVERITY_DEFAULTS.SEV4 })
+      .default({
+        SEV0: SEVERITY_DEFAULTS.SEV0,
+        SEV1: SEVERITY_DEFAULTS.SEV1,
+        SEV2: SEVERITY_DEFAULTS.SEV2,
+        SEV3: SEVERITY_DEFAULTS.SEV3,
+        SEV4: SEVERITY_DEFAULTS.SEV4,
+      })
       .describe('Per-severity targets: time to action, retrospective deadline, description.'),
-    publicUpdateCadence: Duration.default('60m').describe(
-      'Longest gap allowed between public updates of an open incident.',
-    ),
+    publicUpdateCadence: Duration.default('60m').describe('Longest gap allowed between public updates of an open incident.'),
     runbookReviewInterval: Duration.default('90d').describe('How often every runbook must be reviewed.'),
     rules: z
       .record(z.string(), z.enum(['off', 'warning', 'error']))

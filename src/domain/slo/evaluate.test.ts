@@ -94,7 +94,11 @@ describe('a calendar month across a DST change (RatioTimeslices)', () => {
 
   it('starts the next month afresh', () => {
     const april = steady(3, 100, {}, Date.parse('2026-03-31T22:00:00Z'));
-    const next = evaluateSlo({ slo, series: { ...series, time: [...series.time, ...april.time], good: [...series.good, ...april.good], total: [...series.total, ...april.total] }, now: Date.parse('2026-04-01T01:00:00Z') }).objectives[0]!;
+    const next = evaluateSlo({
+      slo,
+      series: { ...series, time: [...series.time, ...april.time], good: [...series.good, ...april.good], total: [...series.total, ...april.total] },
+      now: Date.parse('2026-04-01T01:00:00Z'),
+    }).objectives[0]!;
     expect(next.window.from).toBe(Date.parse('2026-03-31T22:00:00Z'));
     expect(next.attainment).toBe(1);
     expect(next.totals?.total).toBe(3);
@@ -157,7 +161,9 @@ describe('policies and incidents in the evaluation', () => {
     expect(e.incidents).toEqual([{ id: 'inc', started: T0 + 23 * H, end: T0 + 24 * H, resolved: false, share: 90 / 24 }]);
     const [entry] = reportEntries(result);
     expect(entry!.policy).toEqual({ name: 'mine', inForce: [{ step: 'exhausted', since: '2026-01-02T00:00:00Z', actions: ['freeze'] }] });
-    expect(entry!.backtest.incidents).toEqual([{ id: 'inc', started: '2026-01-01T23:00:00Z', detected: '2026-01-01T23:30:00Z', alertAt: '2026-01-02T00:00:00Z', lead: -30 }]);
+    expect(entry!.backtest.incidents).toEqual([
+      { id: 'inc', started: '2026-01-01T23:00:00Z', detected: '2026-01-01T23:30:00Z', alertAt: '2026-01-02T00:00:00Z', lead: -30 },
+    ]);
   });
 });
 
@@ -180,7 +186,12 @@ describe('performance', () => {
         },
       },
     ];
-    const incidents: Incident[] = Array.from({ length: 20 }, (_, i) => ({ id: `i${i}`, started: T0 + i * 100 * H, resolved: T0 + (i * 100 + 3) * H, slos: ['slo-0', 'slo-3'] }));
+    const incidents: Incident[] = Array.from({ length: 20 }, (_, i) => ({
+      id: `i${i}`,
+      started: T0 + i * 100 * H,
+      resolved: T0 + (i * 100 + 3) * H,
+      slos: ['slo-0', 'slo-3'],
+    }));
     const methods = ['Occurrences', 'Timeslices', 'RatioTimeslices'] as const;
     let entries = 0;
     for (let i = 0; i < 8; i++) {

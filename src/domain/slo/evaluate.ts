@@ -249,7 +249,10 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
   if (!isComposite(slo)) return { slo: slo.metadata.name, asOf, stale, objectives: evaluated.map((e) => e.evaluation) };
 
   const weights = objectives.map((o) => o.compositeWeight ?? 1);
-  const view = compositeView(evaluated.map((e) => e.view), weights);
+  const view = compositeView(
+    evaluated.map((e) => e.view),
+    weights,
+  );
   const attainments = evaluated.map((e) => e.evaluation.attainment);
   let sum = 0;
   let weight = 0;

@@ -8,7 +8,15 @@ const all = (e: ReturnType<typeof toEvents>) => totals(e, -Infinity, Infinity);
 
 describe('Occurrences', () => {
   it('sums counts (never averages ratios); a zero-traffic row is no data', () => {
-    const e = toEvents(hourly([[90, 100], [0, 0], [199, 200], [1, 1]]), { method: 'Occurrences', target: 0.99 });
+    const e = toEvents(
+      hourly([
+        [90, 100],
+        [0, 0],
+        [199, 200],
+        [1, 1],
+      ]),
+      { method: 'Occurrences', target: 0.99 },
+    );
     const t = all(e);
     expect(t).toMatchObject({ good: 290, bad: 11, total: 301, withData: 3 });
     expect(t.good / t.total).toBe(290 / 301); // the mean of the ratios would be (0.9 + 0.995 + 1) / 3
@@ -42,7 +50,15 @@ describe('Timeslices', () => {
   it('counts good 2-hour slices: a slice is good when its ratio meets timeSliceTarget', () => {
     // Slices (T0, T0+2h], (T0+2h, T0+4h]: 195/200 = 0.975 (good), 190/200 = 0.95 (bad at 0.97).
     const rule = { method: 'Timeslices' as const, target: 0.9, timeSliceTarget: 0.97, timeSliceMs: 2 * H };
-    const e = toEvents(hourly([[95, 100], [100, 100], [90, 100], [100, 100]]), rule);
+    const e = toEvents(
+      hourly([
+        [95, 100],
+        [100, 100],
+        [90, 100],
+        [100, 100],
+      ]),
+      rule,
+    );
     expect(Array.from(e.time)).toEqual([T0 + 2 * H, T0 + 4 * H]);
     expect(all(e)).toMatchObject({ good: 1, bad: 1, total: 2 });
     expect(e).toMatchObject({ unit: 'slices', sliceMs: 2 * H, sliceCoarsened: false, resolutionMs: 2 * H });
@@ -56,7 +72,14 @@ describe('Timeslices', () => {
 
   it('leaves zero-traffic slices out (no data), and widens slices shorter than the rows', () => {
     const rule = { method: 'Timeslices' as const, target: 0.9, timeSliceTarget: 1, timeSliceMs: 5 * 60_000 };
-    const e = toEvents(hourly([[1, 1], [0, 0], [0, 1]]), rule);
+    const e = toEvents(
+      hourly([
+        [1, 1],
+        [0, 0],
+        [0, 1],
+      ]),
+      rule,
+    );
     expect(e).toMatchObject({ sliceMs: H, sliceCoarsened: true });
     expect(totals(e, T0, T0 + 3 * H)).toEqual({ good: 1, bad: 1, total: 2, withData: 2, expected: 3 });
   });
@@ -77,15 +100,21 @@ describe('Timeslices', () => {
 });
 
 describe('RatioTimeslices', () => {
-  it('is the mean of the slices\' ratios, not the ratio of the sums', () => {
+  it("is the mean of the slices' ratios, not the ratio of the sums", () => {
     // Slice 1: 1/1 = 1; slice 2: 900/1000 = 0.9 → mean 0.95 (Occurrences would give 901/1001).
-    const e = toEvents(hourly([[1, 1], [900, 1000]]), { method: 'RatioTimeslices', target: 0.9, timeSliceMs: H });
+    const e = toEvents(
+      hourly([
+        [1, 1],
+        [900, 1000],
+      ]),
+      { method: 'RatioTimeslices', target: 0.9, timeSliceMs: H },
+    );
     const t = all(e);
     expect(t.good / t.total).toBeCloseTo(0.95, 12);
     expect(t.total).toBe(2);
   });
 
-  it('uses the share of good values as a threshold slice\'s ratio', () => {
+  it("uses the share of good values as a threshold slice's ratio", () => {
     const rule = objectiveRule('RatioTimeslices', { op: 'gt', value: 10, target: 0.9, timeSliceWindow: 120 });
     // Slices of 2 h (120 minutes): [20, 5] → 0.5, [30, 40] → 1.
     const t = all(toEvents(hourlyValues([20, 5, 30, 40]), rule));

@@ -234,9 +234,6 @@ export function totals(events: EventSeries, from: number, to: number): Totals {
   // Prefix differences of fractional values may leave −1e-17 where there is nothing.
   const bad = Math.max(0, events.bad[hi]! - events.bad[lo]!);
   const res = events.resolutionMs;
-  const expected =
-    res === undefined || to <= from
-      ? hi - lo
-      : Math.floor((to - events.anchor) / res) - Math.floor((from - events.anchor) / res);
+  const expected = res === undefined || to <= from ? hi - lo : Math.floor((to - events.anchor) / res) - Math.floor((from - events.anchor) / res);
   return { good, bad, total: good + bad, withData: events.withData[hi]! - events.withData[lo]!, expected: Math.max(expected, 0) };
 }

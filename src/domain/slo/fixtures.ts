@@ -26,7 +26,12 @@ export function makeSlo(options: SloOptions = {}): SLO {
       service: 'shop',
       ...(composite
         ? {}
-        : { indicator: { metadata: { name: 'sli' }, spec: { ratioMetric: { total: { metricSource: { type: 'x', spec: {} } }, good: { metricSource: { type: 'x', spec: {} } } } } } }),
+        : {
+            indicator: {
+              metadata: { name: 'sli' },
+              spec: { ratioMetric: { total: { metricSource: { type: 'x', spec: {} } }, good: { metricSource: { type: 'x', spec: {} } } } },
+            },
+          }),
       timeWindow: [
         calendar
           ? { duration: options.duration ?? '1M', isRolling: false, calendar: { startTime: calendar[0], timeZone: calendar[1] } }
@@ -68,5 +73,8 @@ export function hourlyValues(values: readonly number[], start = T0): ThresholdSe
 
 /** `n` hourly rows of `total` events each, all good except where `bad` says. */
 export function steady(n: number, total: number, bad: Readonly<Record<number, number>> = {}, start = T0): RatioSeries {
-  return hourly(Array.from({ length: n }, (_, i) => [total - (bad[i] ?? 0), total] as const), start);
+  return hourly(
+    Array.from({ length: n }, (_, i) => [total - (bad[i] ?? 0), total] as const),
+    start,
+  );
 }

@@ -37,7 +37,10 @@ function naiveBurn(s: RatioSeries, target: number, at: number, windowMs: number)
 }
 
 const seriesArb = fc
-  .array(fc.record({ gap: fc.integer({ min: 1, max: 3 }), total: fc.integer({ min: 0, max: 40 }), badShare: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 120 })
+  .array(fc.record({ gap: fc.integer({ min: 1, max: 3 }), total: fc.integer({ min: 0, max: 40 }), badShare: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+    minLength: 1,
+    maxLength: 120,
+  })
   .chain((rows) =>
     fc.constantFrom(5 * MINUTE_MS, HOUR_MS).map((step) => {
       let t = Date.UTC(2026, 0, 1);
@@ -74,7 +77,14 @@ describe('the engine against a naive reference (Occurrences, rolling windows)', 
             expect(e.attainment).toBe(good / total);
             expect(e.errorBudget.consumed).toBeCloseTo((1 - good / total) / (1 - target), 9);
           }
-          for (const [name, ms] of [['5m', 5 * MINUTE_MS], ['30m', 30 * MINUTE_MS], ['1h', HOUR_MS], ['6h', 6 * HOUR_MS], ['1d', DAY_MS], ['3d', 3 * DAY_MS]] as const) {
+          for (const [name, ms] of [
+            ['5m', 5 * MINUTE_MS],
+            ['30m', 30 * MINUTE_MS],
+            ['1h', HOUR_MS],
+            ['6h', 6 * HOUR_MS],
+            ['1d', DAY_MS],
+            ['3d', 3 * DAY_MS],
+          ] as const) {
             const expected = naiveBurn(series, target, asOf, ms);
             const actual = e.burnRates[name].value;
             if (expected === null) expect(actual).toBeNull();

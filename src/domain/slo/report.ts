@@ -82,9 +82,7 @@ export function reportEntry(e: ObjectiveEvaluation): SloReportEntry {
         lead: i.leadMinutes,
       })),
     },
-    policy: policy
-      ? { name: policy.name, inForce: policy.inForce.map((s) => ({ step: s.step, since: rfc3339(s.since), actions: [...s.actions] })) }
-      : null,
+    policy: policy ? { name: policy.name, inForce: policy.inForce.map((s) => ({ step: s.step, since: rfc3339(s.since), actions: [...s.actions] })) } : null,
     status: e.status,
   };
 }

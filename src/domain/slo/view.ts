@@ -111,14 +111,23 @@ export function compositeView(views: readonly BudgetView[], weights: readonly nu
     windowAt: first.windowAt,
     burn(at, windowMs) {
       if (resolutionMs === undefined || windowMs < resolutionMs) return { value: null, reason: NOT_MEASURABLE };
-      const value = weightedMean(views.map((v) => v.burn(at, windowMs).value), weights);
+      const value = weightedMean(
+        views.map((v) => v.burn(at, windowMs).value),
+        weights,
+      );
       return value === null ? { value: null, reason: NO_DATA } : { value };
     },
     consumed(at) {
-      return weightedMean(views.map((v) => v.consumed(at)), weights);
+      return weightedMean(
+        views.map((v) => v.consumed(at)),
+        weights,
+      );
     },
     incidentShare(incident, at) {
-      return weightedMean(views.map((v) => v.incidentShare(incident, at)), weights);
+      return weightedMean(
+        views.map((v) => v.incidentShare(incident, at)),
+        weights,
+      );
     },
   };
 }

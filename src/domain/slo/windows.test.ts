@@ -82,7 +82,12 @@ describe('slices, durations and resolution', () => {
     expect(timeSliceMs('1h')).toBe(HOUR_MS);
   });
   it('formats lengths in their largest whole unit', () => {
-    expect([formatDurationMs(HOUR_MS), formatDurationMs(90 * MINUTE_MS), formatDurationMs(3 * DAY_MS), formatDurationMs(1500)]).toEqual(['1h', '90m', '3d', '1500ms']);
+    expect([formatDurationMs(HOUR_MS), formatDurationMs(90 * MINUTE_MS), formatDurationMs(3 * DAY_MS), formatDurationMs(1500)]).toEqual([
+      '1h',
+      '90m',
+      '3d',
+      '1500ms',
+    ]);
   });
   it('takes the most common gap as the resolution', () => {
     expect(resolutionMs([0, 10, 20, 30, 100, 110])).toBe(10);

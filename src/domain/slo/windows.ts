@@ -57,18 +57,12 @@ export function windowSpec(slo: SLO): WindowSpec {
 }
 
 /** A window spec from its parts (`calendar` is required when `rolling` is false). */
-export function windowSpecOf(
-  duration: string,
-  rolling: boolean,
-  calendar?: { readonly startTime: string; readonly timeZone: string },
-): WindowSpec {
+export function windowSpecOf(duration: string, rolling: boolean, calendar?: { readonly startTime: string; readonly timeZone: string }): WindowSpec {
   const nominalMs = durationMs(duration);
   if (rolling || calendar === undefined) return { duration, rolling: true, nominalMs };
   const zone = calendar.timeZone;
   // A start time inside a DST gap does not exist; Luxon moves it forward, which is the best reading.
-  const start =
-    wallClockInstant(calendar.startTime, zone) ??
-    DateTime.fromFormat(calendar.startTime, 'yyyy-MM-dd HH:mm:ss', { zone }).toMillis();
+  const start = wallClockInstant(calendar.startTime, zone) ?? DateTime.fromFormat(calendar.startTime, 'yyyy-MM-dd HH:mm:ss', { zone }).toMillis();
   const unit = LUXON_UNIT[duration.slice(-1)];
   const amount = Number(duration.slice(0, -1));
   if (unit === undefined || !Number.isFinite(start) || !(amount > 0)) {
@@ -135,11 +129,7 @@ export interface EvaluationInstant {
  * `asOf` = the earlier of `now` and the last measurement; stale when `now` is later than the
  * last measurement by more than `staleAfterMs`, or when there is no measurement at all.
  */
-export function evaluationInstant(
-  now: number,
-  time: readonly number[],
-  staleAfterMs: number = DEFAULT_STALE_AFTER_MS,
-): EvaluationInstant {
+export function evaluationInstant(now: number, time: readonly number[], staleAfterMs: number = DEFAULT_STALE_AFTER_MS): EvaluationInstant {
   if (time.length === 0) return { asOf: now, stale: true, lastMeasurement: null };
   // The last measurement taken by `now` (rows after `now` are not yet real).
   let i = time.length - 1;

@@ -93,12 +93,7 @@ describe('maintenance windows', () => {
     expect([99, 100, 199, 200].map((at) => inWindow(m, at))).toEqual([false, true, true, false]);
   });
   it('have a phase by the clock', () => {
-    expect([99, 100, 199, 200].map((now) => maintenancePhase(m, now))).toEqual([
-      'scheduled',
-      'in_progress',
-      'in_progress',
-      'completed',
-    ]);
+    expect([99, 100, 199, 200].map((now) => maintenancePhase(m, now))).toEqual(['scheduled', 'in_progress', 'in_progress', 'completed']);
   });
 });
 

@@ -9,13 +9,7 @@
  * - worst wins, in the order of {@link STATUS_ORDER}: major_outage > partial_outage >
  *   degraded_performance > under_maintenance > operational.
  */
-import {
-  intervalEnd,
-  worse,
-  type ComponentStatus,
-  type IncidentInput,
-  type MaintenanceInput,
-} from './levels.ts';
+import { intervalEnd, worse, type ComponentStatus, type IncidentInput, type MaintenanceInput } from './levels.ts';
 
 /** True when the maintenance window holds `at` (half-open: [from, to)). */
 export function inWindow(maintenance: MaintenanceInput, at: number): boolean {

@@ -10,12 +10,7 @@
 export type ImpactLevel = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage';
 
 /** A component's status as Statuspage spells it. */
-export type ComponentStatus =
-  | 'operational'
-  | 'under_maintenance'
-  | 'degraded_performance'
-  | 'partial_outage'
-  | 'major_outage';
+export type ComponentStatus = 'operational' | 'under_maintenance' | 'degraded_performance' | 'partial_outage' | 'major_outage';
 
 /** Incident status as Statuspage spells it. */
 export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem';
@@ -52,13 +47,7 @@ export interface MaintenanceInput {
  * impairment (as Statuspage shows an outage over maintenance), so customers see that
  * something is wrong beyond the planned work.
  */
-export const STATUS_ORDER: readonly ComponentStatus[] = [
-  'operational',
-  'under_maintenance',
-  'degraded_performance',
-  'partial_outage',
-  'major_outage',
-];
+export const STATUS_ORDER: readonly ComponentStatus[] = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'];
 
 const RANK: Readonly<Record<ComponentStatus, number>> = {
   operational: 0,

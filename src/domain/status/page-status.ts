@@ -15,11 +15,7 @@ import { statusRank, type ComponentStatus } from './levels.ts';
 export type PageIndicator = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
 
 export type PageDescription =
-  | 'All Systems Operational'
-  | 'Minor Service Outage'
-  | 'Partial System Outage'
-  | 'Major System Outage'
-  | 'Service Under Maintenance';
+  'All Systems Operational' | 'Minor Service Outage' | 'Partial System Outage' | 'Major System Outage' | 'Service Under Maintenance';
 
 export interface PageStatus {
   readonly indicator: PageIndicator;

@@ -321,7 +321,10 @@ function naiveUptime(component: string, incidents: readonly IncidentInput[], now
   const today = label(now);
   const dates = Array.from({ length: days }, (_, k) => shiftDate(today, k - (days - 1)));
   const stats = new Map(
-    dates.map((date) => [date, { date, lengthMs: 0, coveredMs: 0, majorMs: 0, partialMs: 0, degradedMs: 0, strength: -1, incidents: new Set<IncidentInput>() }]),
+    dates.map((date) => [
+      date,
+      { date, lengthMs: 0, coveredMs: 0, majorMs: 0, partialMs: 0, degradedMs: 0, strength: -1, incidents: new Set<IncidentInput>() },
+    ]),
   );
   const flat = incidents.flatMap((incident) =>
     incident.impact

@@ -104,20 +104,12 @@ export function uptimeDays(options: UptimeOptions): UptimeDayWindow[] {
 }
 
 /** Uptime of one component over the window. */
-export function componentUptime(
-  component: string,
-  incidents: readonly IncidentInput[],
-  options: UptimeOptions,
-): ComponentUptime {
+export function componentUptime(component: string, incidents: readonly IncidentInput[], options: UptimeOptions): ComponentUptime {
   return uptimeByComponent([component], incidents, options).get(component)!;
 }
 
 /** Uptime of each named component over the window, in the order given. */
-export function uptimeByComponent(
-  components: Iterable<string>,
-  incidents: readonly IncidentInput[],
-  options: UptimeOptions,
-): Map<string, ComponentUptime> {
+export function uptimeByComponent(components: Iterable<string>, incidents: readonly IncidentInput[], options: UptimeOptions): Map<string, ComponentUptime> {
   const days = uptimeDays(options);
   const byComponent = new Map<string, Clipped[]>();
   for (const component of components) byComponent.set(component, []);
@@ -178,7 +170,7 @@ function sweep(component: string, intervals: readonly Clipped[], days: readonly 
   //    each such segment over the days it crosses (the day pointer only moves forward).
   const active = [0, 0, 0, 0];
   let day = 0;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const at = events[i]!.at;
     while (i < events.length && events[i]!.at === at) {
       const event = events[i++]!;

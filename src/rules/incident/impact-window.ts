@@ -22,7 +22,8 @@ export default defineIndexRule({
       entry.data.impact.forEach((impact, i) => {
         const from = Date.parse(impact.from);
         if (from < started) report(placeOf(entry, ['impact', i, 'from']), { message: 'beforeStart', data: { from: impact.from, started: entry.data.started } });
-        if (impact.to !== undefined && Date.parse(impact.to) < from) report(placeOf(entry, ['impact', i, 'to']), { message: 'reversed', data: { to: impact.to, from: impact.from } });
+        if (impact.to !== undefined && Date.parse(impact.to) < from)
+          report(placeOf(entry, ['impact', i, 'to']), { message: 'reversed', data: { to: impact.to, from: impact.from } });
         if (impact.to === undefined && entry.data.resolved !== undefined) report(placeOf(entry, ['impact', i]), { message: 'open' });
       });
     }

@@ -20,7 +20,10 @@ const resolved = 'mitigated: 2026-11-05T10:30:00Z\nresolved: 2026-11-05T10:40:00
 
 testRule(timeOrder, {
   valid: [
-    { name: 'equal times, compared as instants not text', files: incident(`${started}detected: 2026-11-05T11:00:00+01:00\nmitigated: 2026-11-05T10:30:00Z\nresolved: 2026-11-05T10:30:00Z\n`) },
+    {
+      name: 'equal times, compared as instants not text',
+      files: incident(`${started}detected: 2026-11-05T11:00:00+01:00\nmitigated: 2026-11-05T10:30:00Z\nresolved: 2026-11-05T10:30:00Z\n`),
+    },
   ],
   invalid: [
     {
@@ -35,15 +38,30 @@ testRule(timeOrder, {
 });
 
 testRule(keyTimes, {
-  valid: [{ name: 'resolved with mitigated', files: incident(started + resolved) }, { name: 'open', files: incident(started) }],
-  invalid: [{ name: 'resolved without mitigated', files: incident(`${started}resolved: 2026-11-05T11:00:00Z\n`), errors: [`${FILE}:6:11 error a resolved incident needs mitigated`] }],
+  valid: [
+    { name: 'resolved with mitigated', files: incident(started + resolved) },
+    { name: 'open', files: incident(started) },
+  ],
+  invalid: [
+    {
+      name: 'resolved without mitigated',
+      files: incident(`${started}resolved: 2026-11-05T11:00:00Z\n`),
+      errors: [`${FILE}:6:11 error a resolved incident needs mitigated`],
+    },
+  ],
 });
 
 const cadenceGap = updates(['2026-11-05T10:05:00Z', 'investigating'], ['2026-11-05T11:05:00Z', 'identified'], ['2026-11-05T12:06:00Z', 'monitoring']);
 testRule(updateCadence, {
   valid: [
-    { name: 'within a cadence of 2h', files: { ...incident(started + cadenceGap), 'keel.yaml': `organisation: { name: E, url: https://e.example }\ntimeZone: UTC\npublicUpdateCadence: 2h\n` } },
-    { name: 'no updates expected after resolution', files: incident(`${started}${resolved}${updates(['2026-11-05T10:05:00Z', 'investigating'], ['2026-11-05T10:40:00Z', 'resolved'])}`) },
+    {
+      name: 'within a cadence of 2h',
+      files: { ...incident(started + cadenceGap), 'keel.yaml': `organisation: { name: E, url: https://e.example }\ntimeZone: UTC\npublicUpdateCadence: 2h\n` },
+    },
+    {
+      name: 'no updates expected after resolution',
+      files: incident(`${started}${resolved}${updates(['2026-11-05T10:05:00Z', 'investigating'], ['2026-11-05T10:40:00Z', 'resolved'])}`),
+    },
   ],
   invalid: [
     {
@@ -66,7 +84,12 @@ testRule(updateCadence, {
 
 const disordered = `${started}${resolved}${updates(['2026-11-05T09:55:00Z', 'investigating'], ['2026-11-05T10:20:00Z', 'resolved'], ['2026-11-05T10:10:00Z', 'monitoring'], ['2026-11-05T10:41:00Z', 'resolved'])}`;
 testRule(updateWindow, {
-  valid: [{ name: 'between started and resolved', files: incident(`${started}${resolved}${updates(['2026-11-05T10:00:00Z', 'investigating'], ['2026-11-05T10:40:00Z', 'resolved'])}`) }],
+  valid: [
+    {
+      name: 'between started and resolved',
+      files: incident(`${started}${resolved}${updates(['2026-11-05T10:00:00Z', 'investigating'], ['2026-11-05T10:40:00Z', 'resolved'])}`),
+    },
+  ],
   invalid: [
     {
       name: 'before started and after resolved',
@@ -81,15 +104,37 @@ testRule(updateWindow, {
 });
 
 testRule(updateOrder, {
-  valid: [{ name: 'oldest first, equal times allowed', files: incident(`${started}${updates(['2026-11-05T10:05:00Z', 'investigating'], ['2026-11-05T11:05:00+01:00', 'identified'])}`) }],
-  invalid: [{ name: 'an update earlier than the one before it', files: incident(disordered),
-      otherErrors: true, errors: [`${FILE}:17:11 error public update 3 (2026-11-05T10:10:00Z) is earlier than the one before it | list public updates oldest first`] }],
+  valid: [
+    {
+      name: 'oldest first, equal times allowed',
+      files: incident(`${started}${updates(['2026-11-05T10:05:00Z', 'investigating'], ['2026-11-05T11:05:00+01:00', 'identified'])}`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an update earlier than the one before it',
+      files: incident(disordered),
+      otherErrors: true,
+      errors: [`${FILE}:17:11 error public update 3 (2026-11-05T10:10:00Z) is earlier than the one before it | list public updates oldest first`],
+    },
+  ],
 });
 
 testRule(updateStatus, {
-  valid: [{ name: '"resolved" last', files: incident(`${started}${resolved}${updates(['2026-11-05T10:05:00Z', 'investigating'], ['2026-11-05T10:40:00Z', 'resolved'])}`) }],
-  invalid: [{ name: '"resolved" before the last update', files: incident(disordered),
-      otherErrors: true, errors: [`${FILE}:15:15 error only the last public update may be "resolved"`] }],
+  valid: [
+    {
+      name: '"resolved" last',
+      files: incident(`${started}${resolved}${updates(['2026-11-05T10:05:00Z', 'investigating'], ['2026-11-05T10:40:00Z', 'resolved'])}`),
+    },
+  ],
+  invalid: [
+    {
+      name: '"resolved" before the last update',
+      files: incident(disordered),
+      otherErrors: true,
+      errors: [`${FILE}:15:15 error only the last public update may be "resolved"`],
+    },
+  ],
 });
 
 testRule(lastUpdate, {
@@ -98,23 +143,34 @@ testRule(lastUpdate, {
     {
       name: 'says resolved without a resolved time',
       files: incident(`${started}${updates(['2026-11-05T10:05:00Z', 'resolved'])}`),
-      errors: [`${FILE}:10:15 error the last public update says "resolved" but the incident has no resolved time | set resolved: to when the incident was closed`],
+      errors: [
+        `${FILE}:10:15 error the last public update says "resolved" but the incident has no resolved time | set resolved: to when the incident was closed`,
+      ],
     },
     {
       name: 'resolved but the last update is not',
       files: incident(`${started}${resolved}${updates(['2026-11-05T10:05:00Z', 'identified'])}`),
-      errors: [`${FILE}:12:15 error the incident is resolved but its last public update is "identified" | add a final public update with status: resolved telling customers it is over`],
+      errors: [
+        `${FILE}:12:15 error the incident is resolved but its last public update is "identified" | add a final public update with status: resolved telling customers it is over`,
+      ],
     },
   ],
 });
 
 const impact = (...rows: string[]) => `impact:\n${rows.map((r) => `  - ${r}\n`).join('')}`;
 testRule(impactWindow, {
-  valid: [{ name: 'inside the incident', files: incident(`${started}${resolved}${impact('{ component: API, level: major_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T10:30:00Z }')}`) }],
+  valid: [
+    {
+      name: 'inside the incident',
+      files: incident(`${started}${resolved}${impact('{ component: API, level: major_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T10:30:00Z }')}`),
+    },
+  ],
   invalid: [
     {
       name: 'no end on a resolved incident',
-      files: incident(`${started}${resolved}${impact('{ component: API, level: major_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T10:30:00Z }', '{ component: API, level: partial_outage, from: 2026-11-05T10:30:00Z }')}`),
+      files: incident(
+        `${started}${resolved}${impact('{ component: API, level: major_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T10:30:00Z }', '{ component: API, level: partial_outage, from: 2026-11-05T10:30:00Z }')}`,
+      ),
       errors: [`${FILE}:10:5 error impact has no end but the incident is resolved | add to: when this component recovered`],
     },
     {
@@ -128,7 +184,8 @@ testRule(impactWindow, {
   ],
 });
 
-const followUps = 'followUps:\n  - { id: A-1, title: t, type: detect }\n  - { id: A-2, title: t, type: detect, status: wont-do }\n  - { id: A-3, title: t, type: detect, status: in-progress, owner: "@ana" }\n';
+const followUps =
+  'followUps:\n  - { id: A-1, title: t, type: detect }\n  - { id: A-2, title: t, type: detect, status: wont-do }\n  - { id: A-3, title: t, type: detect, status: in-progress, owner: "@ana" }\n';
 testRule(followUpOwner, {
   valid: [{ name: 'a draft retrospective', files: incident(`${started}${followUps}review: { status: draft }\n`) }],
   invalid: [

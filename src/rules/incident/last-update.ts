@@ -12,7 +12,10 @@ export default defineIndexRule({
         text: 'the incident is resolved but its last public update is "{status}"',
         hint: 'add a final public update with status: resolved telling customers it is over',
       },
-      noResolvedTime: { text: 'the last public update says "resolved" but the incident has no resolved time', hint: 'set resolved: to when the incident was closed' },
+      noResolvedTime: {
+        text: 'the last public update says "resolved" but the incident has no resolved time',
+        hint: 'set resolved: to when the incident was closed',
+      },
     },
   }),
   check({ index, report }) {

@@ -8,7 +8,10 @@ export default defineIndexRule({
     summary: 'A public update posted before the incident started or after it was resolved.',
     configurable: true,
     messages: {
-      outside: { text: 'public update {number} ({at}) is outside the incident ({started} to {resolved})', hint: 'updates are posted between started and resolved' },
+      outside: {
+        text: 'public update {number} ({at}) is outside the incident ({started} to {resolved})',
+        hint: 'updates are posted between started and resolved',
+      },
     },
   }),
   check({ index, report }) {

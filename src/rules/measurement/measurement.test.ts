@@ -5,7 +5,8 @@ import sliType from './sli-type.ts';
 const slo = (name: string, sli: string) => ({
   [`slos/${name}.yaml`]: `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: ${name}\nspec:\n  service: api\n  indicator:\n    metadata:\n      name: ${name}-sli\n    spec:\n${sli}  timeWindow:\n    - duration: 28d\n      isRolling: true\n  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n`,
 });
-const RATIO = '      ratioMetric:\n        good: { metricSource: { type: Prometheus, spec: { query: good } } }\n        total: { metricSource: { type: Prometheus, spec: { query: total } } }\n';
+const RATIO =
+  '      ratioMetric:\n        good: { metricSource: { type: Prometheus, spec: { query: good } } }\n        total: { metricSource: { type: Prometheus, spec: { query: total } } }\n';
 const ROWS = 'timestamp,good,total\n2026-11-20T01:00:00Z,99,100\n';
 
 testRule(orphan, {
@@ -14,7 +15,9 @@ testRule(orphan, {
     {
       name: 'a near miss',
       files: { ...slo('api-availability', RATIO), 'measurements/api-availabilty.csv': ROWS },
-      errors: ['measurements/api-availabilty.csv:1:1 error measurements belong to no SLO: no SLO is named "api-availabilty" | did you mean api-availability.csv?'],
+      errors: [
+        'measurements/api-availabilty.csv:1:1 error measurements belong to no SLO: no SLO is named "api-availabilty" | did you mean api-availability.csv?',
+      ],
     },
   ],
 });
@@ -25,7 +28,9 @@ testRule(sliType, {
     {
       name: 'threshold rows for a ratio SLI',
       files: { ...slo('api-availability', RATIO), 'measurements/api-availability.csv': 'timestamp,value\n2026-11-20T01:00:00Z,120\n' },
-      errors: ['measurements/api-availability.csv:1:1 error SLO "api-availability" has a ratioMetric SLI but these are threshold measurements | use the header timestamp,good,total'],
+      errors: [
+        'measurements/api-availability.csv:1:1 error SLO "api-availability" has a ratioMetric SLI but these are threshold measurements | use the header timestamp,good,total',
+      ],
     },
   ],
 });

@@ -6,7 +6,7 @@ export default defineIndexRule({
   meta: defineRule({
     id: 'measurement/sli-type',
     severity: 'error',
-    summary: 'Measurements of the wrong type for their SLO\'s SLI (ratio rows for a threshold SLI, or the reverse).',
+    summary: "Measurements of the wrong type for their SLO's SLI (ratio rows for a threshold SLI, or the reverse).",
     configurable: true,
     messages: {
       ratioSli: { text: 'SLO "{slo}" has a ratioMetric SLI but these are {got} measurements', hint: 'use the header timestamp,good,total' },

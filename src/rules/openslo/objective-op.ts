@@ -18,7 +18,10 @@ export default defineIndexRule({
         if (!sli) return;
         checkObjectiveAgainstSli(objective, sli, (rule, message, { data, path = [] } = {}) => {
           if (rule !== OPENSLO_OBJECTIVE_OP) return;
-          report(placeOf(slo, ['spec', 'objectives', i, ...path]), { message: message as keyof typeof OPENSLO_OBJECTIVE_OP.messages, ...(data ? { data } : {}) });
+          report(placeOf(slo, ['spec', 'objectives', i, ...path]), {
+            message: message as keyof typeof OPENSLO_OBJECTIVE_OP.messages,
+            ...(data ? { data } : {}),
+          });
         });
       });
     }

@@ -7,7 +7,9 @@ const SLO = (objective: string) =>
   `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api-latency\nspec:\n  service: api\n  indicatorRef: latency\n  timeWindow:\n    - { duration: 28d, isRolling: true }\n  budgetingMethod: Occurrences\n  objectives:\n    - ${objective}\n`;
 
 testRule(objectiveOp, {
-  valid: [{ name: 'op and value on a referenced threshold SLI', files: { 'slos/api.yaml': SLI('thresholdMetric') + SLO('{ op: lte, value: 300, target: 0.99 }') } }],
+  valid: [
+    { name: 'op and value on a referenced threshold SLI', files: { 'slos/api.yaml': SLI('thresholdMetric') + SLO('{ op: lte, value: 300, target: 0.99 }') } },
+  ],
   invalid: [
     {
       name: 'no value on a referenced threshold SLI',

@@ -8,5 +8,12 @@ const policy = (a: number, b: number) => ({
 // The policy names an SLO these folders do not define (ref/unknown): only step order is looked at.
 testRule(stepOrder, {
   valid: [{ name: 'mildest first', files: policy(0.5, 0.25), otherErrors: true }],
-  invalid: [{ name: 'a later step at more budget', files: policy(0.25, 0.5), otherErrors: true, errors: ['slos/policy.yaml:9:53 warning step "second" holds at more remaining budget (0.5) than the step before it (0.25)'] }],
+  invalid: [
+    {
+      name: 'a later step at more budget',
+      files: policy(0.25, 0.5),
+      otherErrors: true,
+      errors: ['slos/policy.yaml:9:53 warning step "second" holds at more remaining budget (0.5) than the step before it (0.25)'],
+    },
+  ],
 });

@@ -5,7 +5,12 @@ const INCIDENT = 'incidents/2026-11-05-x.md';
 const incident = (lines: string) => ({ [INCIDENT]: `---\ntitle: x\nseverity: SEV3\nstarted: 2026-11-05T10:00:00Z\n${lines}---\n` });
 
 testRule(unknown, {
-  valid: [{ name: 'a service and a component that exist', files: incident('services: [api]\nimpact:\n  - { component: API, level: degraded_performance, from: 2026-11-05T10:00:00Z }\n') }],
+  valid: [
+    {
+      name: 'a service and a component that exist',
+      files: incident('services: [api]\nimpact:\n  - { component: API, level: degraded_performance, from: 2026-11-05T10:00:00Z }\n'),
+    },
+  ],
   invalid: [
     {
       name: 'a near miss, and a component no service declares',

@@ -2,7 +2,6 @@ import { defineRule } from '../../core/rule.ts';
 import { utcMidnight } from '../../core/time.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
-
 export default defineIndexRule({
   meta: defineRule({
     id: 'runbook/review-date',

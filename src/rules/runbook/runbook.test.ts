@@ -5,7 +5,9 @@ import stale from './stale.ts';
 
 const FILE = 'runbooks/api-errors.md';
 const SECTIONS = '## Meaning\n\nm\n\n## Impact\n\ni\n\n## Diagnosis\n\nd\n\n## Mitigation\n\nx\n';
-const runbook = (lastReviewed: string, body = SECTIONS) => ({ [FILE]: `---\ntitle: API errors\nservices: [api]\nowner: team-api\nlastReviewed: ${lastReviewed}\n---\n${body}` });
+const runbook = (lastReviewed: string, body = SECTIONS) => ({
+  [FILE]: `---\ntitle: API errors\nservices: [api]\nowner: team-api\nlastReviewed: ${lastReviewed}\n---\n${body}`,
+});
 
 testRule(stale, {
   valid: [{ name: 'reviewed within 90 days', files: runbook('2026-10-01') }],
@@ -13,7 +15,9 @@ testRule(stale, {
     {
       name: 'reviewed more than 90 days ago',
       files: runbook('2026-03-01'),
-      errors: [`${FILE}:5:15 warning runbook last reviewed 2026-03-01, more than 90d ago | walk through it against the current system, fix what changed, and update lastReviewed`],
+      errors: [
+        `${FILE}:5:15 warning runbook last reviewed 2026-03-01, more than 90d ago | walk through it against the current system, fix what changed, and update lastReviewed`,
+      ],
     },
     {
       name: 'the interval of keel.yaml',
@@ -34,7 +38,9 @@ testRule(sections, {
     {
       name: 'missing sections, headings in code blocks not counted',
       files: runbook('2026-11-01', '## Meaning\n\n```\n## Impact\n```\n\n## Diagnosis ##\n'),
-      errors: [`${FILE}:7:1 warning runbook is missing sections Impact, Mitigation | add "## Impact" (every runbook has ## Meaning, ## Impact, ## Diagnosis, ## Mitigation)`],
+      errors: [
+        `${FILE}:7:1 warning runbook is missing sections Impact, Mitigation | add "## Impact" (every runbook has ## Meaning, ## Impact, ## Diagnosis, ## Mitigation)`,
+      ],
     },
     {
       name: 'checked even when the front matter fails its schema',

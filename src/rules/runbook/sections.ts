@@ -23,6 +23,9 @@ export default defineBodyRule({
     }
     const missing = RUNBOOK_SECTIONS.filter((s) => !headings.has(s.toLowerCase()));
     if (missing.length === 0) return;
-    report({ file, line: body.line, column: 1 }, { message: 'missing', data: { s: missing.length > 1 ? 's' : '', missing: missing.join(', '), first: missing[0]! } });
+    report(
+      { file, line: body.line, column: 1 },
+      { message: 'missing', data: { s: missing.length > 1 ? 's' : '', missing: missing.join(', '), first: missing[0]! } },
+    );
   },
 });

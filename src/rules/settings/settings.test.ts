@@ -21,13 +21,16 @@ testRule(ruleConfig, {
     {
       name: 'a rule whose findings drop a file',
       files: settings('  yaml/syntax: off\n'),
-      errors: ['keel.yaml:4:3 error rule "yaml/syntax" cannot be configured | its findings mean a file could not be read as an entry; turning it off would drop the file silently'],
+      errors: [
+        'keel.yaml:4:3 error rule "yaml/syntax" cannot be configured | its findings mean a file could not be read as an entry; turning it off would drop the file silently',
+      ],
     },
   ],
 });
 
 describe('severities configured in keel.yaml', () => {
-  const STALE_RUNBOOK = '---\ntitle: API errors\nservices: [api]\nowner: team-api\nlastReviewed: 2026-01-01\n---\n## Meaning\n## Impact\n## Diagnosis\n## Mitigation\n';
+  const STALE_RUNBOOK =
+    '---\ntitle: API errors\nservices: [api]\nowner: team-api\nlastReviewed: 2026-01-01\n---\n## Meaning\n## Impact\n## Diagnosis\n## Mitigation\n';
   async function rulesOf(rules: string): Promise<string[]> {
     const dir = mkdtempSync(join(tmpdir(), 'keel-severity-'));
     try {
