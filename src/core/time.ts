@@ -1,9 +1,8 @@
 /**
- * Time primitives: RFC 3339 instants, calendar dates, OpenSLO durations, IANA time zones and
- * calendar arithmetic in a zone (Luxon, so DST days have their real length). Instants are
- * epoch milliseconds everywhere past parsing.
+ * Time primitives: RFC 3339 instants, calendar dates, OpenSLO durations, IANA time zone names.
+ * Instants are epoch milliseconds everywhere past parsing. Calendar arithmetic in a zone is in
+ * ./zone.ts (it loads Luxon, which `keel validate` does not need).
  */
-import { DateTime } from 'luxon';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 export const NAIVE_DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
@@ -75,37 +74,6 @@ export function isTimeZone(value: string): boolean {
     timeZones.set(value, known);
   }
   return known;
-}
-
-/** Start of the calendar day holding `at`, in `zone` (a 23- or 25-hour day on DST changes). */
-export function startOfDay(at: number, zone: string): number {
-  return DateTime.fromMillis(at, { zone }).startOf('day').toMillis();
-}
-
-/** Calendar units that calendar arithmetic understands. */
-export type CalendarUnit = 'days' | 'weeks' | 'months' | 'quarters' | 'years';
-
-/** `at` moved by `amount` calendar units in `zone`: wall-clock time kept across DST changes. */
-export function addCalendar(at: number, zone: string, amount: number, unit: CalendarUnit): number {
-  return DateTime.fromMillis(at, { zone })
-    .plus({ [unit]: amount })
-    .toMillis();
-}
-
-/**
- * The instant of a wall-clock time `YYYY-MM-DD HH:MM:SS` in `zone` (OpenSLO's calendar
- * startTime), or undefined when that time does not exist there (skipped by a DST change).
- */
-export function wallClockInstant(wallClock: string, zone: string): number | undefined {
-  const time = DateTime.fromFormat(wallClock, 'yyyy-MM-dd HH:mm:ss', { zone });
-  if (!time.isValid) return undefined;
-  // Luxon moves a time inside a DST gap forward; such a time does not exist in the zone.
-  return time.toFormat('yyyy-MM-dd HH:mm:ss') === wallClock ? time.toMillis() : undefined;
-}
-
-/** `YYYY-MM-DD` of the day holding `at`, in `zone`. */
-export function calendarDay(at: number, zone: string): string {
-  return DateTime.fromMillis(at, { zone }).toISODate()!;
 }
 
 /** Midnight UTC at the start of a `YYYY-MM-DD` day (review dates, which name no zone). */

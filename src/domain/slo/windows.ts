@@ -8,7 +8,8 @@
  * first of a month belongs to the previous month.
  */
 import { DateTime, type DurationLikeObject } from 'luxon';
-import { durationMs, HOUR_MS, MINUTE_MS, DAY_MS, wallClockInstant } from '../../core/time.ts';
+import { durationMs, HOUR_MS, MINUTE_MS, DAY_MS } from '../../core/time.ts';
+import { wallClockInstant } from '../../core/zone.ts';
 import type { SLO } from '../../schemas/openslo.ts';
 
 /** Default for keel.yaml's `measurementStaleAfter`. */

@@ -17,7 +17,8 @@
  * the day boundaries, O(k log k + days) per component; the day boundaries are computed once
  * for all components.
  */
-import { addCalendar, calendarDay, isCalendarDate, startOfDay } from '../../core/time.ts';
+import { isCalendarDate } from '../../core/time.ts';
+import { addCalendar, calendarDay, startOfDay } from '../../core/zone.ts';
 import { intervalEnd, UPTIME_WEIGHT, type ImpactLevel, type IncidentInput } from './levels.ts';
 
 export interface UptimeOptions {
