@@ -6,28 +6,7 @@ import type { Incident } from '../schemas/incident.ts';
 import type { Service } from '../schemas/service.ts';
 import { SettingsSchema } from '../schemas/settings.ts';
 import { audienceRoutes } from './integration.ts';
-import { audience as resolveAudience, contentDir as resolveContentDir, outRoot as resolveOutRoot } from '../core/env.ts';
 import { publicIndex } from '../projections/public/index.ts';
-
-describe('resolveAudience', () => {
-  it('defaults to internal and accepts public', () => {
-    expect(resolveAudience({})).toBe('internal');
-    expect(resolveAudience({ KEEL_AUDIENCE: '' })).toBe('internal');
-    expect(resolveAudience({ KEEL_AUDIENCE: 'public' })).toBe('public');
-  });
-  it('rejects anything else with a clear message', () => {
-    expect(() => resolveAudience({ KEEL_AUDIENCE: 'Public' })).toThrow('KEEL_AUDIENCE must be one of public, internal (got "Public")');
-  });
-});
-
-describe('folders', () => {
-  it('resolves content and output against the project root', () => {
-    expect(resolveContentDir('/p', {})).toBe('/p/content');
-    expect(resolveContentDir('/p', { KEEL_CONTENT: 'x/site' })).toBe('/p/x/site');
-    expect(resolveOutRoot('/p', {})).toBe('/p/dist');
-    expect(resolveOutRoot('/p', { KEEL_OUT_DIR: '/tmp/out' })).toBe('/tmp/out');
-  });
-});
 
 describe('audienceRoutes', () => {
   it('maps the files of one audience folder to patterns, skipping helpers', () => {
@@ -106,5 +85,11 @@ describe('publicIndex', () => {
       ],
     });
     expect(JSON.stringify(view)).not.toMatch(/secret/);
+  });
+
+  it('orders incidents by the instant they started, not by the text of their timestamps', () => {
+    // 23:30 at -05:00 is 04:30 UTC the next day: later than 02:00 UTC, though its text sorts first.
+    const view = publicIndex(settings, [], [incident('utc', '2026-03-02T02:00:00Z', 'UTC'), incident('offset', '2026-03-01T23:30:00-05:00', 'Offset')]);
+    expect(view.incidents.map((i) => i.id)).toEqual(['offset', 'utc']);
   });
 });

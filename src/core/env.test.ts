@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { now } from './env.ts';
+import { audience, contentDir, now, outRoot } from './env.ts';
 import { UsageError } from './usage-error.ts';
 
 describe('now', () => {
@@ -24,5 +24,25 @@ describe('now', () => {
 
   it('rejects a SOURCE_DATE_EPOCH that is not whole seconds', () => {
     expect(() => now({ SOURCE_DATE_EPOCH: '1.5e9' })).toThrow('SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "1.5e9")');
+  });
+});
+
+describe('audience', () => {
+  it('defaults to internal and accepts public', () => {
+    expect(audience({})).toBe('internal');
+    expect(audience({ KEEL_AUDIENCE: '' })).toBe('internal');
+    expect(audience({ KEEL_AUDIENCE: 'public' })).toBe('public');
+  });
+  it('rejects anything else with a clear message', () => {
+    expect(() => audience({ KEEL_AUDIENCE: 'Public' })).toThrow('KEEL_AUDIENCE must be one of public, internal (got "Public")');
+  });
+});
+
+describe('folders', () => {
+  it('resolves content and output against the project root', () => {
+    expect(contentDir('/p', {})).toBe('/p/content');
+    expect(contentDir('/p', { KEEL_CONTENT: 'x/site' })).toBe('/p/x/site');
+    expect(outRoot('/p', {})).toBe('/p/dist');
+    expect(outRoot('/p', { KEEL_OUT_DIR: '/tmp/out' })).toBe('/tmp/out');
   });
 });
