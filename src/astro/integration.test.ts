@@ -54,6 +54,7 @@ describe('publicIndex', () => {
       title: `secret ${id}`,
       severity: 'SEV1',
       started,
+      backfilled: false,
       services: ['a'],
       slos: [],
       runbooks: [],

@@ -7,7 +7,10 @@ import type { RuleMeta } from '../core/rule.ts';
 import { LOADER_RULES } from '../content/rules.ts';
 import { SCHEMA_RULES } from '../schemas/rules.ts';
 import idDuplicate from './id/duplicate.ts';
+import incidentDateSlip from './incident/date-slip.ts';
+import incidentFirstUpdate from './incident/first-update.ts';
 import incidentFollowUpOwner from './incident/follow-up-owner.ts';
+import incidentImpactService from './incident/impact-service.ts';
 import incidentImpactWindow from './incident/impact-window.ts';
 import incidentKeyTimes from './incident/key-times.ts';
 import incidentLastUpdate from './incident/last-update.ts';
@@ -32,7 +35,10 @@ import settingsRuleConfig from './settings/rule-config.ts';
 /** The rule modules, sorted by id. */
 export const RULE_MODULES: readonly Rule[] = [
   idDuplicate,
+  incidentDateSlip,
+  incidentFirstUpdate,
   incidentFollowUpOwner,
+  incidentImpactService,
   incidentImpactWindow,
   incidentKeyTimes,
   incidentLastUpdate,

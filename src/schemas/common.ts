@@ -84,8 +84,11 @@ export const SEVERITIES = ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-/** Statuspage component statuses that describe impact (operational is the absence of impact). */
-export const ImpactLevel = z.enum(['degraded_performance', 'partial_outage', 'major_outage']);
+/**
+ * Statuspage component statuses an incident can give a component: `operational` names a
+ * component as affected without impairing it (Statuspage lists such components too).
+ */
+export const ImpactLevel = z.enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage']);
 
 /** Statuspage incident update statuses. */
 export const IncidentUpdateStatus = z.enum(['investigating', 'identified', 'monitoring', 'resolved']);

@@ -12,6 +12,7 @@ describe('IncidentSchema', () => {
       runbooks: [],
       impact: [],
       participants: { responders: [] },
+      backfilled: false,
       contributingFactors: [],
       followUps: [],
       review: { status: 'draft' },
@@ -60,21 +61,36 @@ describe('IncidentSchema', () => {
       problems(IncidentSchema, {
         ...incident,
         severity: 'sev1',
-        impact: [{ component: 'API', level: 'operational', from: '2026-11-02T10:00:00Z' }],
+        impact: [{ component: 'API', level: 'down', from: '2026-11-02T10:00:00Z' }],
         public: { title: 'x', updates: [{ at: '2026-11-02T10:10:00Z', status: 'Investigating', body: 'x' }] },
       }),
     ).toEqual([
       'schema/enum severity must be one of SEV0, SEV1, SEV2, SEV3, SEV4 (got "sev1") | values are case-sensitive: write "SEV1"',
-      'schema/enum impact[0].level must be one of degraded_performance, partial_outage, major_outage (got "operational")',
+      'schema/enum impact[0].level must be one of operational, degraded_performance, partial_outage, major_outage (got "down")',
       'schema/enum public.updates[0].status must be one of investigating, identified, monitoring, resolved (got "Investigating") | values are case-sensitive: write "investigating"',
     ]);
   });
 
-  it('needs at least one service and, when public, at least one update', () => {
+  it('when public, needs at least one update; services, impact and update statuses may be left out', () => {
     expect(problems(IncidentSchema, { ...incident, services: [], public: { title: 'x', updates: [] } })).toEqual([
-      'schema/range services must have at least 1 item',
       'schema/range public.updates must have at least 1 item',
     ]);
+    const imported = IncidentSchema.parse({
+      title: 'x',
+      severity: 'SEV3',
+      started: '2026-11-02T10:00:00Z',
+      backfilled: true,
+      impact: [{ component: 'API', level: 'operational', from: '2026-11-02T10:00:00Z' }],
+      public: {
+        title: 'x',
+        updates: [
+          { at: '2026-11-02T10:10:00Z', status: 'investigating', body: 'a' },
+          { at: '2026-11-02T10:40:00Z', body: 'b' },
+        ],
+      },
+    });
+    expect(imported).toMatchObject({ services: [], backfilled: true });
+    expect(imported.public?.updates[1]?.status).toBeUndefined();
   });
 
   it('says which fields exist when one is unknown, and catches typos', () => {

@@ -13,7 +13,9 @@ export type KeyTime = (typeof KEY_TIMES)[number];
 
 export const PublicUpdateSchema = z.strictObject({
   at: Timestamp.describe('When the update was posted.'),
-  status: IncidentUpdateStatus.describe('Statuspage incident status at this update.'),
+  status: IncidentUpdateStatus.optional().describe(
+    'Statuspage incident status at this update; leave it out for an update that does not change the status (the first update needs one).',
+  ),
   body: Text.describe('The update as customers read it.'),
 });
 
@@ -38,7 +40,13 @@ export const IncidentSchema = z
     acknowledged: Timestamp.optional().describe('When a responder took it on.'),
     mitigated: Timestamp.optional().describe('When customer impact stopped.'),
     resolved: Timestamp.optional().describe('When the incident was closed; absent while active.'),
-    services: z.array(Id).min(1).describe('Ids of affected services.'),
+    backfilled: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Declared after the fact (Statuspage\'s backfilled): updates written after impact ended are accepted, cadence is not checked, and the public pages say "posted after the fact".',
+      ),
+    services: z.array(Id).default([]).describe('Ids of affected services (catalog ids); may be empty for a record that names none, e.g. an imported history.'),
     slos: z.array(Id).default([]).describe('Names of SLOs whose budget the incident consumed.'),
     runbooks: z.array(Id).default([]).describe('Ids of runbooks used during the response.'),
     detection: z.enum(['alert', 'customer', 'employee', 'synthetic', 'other']).optional().describe('How the incident was first detected.'),

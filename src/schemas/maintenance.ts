@@ -7,7 +7,7 @@ export const MaintenanceSchema = z
     id: Id.optional().describe('Maintenance id; defaults to the file name.'),
     title: Text.describe('Title customers see.'),
     description: Text.describe('What will happen and what customers will notice.'),
-    components: z.array(Text).min(1).describe('Status-page components affected (as declared by services).'),
+    components: z.array(Text).default([]).describe('Status-page components affected (as declared by services); none for a maintenance announced without one.'),
     scheduled: z
       .strictObject({
         from: Timestamp.describe('Start of the window.'),

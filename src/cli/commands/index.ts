@@ -1,7 +1,8 @@
 /** The table of `keel` commands; the usage text is generated from it (src/cli/usage.ts). */
 import type { Command } from '../command.ts';
 import { build } from './build.ts';
+import { importCommand } from './import.ts';
 import { preview } from './preview.ts';
 import { validate } from './validate.ts';
 
-export const COMMANDS: readonly Command[] = [validate, build, preview];
+export const COMMANDS: readonly Command[] = [validate, importCommand, build, preview];

@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.ts';
+import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 export default defineIndexRule({
@@ -15,13 +16,14 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    for (const entry of index.collections.incidents) {
-      if (entry.data.review.status !== 'published') continue;
-      entry.data.followUps.forEach((followUp, i) => {
-        if (followUp.status === 'done' || followUp.status === 'wont-do') return;
+    for (const incident of incidentFacts(index)) {
+      if (incident.reviewStatus !== 'published') continue;
+      for (const { index: i, followUp } of incident.followUps) {
+        if (followUp.status === 'done' || followUp.status === 'wont-do') continue;
         const missing = (['owner', 'due'] as const).filter((f) => followUp[f] === undefined);
-        if (missing.length > 0) report(placeOf(entry, ['followUps', i]), { message: 'missing', data: { id: followUp.id, missing: missing.join(' or ') } });
-      });
+        if (missing.length > 0)
+          report(placeOf(incident.entry, ['followUps', i]), { message: 'missing', data: { id: followUp.id, missing: missing.join(' or ') } });
+      }
     }
   },
 });

@@ -1,6 +1,10 @@
 /** The incident rules, each over small incidents written as front matter. */
+import { describe } from 'vitest';
 import { testRule } from '../../../tests/support/rule-tester.ts';
+import dateSlip from './date-slip.ts';
+import firstUpdate from './first-update.ts';
 import followUpOwner from './follow-up-owner.ts';
+import impactService from './impact-service.ts';
 import impactWindow from './impact-window.ts';
 import keyTimes from './key-times.ts';
 import lastUpdate from './last-update.ts';
@@ -198,4 +202,124 @@ testRule(followUpOwner, {
       ],
     },
   ],
+});
+
+testRule(impactService, {
+  valid: [
+    {
+      name: 'the component of a listed service',
+      files: incident(`${started}${impact('{ component: API, level: partial_outage, from: 2026-11-05T10:00:00Z }')}`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a component of a service not listed',
+      files: {
+        ...incident(`${started}${impact('{ component: Web, level: operational, from: 2026-11-05T10:00:00Z }')}`),
+        'services/web.yaml': 'name: Web\nowner: team-web\ntier: 1\nstatusPage:\n  component: Web\n',
+      },
+      errors: [`${FILE}:7:18 warning component "Web" belongs to service "web", which services does not list | add web to services, or check the component`],
+    },
+  ],
+});
+
+testRule(firstUpdate, {
+  valid: [
+    {
+      name: 'within the cadence of detection',
+      files: incident(`${started}detected: 2026-11-05T10:30:00Z\n${updates(['2026-11-05T11:20:00Z', 'investigating'])}`),
+    },
+    { name: 'a backfilled incident', files: incident(`${started}backfilled: true\n${updates(['2026-11-06T09:00:00Z', 'investigating'])}`) },
+  ],
+  invalid: [
+    {
+      name: 'long after detection',
+      files: incident(`${started}detected: 2026-11-05T10:30:00Z\n${updates(['2026-11-05T12:00:00Z', 'investigating'])}`),
+      errors: [`${FILE}:10:11 warning the first public update came 90 min after the incident was detected; the cadence is 60m`],
+    },
+  ],
+});
+
+testRule(dateSlip, {
+  valid: [
+    {
+      name: 'a silent failure found three days later',
+      files: incident(`started: 2026-11-02T10:00:00Z\ndetected: 2026-11-05T10:00:00Z\nmitigated: 2026-11-05T11:00:00Z\nresolved: 2026-11-05T12:00:00Z\n`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a start a month early, order intact',
+      files: incident(`started: 2026-10-05T10:00:00Z\ndetected: 2026-11-05T10:10:00Z\nmitigated: 2026-11-05T11:00:00Z\nresolved: 2026-11-05T12:00:00Z\n`),
+      errors: [
+        `${FILE}:5:10 warning started (2026-10-05T10:00:00Z) is 31 days before any other time of this incident (detected: 2026-11-05T10:10:00Z): probable date slip`,
+      ],
+    },
+  ],
+});
+
+describe('incidents as written', () => {
+  testRule(updateStatus, {
+    valid: [
+      {
+        name: 'later updates without a status keep the one before',
+        files: incident(`${started}${updates(['2026-11-05T10:05:00Z', 'investigating'])}    - at: 2026-11-05T10:30:00Z\n      body: still looking\n`),
+      },
+    ],
+    invalid: [
+      {
+        name: 'a first update without a status',
+        files: incident(`${started}public:\n  title: x\n  updates:\n    - at: 2026-11-05T10:05:00Z\n      body: b\n`),
+        errors: [`${FILE}:9:7 error public update 1 has no status`],
+      },
+    ],
+  });
+
+  testRule(lastUpdate, {
+    valid: [
+      {
+        name: 'a resolved incident whose last update inherits "resolved"… is not possible: resolved is last, a plain update after it inherits it',
+        files: incident(`${started}${resolved}${updates(['2026-11-05T10:05:00Z', 'investigating'], ['2026-11-05T10:40:00Z', 'resolved'])}`),
+      },
+    ],
+    invalid: [
+      {
+        name: 'an update without status inherits "identified" on a resolved incident',
+        files: incident(`${started}${resolved}${updates(['2026-11-05T10:05:00Z', 'identified'])}    - at: 2026-11-05T10:30:00Z\n      body: fixed\n`),
+        errors: [`${FILE}:14:11 error the incident is resolved but its last public update is "identified"`],
+      },
+    ],
+  });
+
+  testRule(timeOrder, {
+    valid: [],
+    invalid: [
+      {
+        name: 'a bad status and a time paradox in one file: both are reported in one run',
+        otherErrors: true,
+        files: incident(`${started}mitigated: 2026-11-05T11:00:00Z\nresolved: 2026-11-05T10:40:00Z\n${updates(['2026-11-05T10:05:00Z', 'fixed'])}`),
+        errors: [`${FILE}:7:11 error resolved (2026-11-05T10:40:00Z) is before mitigated (2026-11-05T11:00:00Z)`],
+      },
+    ],
+  });
+
+  testRule(impactWindow, {
+    valid: [
+      {
+        name: 'a backfilled incident whose page closed while impact went on',
+        files: incident(
+          `${started}${resolved}backfilled: true\n${impact('{ component: API, level: partial_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T11:30:00Z }')}`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        name: 'impact ending after mitigated',
+        files: incident(`${started}${resolved}${impact('{ component: API, level: partial_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T11:30:00Z }')}`),
+        errors: [
+          `${FILE}:9:78 error impact ends (2026-11-05T11:30:00Z) after the incident was mitigated (2026-11-05T10:30:00Z) | mitigated is when customer impact stopped for every component: correct to, or mitigated`,
+        ],
+      },
+    ],
+  });
 });

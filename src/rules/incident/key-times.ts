@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.ts';
+import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 export default defineIndexRule({
@@ -12,8 +13,8 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    for (const entry of index.collections.incidents) {
-      if (entry.data.resolved !== undefined && entry.data.mitigated === undefined) report(placeOf(entry, ['resolved']), { message: 'mitigated' });
+    for (const incident of incidentFacts(index)) {
+      if (incident.resolved !== undefined && incident.mitigated === undefined) report(placeOf(incident.entry, ['resolved']), { message: 'mitigated' });
     }
   },
 });

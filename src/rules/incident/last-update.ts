@@ -1,11 +1,12 @@
 import { defineRule } from '../../core/rule.ts';
+import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 export default defineIndexRule({
   meta: defineRule({
     id: 'incident/last-update',
     severity: 'error',
-    summary: 'The last public update and the resolved time disagree about whether the incident is over.',
+    summary: 'The status after the last public update and the resolved time disagree about whether the incident is over.',
     configurable: true,
     messages: {
       notResolved: {
@@ -19,14 +20,14 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    for (const entry of index.collections.incidents) {
-      const updates = entry.data.public?.updates ?? [];
-      const last = updates[updates.length - 1];
-      if (!last) continue;
+    for (const incident of incidentFacts(index)) {
+      const last = incident.updates.at(-1);
+      // Without a status in force (none written, or a malformed one) there is nothing to compare.
+      if (!last?.effective) continue;
       // Positions cost a second parse of the file: ask for one only to report.
-      const place = () => placeOf(entry, ['public', 'updates', updates.length - 1, 'status']);
-      if (entry.data.resolved !== undefined && last.status !== 'resolved') report(place(), { message: 'notResolved', data: { status: last.status } });
-      if (entry.data.resolved === undefined && last.status === 'resolved') report(place(), { message: 'noResolvedTime' });
+      const place = () => placeOf(incident.entry, ['public', 'updates', last.index, last.status === undefined ? 'at' : 'status']);
+      if (incident.resolved !== undefined && last.effective !== 'resolved') report(place(), { message: 'notResolved', data: { status: last.effective } });
+      if (incident.resolved === undefined && last.effective === 'resolved') report(place(), { message: 'noResolvedTime' });
     }
   },
 });

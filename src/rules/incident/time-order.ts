@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/rule.ts';
-import { KEY_TIMES, type Incident } from '../../schemas/incident.ts';
+import { KEY_TIMES } from '../../schemas/incident.ts';
+import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 export default defineIndexRule({
@@ -13,17 +14,16 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    for (const entry of index.collections.incidents) {
-      let previous: { name: string; time: number } | undefined;
+    for (const incident of incidentFacts(index)) {
+      let previous: { name: string; value: string; time: number } | undefined;
       for (const name of KEY_TIMES) {
-        const value = entry.data[name];
+        const value = incident[name];
         if (value === undefined) continue;
         const time = Date.parse(value);
         if (previous && time < previous.time) {
-          const previousValue = entry.data[previous.name as keyof Incident] as string;
-          report(placeOf(entry, [name]), { message: 'before', data: { name, value, previous: previous.name, previousValue } });
+          report(placeOf(incident.entry, [name]), { message: 'before', data: { name, value, previous: previous.name, previousValue: previous.value } });
         }
-        previous = { name, time };
+        previous = { name, value, time };
       }
     }
   },

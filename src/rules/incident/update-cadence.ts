@@ -1,12 +1,13 @@
 import { defineRule } from '../../core/rule.ts';
 import { durationMs } from '../../core/time.ts';
+import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 export default defineIndexRule({
   meta: defineRule({
     id: 'incident/update-cadence',
     severity: 'warning',
-    summary: 'A gap between public updates of an open incident longer than publicUpdateCadence.',
+    summary: 'A gap between public updates of an open incident longer than publicUpdateCadence (not checked on backfilled incidents).',
     configurable: true,
     messages: {
       gap: {
@@ -18,20 +19,22 @@ export default defineIndexRule({
   check({ index, report }) {
     const cadenceText = index.settings?.data.publicUpdateCadence ?? '60m';
     const cadence = durationMs(cadenceText);
-    for (const entry of index.collections.incidents) {
-      const resolved = entry.data.resolved ? Date.parse(entry.data.resolved) : undefined;
+    for (const incident of incidentFacts(index)) {
+      if (incident.backfilled) continue;
+      const resolved = incident.resolved ? Date.parse(incident.resolved) : undefined;
       let previous: number | undefined;
-      (entry.data.public?.updates ?? []).forEach((update, i) => {
+      for (const update of incident.updates) {
+        if (update.at === undefined) continue;
         const time = Date.parse(update.at);
         // An update posted before the one above it is incident/update-order's finding.
         if (previous !== undefined && time >= previous && time - previous > cadence && (resolved === undefined || previous < resolved)) {
-          report(placeOf(entry, ['public', 'updates', i, 'at']), {
+          report(placeOf(incident.entry, ['public', 'updates', update.index, 'at']), {
             message: 'gap',
-            data: { number: i + 1, minutes: Math.round((time - previous) / 60_000), cadence: cadenceText },
+            data: { number: update.index + 1, minutes: Math.round((time - previous) / 60_000), cadence: cadenceText },
           });
         }
         previous = time;
-      });
+      }
     }
   },
 });

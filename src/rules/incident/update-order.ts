@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.ts';
+import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 export default defineIndexRule({
@@ -12,15 +13,16 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    for (const entry of index.collections.incidents) {
+    for (const incident of incidentFacts(index)) {
       let previous: number | undefined;
-      (entry.data.public?.updates ?? []).forEach((update, i) => {
+      for (const update of incident.updates) {
+        if (update.at === undefined) continue;
         const time = Date.parse(update.at);
         if (previous !== undefined && time < previous) {
-          report(placeOf(entry, ['public', 'updates', i, 'at']), { message: 'earlier', data: { number: i + 1, at: update.at } });
+          report(placeOf(incident.entry, ['public', 'updates', update.index, 'at']), { message: 'earlier', data: { number: update.index + 1, at: update.at } });
         }
         previous = time;
-      });
+      }
     }
   },
 });

@@ -1,0 +1,149 @@
+/**
+ * Incidents as written, for the incident rules: every field that is well-formed, whether or
+ * not the file passed its schema as a whole. A bad status in one update then hides none of the
+ * timeline's findings: each rule looks only at the fields it reads, and skips a check whose
+ * fields are missing or malformed (the schema reports those).
+ */
+import type { ContentIndex } from '../content/entry.ts';
+import { FollowUpSchema, IncidentSchema, PublicUpdateSchema, type Incident } from '../schemas/incident.ts';
+import type { Located } from './rule.ts';
+
+type UpdateStatus = NonNullable<Incident['public']>['updates'][number]['status'];
+type FollowUp = Incident['followUps'][number];
+type Impact = Incident['impact'][number];
+
+export interface UpdateFacts {
+  /** Position in the list, from 0 (messages say `index + 1`). */
+  index: number;
+  at: string | undefined;
+  /** As written: undefined means "no change", or a malformed status (which the schema reports). */
+  status: UpdateStatus;
+  /** Whether the update has a status key at all, well-formed or not. */
+  statusWritten: boolean;
+  /** The status in force after this update: its own, else the one before it. */
+  effective: UpdateStatus;
+}
+
+export interface ImpactFacts {
+  index: number;
+  component: string | undefined;
+  level: Impact['level'] | undefined;
+  from: string | undefined;
+  to: string | undefined;
+}
+
+export interface IncidentFacts {
+  entry: Located;
+  severity: Incident['severity'] | undefined;
+  started: string | undefined;
+  detected: string | undefined;
+  acknowledged: string | undefined;
+  mitigated: string | undefined;
+  resolved: string | undefined;
+  backfilled: boolean;
+  services: string[];
+  /** Whether there is a well-formed `public` block with updates (an incident without one is internal). */
+  hasPublic: boolean;
+  updates: UpdateFacts[];
+  impact: ImpactFacts[];
+  followUps: { index: number; followUp: FollowUp }[];
+  reviewStatus: Incident['review']['status'] | undefined;
+}
+
+const shape = IncidentSchema.shape;
+const updateShape = PublicUpdateSchema.shape;
+const impactShape = shape.impact.unwrap().element.shape;
+
+/** The value if the schema accepts it, else undefined. */
+function valid<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): T | undefined {
+  if (value === undefined) return undefined;
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+function withEffectiveStatus(updates: Omit<UpdateFacts, 'effective'>[]): UpdateFacts[] {
+  let current: UpdateStatus;
+  return updates.map((update) => {
+    current = update.status ?? current;
+    return { ...update, effective: current };
+  });
+}
+
+/** Facts of a valid entry: its data, as the schema output it. */
+function fromData(entry: Located, data: Incident): IncidentFacts {
+  return {
+    entry,
+    severity: data.severity,
+    started: data.started,
+    detected: data.detected,
+    acknowledged: data.acknowledged,
+    mitigated: data.mitigated,
+    resolved: data.resolved,
+    backfilled: data.backfilled,
+    services: data.services,
+    hasPublic: data.public !== undefined,
+    updates: withEffectiveStatus(
+      (data.public?.updates ?? []).map((u, index) => ({ index, at: u.at, status: u.status, statusWritten: u.status !== undefined })),
+    ),
+    impact: data.impact.map((i, index) => ({ index, component: i.component, level: i.level, from: i.from, to: i.to })),
+    followUps: data.followUps.map((followUp, index) => ({ index, followUp })),
+    reviewStatus: data.review.status,
+  };
+}
+
+/** Facts of an entry that failed its schema: each field on its own. */
+function fromRaw(entry: Located, raw: unknown): IncidentFacts {
+  const data = asRecord(raw);
+  const publicBlock = asRecord(data.public);
+  const updates = asList(publicBlock.updates).map((item, index) => {
+    const update = asRecord(item);
+    return { index, at: valid(updateShape.at, update.at), status: valid(updateShape.status, update.status), statusWritten: 'status' in update };
+  });
+  return {
+    entry,
+    severity: valid(shape.severity, data.severity),
+    started: valid(shape.started, data.started),
+    detected: valid(shape.detected, data.detected),
+    acknowledged: valid(shape.acknowledged, data.acknowledged),
+    mitigated: valid(shape.mitigated, data.mitigated),
+    resolved: valid(shape.resolved, data.resolved),
+    backfilled: valid(shape.backfilled, data.backfilled) ?? false,
+    services: valid(shape.services, data.services) ?? [],
+    hasPublic: updates.length > 0,
+    updates: withEffectiveStatus(updates),
+    impact: asList(data.impact).map((item, index) => {
+      const impact = asRecord(item);
+      return {
+        index,
+        component: valid(impactShape.component, impact.component),
+        level: valid(impactShape.level, impact.level),
+        from: valid(impactShape.from, impact.from),
+        to: valid(impactShape.to, impact.to),
+      };
+    }),
+    followUps: asList(data.followUps).flatMap((item, index) => {
+      const followUp = valid(FollowUpSchema, item);
+      return followUp ? [{ index, followUp }] : [];
+    }),
+    reviewStatus: valid(shape.review, data.review)?.status,
+  };
+}
+
+const cache = new WeakMap<ContentIndex, IncidentFacts[]>();
+
+/** Every incident, valid or not, as far as its fields are well-formed (computed once per index). */
+export function incidentFacts(index: ContentIndex): IncidentFacts[] {
+  let facts = cache.get(index);
+  if (!facts) {
+    facts = [
+      ...index.collections.incidents.map((entry) => fromData(entry, entry.data)),
+      ...(index.invalid?.incidents ?? []).map((entry) => fromRaw(entry, entry.raw)),
+    ];
+    cache.set(index, facts);
+  }
+  return facts;
+}
