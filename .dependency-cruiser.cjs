@@ -1,6 +1,7 @@
 // dependency-cruiser: the layers of DESIGN.md ("Layout"), checked by `npm run deps`.
 //
 //   core <- schemas <- kinds <- content <- rules;  domain uses core and the schemas' types;
+//   rules may use domain (budget per incident for policy/incident-p0);
 //   projections use domain; public routes import only projections/public and core.
 //
 // Paths are relative to the repository root. Type-only imports (`import type`, `import { type X }`)
@@ -46,7 +47,8 @@ module.exports = {
     layer('schemas', ['core']),
     layer('kinds', ['core', 'schemas']),
     layer('content', ['core', 'schemas', 'kinds']),
-    layer('rules', ['core', 'schemas', 'kinds', 'content']),
+    // Rules may use the pure domain (policy/incident-p0 reads the SLO engine's budget per incident).
+    layer('rules', ['core', 'schemas', 'kinds', 'content', 'domain']),
     layer('domain', ['core', 'schemas']),
     {
       name: 'domain-schemas-types-only',

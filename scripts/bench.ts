@@ -2,12 +2,15 @@
  * `npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile]`
  *
  * Times `keel validate` on the 10,000-file corpus (scripts/lib/corpus.ts) against the floor:
- * reading every file and YAML-parsing it in one fresh process (scripts/lib/floor.ts). Prints
- * plain figures, asserts nothing. Every measurement is a fresh child process of this Node
- * (process.execPath), timed end to end, median of --runs.
+ * reading every file and YAML-parsing it in one fresh process (scripts/lib/floor.ts). Then
+ * writes the corpus's measurements (hourly, 90 days per SLO) and times `keel report slos
+ * --format json` against its own floor: reading and parsing the same CSV files (its validate
+ * step reads them too). Prints plain figures and peak memory (max RSS), asserts nothing.
+ * Every measurement is a fresh child process of this Node (process.execPath), timed end to
+ * end, median of --runs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +20,8 @@ import { summarizeProfile } from './lib/profile.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const KEEL = join(ROOT, 'bin', 'keel.mjs');
 const FLOOR = join(ROOT, 'scripts', 'lib', 'floor.ts');
+/** Preloaded into measured runs: reports the process's peak memory on exit. */
+const MAX_RSS = "--import=data:text/javascript,process.on('exit',()=>process.stderr.write('\\nkeel-bench-maxrss:'+process.resourceUsage().maxRSS+'\\n'))";
 
 const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile]
 
@@ -58,13 +63,15 @@ const median = (xs: number[]) => {
 const env = { ...process.env, KEEL_NOW: CORPUS_NOW, NODE_OPTIONS: '' };
 
 /** Runs node with args, timed end to end (spawn to exit). */
-function timedNode(args: string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
+function timedNode(args: string[]): { ms: number; status: number | null; stdout: string; stderr: string; maxRssMiB: number | undefined } {
   const started = performance.now();
-  const child = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const child = spawnSync(process.execPath, [MAX_RSS, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
   if (child.error) throw child.error;
-  return { ms, status: child.status, stdout: child.stdout, stderr: child.stderr };
+  const rss = /keel-bench-maxrss:(\d+)/.exec(child.stderr);
+  return { ms, status: child.status, stdout: child.stdout, stderr: child.stderr, maxRssMiB: rss ? Number(rss[1]) / 1024 : undefined };
 }
+const mib = (x: number | undefined) => (x === undefined ? '?' : `${Math.round(x)} MiB`);
 
 // --- corpus -----------------------------------------------------------------------------------
 let dir: string;
@@ -132,6 +139,33 @@ try {
       `   [fastest runs: validate ${s(validateMin)}, floors ${s(yamlFloor.min)} and ${s(jsFloor.min)}: ${(validateMin / yamlFloor.min).toFixed(2)}× and ${(validateMin / jsFloor.min).toFixed(2)}×]`,
   );
   say(`goal: ≤ 2 s wall, within 3× the floor`);
+  say(`    peak memory (max RSS) of keel validate: ${mib(Math.max(...validations.map((v) => v.maxRssMiB ?? 0)))}`);
+
+  // --- keel report slos -------------------------------------------------------------------------
+  // A given folder is used as it is; a generated corpus gets its measurements now (after the
+  // validate runs above, so that those stay comparable with earlier benches).
+  if (!values.corpus) generateCorpus({ out: dir, seed, scale, force: true, measurements: true });
+  if (existsSync(join(dir, 'measurements'))) {
+    say();
+    const csv = Array.from({ length: runs }, () => {
+      const r = timedNode([FLOOR, dir, 'csv']);
+      if (r.status !== 0) throw new Error(`floor (csv) failed: ${r.stderr}`);
+      return { wall: r.ms, ...(JSON.parse(r.stdout) as { workMs: number; files: number; documents: number; bytes: number }) };
+    });
+    const csvWall = median(csv.map((r) => r.wall));
+    say(
+      `(d) floor, measurements (read + parse the CSV files): ${s(csvWall)} wall   [in-process ${s(median(csv.map((r) => r.workMs)))}; ${csv[0]!.files} files, ${csv[0]!.documents} rows, ${(csv[0]!.bytes / 1024 / 1024).toFixed(1)} MiB]`,
+    );
+    const reports = Array.from({ length: runs }, () => timedNode([KEEL, 'report', 'slos', '--format', 'json', '--content', dir]));
+    const report = median(reports.map((r) => r.ms));
+    const entries = reports[0]!.status === 0 ? (JSON.parse(reports[0]!.stdout) as { slos: unknown[] }).slos.length : 0;
+    say(
+      `(e) keel report slos --format json, end to end:    ${s(report)} wall   [runs ${reports.map((r) => s(r.ms)).join(', ')}; exit ${reports[0]!.status}; ${entries} objectives; peak memory ${mib(Math.max(...reports.map((r) => r.maxRssMiB ?? 0)))}]`,
+    );
+    const validateWith = median(Array.from({ length: runs }, () => timedNode([KEEL, 'validate', '--content', dir]).ms));
+    say(`    keel validate on the same folder (a part of e):    ${s(validateWith)} wall`);
+    say(`(f) ratio e/d: ${(report / csvWall).toFixed(2)}× the CSV floor; the SLO evaluation itself (e − validate): ${s(report - validateWith)}`);
+  }
 
   // --- where validate's time goes ---------------------------------------------------------------
   if (values.profile) {

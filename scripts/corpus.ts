@@ -1,17 +1,18 @@
 /**
- * `npm run corpus -- --out DIR [--seed N] [--scale F] [--force]`: writes a deterministic, valid
+ * `npm run corpus -- --out DIR [--seed N] [--scale F] [--force] [--measurements]`: writes a deterministic, valid
  * content corpus (10,000 files at scale 1) for benchmarks and tests. See scripts/lib/corpus.ts.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_NOW, DEFAULT_SEED, generateCorpus } from './lib/corpus.ts';
 
-const USAGE = `Usage: npm run corpus -- --out DIR [--seed N] [--scale F] [--force]
+const USAGE = `Usage: npm run corpus -- --out DIR [--seed N] [--scale F] [--force] [--measurements]
 
   --out DIR     folder to write (required; must be empty unless --force)
   --seed N      integer seed (default ${DEFAULT_SEED}); same seed and scale, same bytes
   --scale F     multiply every count (default 1: 10,000 files); 0.01 makes 100
   --force       write into a non-empty folder, replacing its corpus folders and keel.yaml
+  --measurements  also write measurements/<slo>.csv for every SLO (hourly, 90 days)
 `;
 
 function fail(message: string): never {
@@ -27,6 +28,7 @@ try {
       seed: { type: 'string' },
       scale: { type: 'string' },
       force: { type: 'boolean', default: false },
+      measurements: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -47,7 +49,7 @@ const out = resolve(values.out);
 const started = performance.now();
 let result;
 try {
-  result = generateCorpus({ out, seed, scale, force: values.force });
+  result = generateCorpus({ out, seed, scale, force: values.force, measurements: values.measurements });
 } catch (cause) {
   process.stderr.write(`corpus: ${(cause as Error).message}\n`);
   process.exit(1);
@@ -62,5 +64,6 @@ process.stdout.write(
     `  slos/ documents: ${Object.entries(result.sloDocuments)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}\n` +
+    (result.measurementFiles > 0 ? `  measurements/: ${result.measurementFiles} files, ${result.measurementRows} hourly rows\n` : '') +
     `  seed ${seed}, scale ${scale}; validate with KEEL_NOW=${CORPUS_NOW}\n`,
 );

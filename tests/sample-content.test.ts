@@ -4,11 +4,13 @@
  * and measurements are what the scripts generate, and the measurements tell the story.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { evaluateIndex } from '../src/cli/commands/report.ts';
 import { listFiles } from '../src/core/walk.ts';
 import { evaluateSlo } from '../src/domain/slo/evaluate.ts';
 import { validateContent, type ValidationResult } from '../src/rules/validate.ts';
@@ -120,6 +122,60 @@ describe('the story', () => {
     // Healthy before the regression: the same window a week earlier had most of its budget.
     const [weekBefore] = evaluateSlo({ slo, series, now: now - 7 * 86_400_000 }).objectives;
     expect(weekBefore!.errorBudget.remaining).toBeGreaterThan(0.75);
+  });
+});
+
+describe('the SLO report (keel report slos)', () => {
+  it('pins every figure of the sample: the JSON report at 2026-11-22T12:00Z', async () => {
+    const out: string[] = [];
+    const code = await main(['report', 'slos', '--format', 'json', '--content', content], {
+      out: (t) => out.push(t),
+      err: (t) => out.push(`stderr: ${t}`),
+      env: { KEEL_NOW: '2026-11-22T12:00:00Z' },
+      cwd: root,
+    });
+    expect(code).toBe(0);
+    await expect(`${out.join('\n')}\n`).toMatchFileSnapshot('__snapshots__/sample-report-slos.json');
+  });
+
+  it('settings-page-latency: the Fast burn step is in force, since the regression', () => {
+    const [settings] = evaluateIndex(result.index, NOW, 'settings-page-latency');
+    const policy = settings!.objectives[0]!.policies[0]!;
+    const fast = policy.inForce.find((s) => s.step === 'Fast burn');
+    expect(fast).toBeDefined();
+    expect(fast!.since).toBeGreaterThan(Date.parse('2026-11-20T08:40:00Z'));
+    expect(fast!.sinceStartOfHistory).toBe(false);
+  });
+
+  it('the SEV1 consumed more than a fifth of a budget: the policy wants a P0 follow-up, and it has one', () => {
+    const sev1 = result.index.collections.incidents.find((i) => i.data.severity === 'SEV1')!;
+    const shares = evaluateIndex(result.index, NOW).flatMap((e) =>
+      e.objectives.flatMap((o) => o.incidents.filter((i) => i.id === sev1.id).map((i) => i.share ?? 0)),
+    );
+    expect(Math.max(...shares)).toBeGreaterThan(0.2);
+    expect(sev1.data.followUps.some((f) => f.priority === 'P0')).toBe(true);
+  });
+
+  it('without its P0 follow-up, the SEV1 draws policy/incident-p0 warnings naming the SLO, the share and the policy', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'keel-sample-'));
+    try {
+      cpSync(content, copy, { recursive: true });
+      const file = join(copy, 'incidents', '2026-10-14-card-payments-outage.mdx');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('priority: P0', 'priority: P1'));
+      const copied = await validateContent(copy, { cwd: root, now: NOW });
+      expect(copied.diagnostics.map((d) => `${d.rule} ${d.message}`)).toEqual([
+        'policy/incident-p0 the incident consumed 297.6 % of the error budget of SLO "api-latency", over the 20 % at which policy "application-budget-policy" requires a P0 follow-up; none of its follow-ups is P0',
+        'policy/incident-p0 the incident consumed 1187.4 % of the error budget of SLO "payment-authorisation", over the 20 % at which policy "money-and-data-policy" requires a P0 follow-up; none of its follow-ups is P0',
+      ]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('the backtest: a page would have come before detection for settings-page-latency, after it for api-availability', () => {
+    const lead = (slo: string) => evaluateIndex(result.index, NOW, slo)[0]!.objectives[0]!.backtest.incidents[0]!.leadMinutes;
+    expect(lead('settings-page-latency')).toBeGreaterThan(0);
+    expect(lead('api-availability')).toBeLessThan(0);
   });
 });
 

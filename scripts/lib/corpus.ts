@@ -7,6 +7,12 @@
  * Every reference resolves and every rule holds, with "now" pinned at CORPUS_NOW (set
  * KEEL_NOW to it when validating: runbooks count as reviewed relative to it).
  *
+ * With `measurements`, it also writes measurements/<slo>.csv for every SLO: hourly rows over
+ * the 90 days up to CORPUS_NOW (ratio rows, or values for threshold SLIs), with gaps in about
+ * one SLO in ten and budget burns (hours of elevated errors or slow values) in about one in
+ * four, a few of them still burning at the end. These come from a generator of their own per
+ * SLO, so the rest of the corpus is byte-identical with or without them.
+ *
  * Everything comes from one seeded generator (mulberry32): the same seed and scale give
  * byte-identical trees; nothing reads the clock.
  */
@@ -69,6 +75,8 @@ export interface CorpusOptions {
   scale?: number;
   /** Write into a non-empty folder, replacing the corpus folders and keel.yaml there. */
   force?: boolean;
+  /** Also write measurements/<slo>.csv for every SLO (hourly, 90 days). */
+  measurements?: boolean;
 }
 
 export interface CorpusResult {
@@ -80,6 +88,9 @@ export interface CorpusResult {
   mdx: number;
   /** YAML documents in slos/, by kind. */
   sloDocuments: Record<string, number>;
+  /** Measurement files written (0 without `measurements`) and their rows. */
+  measurementFiles: number;
+  measurementRows: number;
 }
 
 /** Files per folder for a scale. */
@@ -161,6 +172,10 @@ interface SloPlan {
   type: string;
   /** First SLO of its service (carries the service's error-budget policy, if any). */
   first: boolean;
+  /** Set when its file is written: the SLI kind and, for threshold SLIs, the first objective's limit. */
+  sli?: { kind: 'ratio' } | { kind: 'threshold'; limit: number };
+  /** Set when its file is written: 1 − the first objective's target. */
+  budget?: number;
 }
 
 interface World {
@@ -383,6 +398,7 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
         : {};
 
   let objectives: SloDoc['spec']['objectives'];
+  slo.sli = { kind: 'ratio' };
   if (composite) {
     objectives = ['read', 'write'].map((path) => ({
       displayName: `${title(path)} path`,
@@ -411,6 +427,7 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
             [0.3, 'p99 under 300 ms'],
             [1, 'p99 under 1 s'],
           ] as const);
+    slo.sli = { kind: 'threshold', limit: values[0][0] };
     objectives = values.slice(0, rng.int(1, 2)).map(([value, displayName], i) => ({
       displayName,
       op: 'lte',
@@ -421,6 +438,9 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
   } else {
     objectives = [{ displayName: `${title(slo.type)}`, ...target(rng), ...slices() }];
   }
+
+  const head = objectives[0]!;
+  slo.budget = 1 - (head.target ?? head.targetPercent! / 100);
 
   const alertPolicies: NonNullable<SloDoc['spec']['alertPolicies']> = [];
   const policyDocs: AlertPolicyDoc[] = [];
@@ -858,6 +878,63 @@ function retrospective(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Measurements
+
+const HOUR = 3_600_000;
+const MEASUREMENT_HOURS = 90 * 24;
+
+/** FNV-1a of a name: each SLO's measurements have a generator of their own. */
+function hashOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const isoHour = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/**
+ * Hourly rows of one SLO over the 90 days up to NOW: a daily traffic curve with noise; about
+ * one SLO in ten misses a stretch of 6–48 hours; about one in four has burns of 1–8 hours
+ * (errors at 10–300 times the budget's rate, or values 1.5–4 times the limit), one in twenty
+ * of them at the very end. Outside burns, errors run at 5–90 % of the budget's rate.
+ */
+function measurementFile(seed: number, slo: SloPlan): { text: string; rows: number } {
+  const rng = createRng((seed ^ hashOf(slo.name)) >>> 0);
+  const sli = slo.sli ?? { kind: 'ratio' };
+  const budget = slo.budget ?? 0.001;
+  const first = NOW - (MEASUREMENT_HOURS - 1) * HOUR;
+  const gap = rng.chance(0.1) ? { from: first + rng.int(0, MEASUREMENT_HOURS - 48) * HOUR, hours: rng.int(6, 48) } : undefined;
+  const burns: { from: number; to: number; level: number }[] = [];
+  if (rng.chance(0.25)) {
+    for (let n = rng.int(1, 3); n > 0; n--) {
+      const hours = rng.int(1, 8);
+      const from = rng.chance(0.05) ? NOW - (hours - 1) * HOUR : first + rng.int(0, MEASUREMENT_HOURS - hours) * HOUR;
+      burns.push({ from, to: from + (hours - 1) * HOUR, level: sli.kind === 'ratio' ? Math.min(1, budget * rng.int(10, 300)) : 1.5 + rng.next() * 2.5 });
+    }
+  }
+  const peak = rng.int(200, 50_000);
+  const badRate = budget * rng.pick([0.05, 0.2, 0.5, 0.9]);
+  const lines = [sli.kind === 'ratio' ? 'timestamp,good,total' : 'timestamp,value'];
+  for (let t = first; t <= NOW; t += HOUR) {
+    if (gap && t >= gap.from && t < gap.from + gap.hours * HOUR) continue;
+    const hour = new Date(t).getUTCHours();
+    const shape = 0.3 + Math.exp(-(((hour - 14) / 5) ** 2));
+    const burn = burns.find((b) => t >= b.from && t <= b.to);
+    if (sli.kind === 'ratio') {
+      const total = Math.max(1, Math.round(peak * shape * (0.9 + 0.2 * rng.next())));
+      const rate = burn ? burn.level : badRate * (0.5 + rng.next());
+      const bad = Math.min(total, Math.round(total * rate));
+      lines.push(`${isoHour(t)},${total - bad},${total}`);
+    } else {
+      const usual = sli.limit * (0.4 + 0.25 * shape) * (0.85 + 0.3 * rng.next());
+      const value = burn ? sli.limit * burn.level : usual;
+      lines.push(`${isoHour(t)},${value.toFixed(3)}`);
+    }
+  }
+  return { text: `${lines.join('\n')}\n`, rows: lines.length - 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
 // keel.yaml
 
 function settingsFile(): string {
@@ -877,12 +954,12 @@ function settingsFile(): string {
 
 /** Writes the corpus; refuses a non-empty folder unless `force`. */
 export function generateCorpus(options: CorpusOptions): CorpusResult {
-  const { out, seed = DEFAULT_SEED, scale = 1, force = false } = options;
+  const { out, seed = DEFAULT_SEED, scale = 1, force = false, measurements = false } = options;
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer (got ${seed})`);
   const counts = corpusCounts(scale);
   if (existsSync(out) && readdirSync(out).length > 0) {
     if (!force) throw new Error(`${out} is not empty; pass --force to replace the corpus in it`);
-    for (const folder of FOLDERS) rmSync(join(out, folder), { recursive: true, force: true });
+    for (const folder of [...FOLDERS, 'measurements']) rmSync(join(out, folder), { recursive: true, force: true });
     rmSync(join(out, 'keel.yaml'), { force: true });
   }
   mkdirSync(out, { recursive: true });
@@ -962,5 +1039,17 @@ export function generateCorpus(options: CorpusOptions): CorpusResult {
     if (isMdx) mdx++;
   }
 
-  return { files, bytes, counts, mdx, sloDocuments };
+  let measurementFiles = 0;
+  let measurementRows = 0;
+  if (measurements) {
+    mkdirSync(join(out, 'measurements'), { recursive: true });
+    for (const slo of slos) {
+      const file = measurementFile(seed, slo);
+      write(`measurements/${slo.name}.csv`, file.text);
+      measurementFiles++;
+      measurementRows += file.rows;
+    }
+  }
+
+  return { files, bytes, counts, mdx, sloDocuments, measurementFiles, measurementRows };
 }

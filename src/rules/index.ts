@@ -24,6 +24,7 @@ import maintenanceWindow from './maintenance/window.ts';
 import measurementOrphan from './measurement/orphan.ts';
 import measurementSliType from './measurement/sli-type.ts';
 import opensloObjectiveOp from './openslo/objective-op.ts';
+import policyIncidentP0 from './policy/incident-p0.ts';
 import policyStepOrder from './policy/step-order.ts';
 import refUnknown from './ref/unknown.ts';
 import type { Rule } from './rule.ts';
@@ -52,6 +53,7 @@ export const RULE_MODULES: readonly Rule[] = [
   measurementOrphan,
   measurementSliType,
   opensloObjectiveOp,
+  policyIncidentP0,
   policyStepOrder,
   refUnknown,
   runbookReviewDate,

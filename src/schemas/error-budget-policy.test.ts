@@ -25,7 +25,15 @@ describe('ErrorBudgetPolicySchema', () => {
 
   it('a step needs a condition (policy/step-condition)', () => {
     expect(problems(ErrorBudgetPolicySchema, withSteps([{ name: 'Always', when: {}, actions: ['Panic'] }]))).toEqual([
-      'policy/step-condition a step needs remainingBudgetBelow, burnRate or both | e.g. remainingBudgetBelow: 0.25, or burnRate: { above: 6, window: 1h }',
+      'policy/step-condition a step needs remainingBudgetBelow, burnRate, incidentConsumedAbove or a combination | e.g. remainingBudgetBelow: 0.25, or burnRate: { above: 6, window: 1h }',
+    ]);
+  });
+
+  it('accepts incidentConsumedAbove alone, as a share 0..1', () => {
+    const step = { name: 'Big incident', when: { incidentConsumedAbove: 0.2 }, actions: ['Retrospective with a P0 follow-up'] };
+    expect(problems(ErrorBudgetPolicySchema, withSteps([step]))).toEqual([]);
+    expect(problems(ErrorBudgetPolicySchema, withSteps([{ ...step, when: { incidentConsumedAbove: 20 } }]))).toEqual([
+      'schema/range spec.steps[0].when.incidentConsumedAbove must be at most 1 (got 20)',
     ]);
   });
 

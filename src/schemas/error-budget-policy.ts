@@ -27,13 +27,21 @@ const PolicyStepSchema = z
           })
           .optional()
           .describe('Holds while the burn rate over window is above the threshold.'),
+        incidentConsumedAbove: z
+          .number()
+          .min(0)
+          .max(1)
+          .optional()
+          .describe(
+            'Holds while one incident naming the SLO, in the current SLO window, has consumed more than this share of the error budget (0.2: the SRE Workbook rule that such an incident needs a retrospective with a P0 follow-up).',
+          ),
       })
       .superRefine((when, ctx) => {
-        if (when.remainingBudgetBelow === undefined && when.burnRate === undefined) {
+        if (when.remainingBudgetBelow === undefined && when.burnRate === undefined && when.incidentConsumedAbove === undefined) {
           addRuleIssue(ctx, POLICY_STEP_CONDITION, 'missing');
         }
       })
-      .describe('The condition; with both fields, both must hold.'),
+      .describe('The condition; with several fields, all must hold.'),
     actions: z.array(Text).min(1).describe('What is in force while the step holds, e.g. "freeze feature releases".'),
   })
   .describe('One step of the policy.');

@@ -157,7 +157,7 @@ const ObjectiveSchema = z
     timeSliceWindow: z
       .union([z.number().positive(), Duration])
       .optional()
-      .describe('Timeslices and RatioTimeslices: slice length (seconds or duration shorthand).'),
+      .describe('Timeslices and RatioTimeslices: slice length: duration shorthand (1h) or a number of minutes (60), as OpenSLO reads a bare number.'),
     indicator: InlineSLISchema.optional().describe("Composite SLOs: this objective's own SLI."),
     indicatorRef: Id.optional().describe("Composite SLOs: name of this objective's SLI."),
     compositeWeight: z.number().positive().optional().describe('Composite SLOs: weight of the objective (default 1).'),

@@ -152,7 +152,10 @@ export const OPENSLO_TIME_SLICES = schemaRule('openslo/time-slices', 'A Timeslic
 // --- Keel kinds -----------------------------------------------------------------------------
 
 export const POLICY_STEP_CONDITION = schemaRule('policy/step-condition', 'An error-budget policy step without a condition.', {
-  missing: { text: 'a step needs remainingBudgetBelow, burnRate or both', hint: 'e.g. remainingBudgetBelow: 0.25, or burnRate: { above: 6, window: 1h }' },
+  missing: {
+    text: 'a step needs remainingBudgetBelow, burnRate, incidentConsumedAbove or a combination',
+    hint: 'e.g. remainingBudgetBelow: 0.25, or burnRate: { above: 6, window: 1h }',
+  },
 });
 export const CONCERN_DECISION = schemaRule('concern/decision', 'A concern whose status disagrees with its decision or assessment.', {
   decidedButRaised: {

@@ -58,6 +58,9 @@ export const SettingsSchema = z
       .describe('Per-severity targets: time to action, retrospective deadline, description.'),
     publicUpdateCadence: Duration.default('60m').describe('Longest gap allowed between public updates of an open incident.'),
     runbookReviewInterval: Duration.default('90d').describe('How often every runbook must be reviewed.'),
+    measurementStaleAfter: Duration.default('2h').describe(
+      'How far the last measurement of an SLO may lag behind now before its report is marked stale (keel report slos), e.g. 2h.',
+    ),
     rules: z
       .record(z.string(), z.enum(['off', 'warning', 'error']))
       .default({})

@@ -121,10 +121,15 @@ function overlaps(firing: { from: number; to: number | null }, [start, end]: [nu
 export function backtest(view: BudgetView, alerts: readonly AlertWindow[], incidents: readonly Incident[], sloName: string, asOf: number): Backtest {
   const mine = incidents.filter((i) => i.slos.includes(sloName));
   const raw: { alert: AlertWindow; from: number; to: number | null }[] = [];
+  const points = view.points;
   for (const alert of alerts) {
+    // alertState at every point, in two sweeps (NaN, "no burn rate", never exceeds a factor).
+    const long = view.burnSweep(points, alert.evalLongMs);
+    const short = view.burnSweep(points, alert.evalShortMs);
     let open: number | null = null;
-    for (const t of view.points) {
-      const { firing } = alertState(view, alert, t);
+    for (let k = 0; k < points.length; k++) {
+      const t = points[k]!;
+      const firing = long[k]! > alert.factor && short[k]! > alert.factor;
       if (firing && open === null) open = t;
       else if (!firing && open !== null) {
         raw.push({ alert, from: open, to: t });

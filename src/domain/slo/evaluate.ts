@@ -161,19 +161,24 @@ function viewFigures(view: BudgetView, c: Common) {
   };
 }
 
-function evaluateObjective(c: Common, index: number, series: Series | undefined): { evaluation: ObjectiveEvaluation; view: BudgetView } {
-  const objective = c.slo.spec.objectives[index]!;
-  const method = c.slo.spec.budgetingMethod;
-  const rule = objectiveRule(method, objective);
+/** One objective's events and budget view at asOf (an objective that does not fit its data has none, and a problem). */
+function objectiveEvents(slo: SLO, spec: WindowSpec, asOf: number, index: number, series: Series | undefined) {
+  const objective = slo.spec.objectives[index]!;
+  const rule = objectiveRule(slo.spec.budgetingMethod, objective);
   let events: EventSeries;
   let problem: string | undefined;
   try {
-    events = toEvents(series ?? EMPTY, rule, c.spec.calendar?.start ?? 0);
+    events = toEvents(series ?? EMPTY, rule, spec.calendar?.start ?? 0);
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);
     events = toEvents(EMPTY, { method: 'Occurrences', target: rule.target });
   }
-  const view = objectiveView(events, rule.target, c.spec, c.asOf);
+  return { objective, rule, events, problem, view: objectiveView(events, rule.target, spec, asOf) };
+}
+
+function evaluateObjective(c: Common, index: number, series: Series | undefined): { evaluation: ObjectiveEvaluation; view: BudgetView } {
+  const method = c.slo.spec.budgetingMethod;
+  const { objective, rule, events, problem, view } = objectiveEvents(c.slo, c.spec, c.asOf, index, series);
   const window = view.windowAt(c.asOf);
   const sums = windowTotals(events, window, c.asOf);
   const attainment = sums.total > 0 ? sums.good / sums.total : null;
@@ -222,10 +227,9 @@ function evaluateObjective(c: Common, index: number, series: Series | undefined)
   return { evaluation, view };
 }
 
-/** Evaluates every objective of an SLO (and the composite of a composite SLO). */
-export function evaluateSlo(input: SloInput): SloEvaluation {
-  const { slo } = input;
-  const objectives = slo.spec.objectives;
+/** Each objective's series, and the SLO's one evaluation instant. */
+function prepare(input: Pick<SloInput, 'slo' | 'series' | 'now' | 'staleAfterMs'>) {
+  const objectives = input.slo.spec.objectives;
   const perObjective: (Series | undefined)[] = Array.isArray(input.series)
     ? objectives.map((_, i) => (input.series as readonly (Series | undefined)[])[i])
     : objectives.map(() => input.series as Series | undefined);
@@ -235,12 +239,53 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
   const asOf = instants.length > 0 ? Math.min(...instants.map((i) => i.asOf)) : input.now;
   const stale = instants.length === 0 || instants.length < perObjective.length || instants.some((i) => i.stale);
   const lasts = instants.map((i) => i.lastMeasurement).filter((t) => t !== null);
+  return { perObjective, asOf, stale, lastMeasurement: lasts.length > 0 ? Math.min(...lasts) : null, spec: windowSpec(input.slo) };
+}
+
+/** Budget per incident of one SLO: per objective, then the composite of a composite SLO. */
+export interface IncidentBudgets {
+  readonly objective: string | number;
+  readonly incidents: readonly IncidentBudget[];
+}
+
+/**
+ * The share of the budget each incident naming the SLO consumed, per objective (and for the
+ * composite), at the SLO's asOf: what evaluateSlo reports as `incidents`, without the rest
+ * (no backtest, no policies), for rules that only need this.
+ */
+export function incidentBudgets(
+  input: Pick<SloInput, 'slo' | 'series' | 'now' | 'staleAfterMs'> & { readonly incidents: readonly Incident[] },
+): IncidentBudgets[] {
+  const { slo, incidents } = input;
+  const name = slo.metadata.name;
+  if (!incidents.some((i) => i.slos.includes(name))) return [];
+  const { perObjective, asOf, spec } = prepare(input);
+  const parts = perObjective.map((series, i) => objectiveEvents(slo, spec, asOf, i, series));
+  const out: IncidentBudgets[] = parts.map((p, i) => ({
+    objective: p.objective.displayName ?? i,
+    incidents: budgetPerIncident(p.view, incidents, name, asOf),
+  }));
+  if (isComposite(slo)) {
+    const view = compositeView(
+      parts.map((p) => p.view),
+      slo.spec.objectives.map((o) => o.compositeWeight ?? 1),
+    );
+    out.push({ objective: 'composite', incidents: budgetPerIncident(view, incidents, name, asOf) });
+  }
+  return out;
+}
+
+/** Evaluates every objective of an SLO (and the composite of a composite SLO). */
+export function evaluateSlo(input: SloInput): SloEvaluation {
+  const { slo } = input;
+  const objectives = slo.spec.objectives;
+  const { perObjective, asOf, stale, lastMeasurement, spec } = prepare(input);
   const common: Common = {
     slo,
-    spec: windowSpec(slo),
+    spec,
     asOf,
     stale,
-    lastMeasurement: lasts.length > 0 ? Math.min(...lasts) : null,
+    lastMeasurement,
     incidents: input.incidents ?? [],
     policies: (input.policies ?? []).filter((p) => p.spec.slos.includes(slo.metadata.name)),
     atRiskBelow: input.atRiskBelow ?? DEFAULT_AT_RISK_BELOW,

@@ -15,10 +15,8 @@ import type { ErrorBudgetPolicy } from '../../schemas/error-budget-policy.ts';
 import type { Incident } from './series.ts';
 import type { BudgetView } from './view.ts';
 
-/** A step condition: the schema's fields plus `incidentConsumedAbove` (which the schema will gain). */
-export type PolicyCondition = ErrorBudgetPolicy['spec']['steps'][number]['when'] & {
-  readonly incidentConsumedAbove?: number | undefined;
-};
+/** A step condition, as the schema outputs it. */
+export type PolicyCondition = ErrorBudgetPolicy['spec']['steps'][number]['when'];
 
 export interface PolicyStepInput {
   readonly name: string;

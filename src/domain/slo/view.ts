@@ -24,6 +24,11 @@ export interface BudgetView {
   readonly points: readonly number[];
   /** Burn rate over `(at − windowMs, at]` = error rate / (1 − target). */
   burn(at: number, windowMs: number): BurnRate;
+  /**
+   * `burn(at, windowMs).value` at every instant of ascending `at` (NaN where null), in one
+   * sweep: what the backtest evaluates at every point of the history.
+   */
+  burnSweep(at: readonly number[], windowMs: number): Float64Array;
   /** Share of the error budget consumed in the SLO window holding `at`, with data up to `at`; null without data. */
   consumed(at: number): number | null;
   /** Share of the error budget an incident consumed, with data up to `at`; null without data. */
@@ -60,6 +65,25 @@ export function objectiveView(events: EventSeries, target: number, window: Windo
       const sums = totals(events, at - windowMs, at);
       if (sums.total === 0) return { value: null, reason: NO_DATA };
       return { value: sums.bad / (sums.total * budgetRatio) };
+    },
+    burnSweep(at, windowMs) {
+      const out = new Float64Array(at.length).fill(Number.NaN);
+      if (res === undefined || windowMs < res) return out;
+      // The same sums as totals(), with the two bounds found by moving forward, not by search.
+      const { time, good: g, bad: b } = events;
+      let lo = 0;
+      let hi = 0;
+      for (let k = 0; k < at.length; k++) {
+        const t = at[k]!;
+        while (lo < time.length && time[lo]! <= t - windowMs) lo++;
+        while (hi < time.length && time[hi]! <= t) hi++;
+        const top = Math.max(lo, hi);
+        const good = g[top]! - g[lo]!;
+        const bad = Math.max(0, b[top]! - b[lo]!);
+        const total = good + bad;
+        if (total !== 0) out[k] = bad / (total * budgetRatio);
+      }
+      return out;
     },
     consumed(at) {
       return consumedIn(cursor(at), at);
@@ -116,6 +140,19 @@ export function compositeView(views: readonly BudgetView[], weights: readonly nu
         weights,
       );
       return value === null ? { value: null, reason: NO_DATA } : { value };
+    },
+    burnSweep(at, windowMs) {
+      const out = new Float64Array(at.length).fill(Number.NaN);
+      if (resolutionMs === undefined || windowMs < resolutionMs) return out;
+      const sweeps = views.map((v) => v.burnSweep(at, windowMs));
+      for (let k = 0; k < at.length; k++) {
+        const value = weightedMean(
+          sweeps.map((s) => (Number.isNaN(s[k]!) ? null : s[k]!)),
+          weights,
+        );
+        if (value !== null) out[k] = value;
+      }
+      return out;
     },
     consumed(at) {
       return weightedMean(

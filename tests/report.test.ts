@@ -1,0 +1,318 @@
+/**
+ * `keel report slos` as users run it (main(argv, io) with a captured io): the JSON report
+ * checked against figures computed here straight from the CSV files, the hand-made fixture
+ * (tests/fixtures/report/README.md says its numbers) in every format, and the usage errors.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS_NOW, generateCorpus } from '../scripts/lib/corpus.ts';
+import { main } from '../src/cli/main.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SAMPLE = 'content';
+const FIXTURE = 'tests/fixtures/report';
+const HOUR = 3_600_000;
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd: ROOT });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The JSON entry's shape, as far as the tests read it. */
+interface Entry {
+  slo: string;
+  objective: string | number;
+  target: number;
+  budgetingMethod: string;
+  window: { duration: string; rolling: boolean; from: string; to: string };
+  asOf: string;
+  stale: boolean;
+  attainment: number | null;
+  errorBudget: { ratio: number; consumed: number | null; remaining: number | null; events?: { budget: number; consumed: number; remaining: number } };
+  burnRates: Record<string, number | null>;
+  alerts: { name: string; severity: string; firing: boolean; longWindow: string; shortWindow: string; factor: number }[];
+  backtest: {
+    firings: { alert: string; from: string; to: string | null }[];
+    incidents: { id: string; started: string; detected: string | null; alertAt: string | null; lead: number | null }[];
+  };
+  policy: { name: string; inForce: { step: string; since: string; actions: string[] }[] } | null;
+  status: string;
+}
+
+interface Report {
+  now: string;
+  slos: Entry[];
+}
+
+/** Rolling window lengths the sample uses, written out here rather than read from Keel. */
+const WINDOW_MS: Record<string, number> = { '1d': 24 * HOUR, '7d': 7 * 24 * HOUR, '1w': 7 * 24 * HOUR, '28d': 28 * 24 * HOUR, '30d': 30 * 24 * HOUR };
+
+/** Σgood / Σtotal over (from, to] of a `timestamp,good,total` file. */
+function occurrences(csvPath: string, from: number, to: number): { good: number; total: number } {
+  const [header, ...rows] = readFileSync(csvPath, 'utf8').trimEnd().split('\n');
+  expect(header).toBe('timestamp,good,total');
+  let good = 0;
+  let total = 0;
+  for (const row of rows) {
+    const [time, g, t] = row.split(',');
+    const at = Date.parse(time!);
+    if (at > from && at <= to) {
+      good += Number(g);
+      total += Number(t);
+    }
+  }
+  return { good, total };
+}
+
+describe('keel report slos on the sample content', () => {
+  let report: Report;
+  beforeAll(async () => {
+    const r = await run(['report', 'slos', '--format', 'json', '--content', SAMPLE], { KEEL_NOW: '2026-11-22T12:00:00Z' });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    report = JSON.parse(r.out) as Report;
+  });
+
+  it('has the issue’s shape: now, and one entry per objective (and composite)', () => {
+    expect(report.now).toBe('2026-11-22T12:00:00Z');
+    expect(report.slos.length).toBeGreaterThanOrEqual(8);
+    for (const entry of report.slos) {
+      expect(Object.keys(entry)).toEqual([
+        'slo',
+        'objective',
+        'service',
+        'target',
+        'budgetingMethod',
+        'window',
+        'asOf',
+        'stale',
+        'attainment',
+        'errorBudget',
+        'burnRates',
+        'alerts',
+        'backtest',
+        'policy',
+        'status',
+      ]);
+      expect(Object.keys(entry.burnRates)).toEqual(['5m', '30m', '1h', '6h', '1d', '3d']);
+      expect(['ok', 'at-risk', 'exhausted', 'no-data']).toContain(entry.status);
+    }
+  });
+
+  it('every Occurrences objective: attainment = Σgood/Σtotal over (asOf − window, asOf] and consumed = (1 − attainment)/(1 − target), from the CSV file', () => {
+    const occurrencesEntries = report.slos.filter((e) => e.budgetingMethod === 'Occurrences');
+    expect(occurrencesEntries.map((e) => e.slo).sort()).toEqual(['login-success', 'payment-authorisation', 'settings-page-latency', 'web-app-availability']);
+    for (const entry of occurrencesEntries) {
+      const csv = join(ROOT, SAMPLE, 'measurements', `${entry.slo}.csv`);
+      const lastRow = readFileSync(csv, 'utf8').trimEnd().split('\n').at(-1)!.split(',')[0]!;
+      const asOf = Date.parse(entry.asOf);
+      expect(asOf, entry.slo).toBe(Date.parse(lastRow)); // now (12:00Z) is after the last row
+      expect(entry.window.rolling).toBe(true);
+      const { good, total } = occurrences(csv, asOf - WINDOW_MS[entry.window.duration]!, asOf);
+      expect(total).toBeGreaterThan(0);
+      const attainment = good / total;
+      expect(entry.attainment, entry.slo).toBeCloseTo(attainment, 14);
+      expect(entry.errorBudget.consumed, entry.slo).toBeCloseTo((1 - attainment) / (1 - entry.target), 10);
+      expect(entry.errorBudget.remaining!, entry.slo).toBeCloseTo(1 - entry.errorBudget.consumed!, 14);
+      expect(entry.errorBudget.events!.consumed).toBe(total - good);
+    }
+  });
+
+  it('settings-page-latency burns fast: the policy’s Fast burn step is in force, with a since', () => {
+    const settings = report.slos.find((e) => e.slo === 'settings-page-latency')!;
+    expect(settings.status).toBe('at-risk');
+    expect(settings.burnRates['1h']).toBeGreaterThan(6);
+    const steps = settings.policy!.inForce;
+    expect(steps.map((s) => s.step)).toContain('Fast burn');
+    const fast = steps.find((s) => s.step === 'Fast burn')!;
+    expect(Date.parse(fast.since)).toBeLessThan(Date.parse(settings.asOf));
+    expect(Date.parse(fast.since)).toBeGreaterThan(Date.parse('2026-11-20T08:40:00Z'));
+  });
+
+  it('backtest entries exist for every incident that names an SLO: one page would have come before detection, one after', () => {
+    const incidentsDir = join(ROOT, SAMPLE, 'incidents');
+    const naming = new Map<string, string[]>();
+    for (const file of readdirSync(incidentsDir)) {
+      const text = readFileSync(join(incidentsDir, file), 'utf8');
+      const slos =
+        /\nslos:\n((?: {2}- .+\n)+)/
+          .exec(text)?.[1]
+          ?.match(/- (.+)/g)
+          ?.map((s) => s.slice(2)) ?? [];
+      naming.set(file.replace(/\.mdx?$/, ''), slos);
+    }
+    for (const [id, slos] of naming) {
+      for (const slo of slos) {
+        for (const entry of report.slos.filter((e) => e.slo === slo)) {
+          expect(
+            entry.backtest.incidents.map((i) => i.id),
+            `${slo} backtest`,
+          ).toContain(id);
+        }
+      }
+    }
+    const leads = report.slos.flatMap((e) => e.backtest.incidents.filter((i) => i.lead !== null).map((i) => ({ slo: e.slo, ...i })));
+    expect(leads.some((i) => i.slo === 'settings-page-latency' && i.lead! > 0)).toBe(true);
+    expect(leads.some((i) => i.slo === 'api-availability' && i.lead! < 0)).toBe(true);
+  });
+
+  it('--slo narrows to one SLO; markdown and text report it', async () => {
+    const env = { KEEL_NOW: '2026-11-22T12:00:00Z' };
+    const json = JSON.parse((await run(['report', 'slos', '--format', 'json', '--slo', 'etl-freshness', '--content', SAMPLE], env)).out) as Report;
+    expect(json.slos.map((e) => e.objective)).toEqual(['Warehouse at most 6 hours behind', 'Customer revenue export at most 12 hours behind', 'composite']);
+    const md = await run(['report', 'slos', '--format', 'markdown', '--slo', 'settings-page-latency', '--content', SAMPLE], env);
+    expect(md.code).toBe(0);
+    expect(md.out).toContain('| settings-page-latency — 99% of loads within 1 s | at-risk | 99 % |');
+    expect(md.out).toMatch(/\| Policy application-budget-policy \| .*Fast burn since 2026-11-21 \d\d:00 \+01:00/);
+    const text = await run(['report', 'slos', '--slo', 'settings-page-latency', '--content', SAMPLE], env);
+    expect(text.out).toMatch(/^ {2}Target +99 %$/m);
+  });
+
+  it('percentages carry no float noise in text and markdown', async () => {
+    const env = { KEEL_NOW: '2026-11-22T12:00:00Z' };
+    for (const format of ['text', 'markdown']) {
+      const r = await run(['report', 'slos', '--format', format, '--content', SAMPLE], env);
+      expect(r.out).toContain('99.9 %');
+      expect(r.out).toContain('99.95 %');
+      expect(r.out).not.toMatch(/\d\.\d{5,} ?%/);
+      expect(r.out).not.toMatch(/\d{5,}×/);
+    }
+  });
+});
+
+describe('keel report slos on a fixture computed by hand', () => {
+  const env = { KEEL_NOW: '2026-11-22T01:00:00Z' };
+
+  it('JSON: the figures of tests/fixtures/report/README.md', async () => {
+    const r = await run(['report', 'slos', '--format', 'json', '--content', FIXTURE], env);
+    expect(r.code).toBe(0);
+    const [entry, ...rest] = (JSON.parse(r.out) as Report).slos;
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      slo: 'checkout',
+      objective: '99% of requests',
+      service: 'checkout',
+      target: 0.99,
+      budgetingMethod: 'Occurrences',
+      window: { duration: '1d', rolling: true, from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z' },
+      asOf: '2026-11-22T00:00:00Z',
+      stale: false,
+      status: 'at-risk',
+      policy: {
+        name: 'checkout-policy',
+        inForce: [
+          { step: 'Big incident', since: '2026-11-21T11:00:00Z', actions: ['A P0 follow-up in the retrospective.'] },
+          { step: 'Budget at risk', since: '2026-11-21T12:00:00Z', actions: ['Only fixes ship.'] },
+        ],
+      },
+    });
+    expect(entry!.attainment).toBeCloseTo(1 - 160 / 24_000, 15);
+    expect(entry!.errorBudget.ratio).toBe(0.01);
+    expect(entry!.errorBudget.consumed).toBeCloseTo(160 / 240, 12);
+    expect(entry!.errorBudget.events).toEqual({ budget: 240, consumed: 160, remaining: 80 });
+    // The last hour had 10 bad of 1000: an error rate of 1 %, a burn rate of 1. 5m and 30m are finer than the hourly rows.
+    expect(entry!.burnRates['5m']).toBeNull();
+    expect(entry!.burnRates['30m']).toBeNull();
+    expect(entry!.burnRates['1h']).toBeCloseTo(1, 12);
+    expect(entry!.burnRates['6h']).toBeCloseTo(10 / 6000 / 0.01, 12);
+    expect(entry!.burnRates['1d']).toBeCloseTo(160 / 24_000 / 0.01, 12);
+    // Page on 1 h at 2 % of a one-day budget: factor 0.02 × 24 = 0.48.
+    expect(entry!.alerts[0]).toEqual({ name: 'page-1h', severity: 'page', firing: true, longWindow: '1h', shortWindow: '1h', factor: 0.48, coarsened: true });
+    expect(entry!.backtest.incidents).toEqual([
+      { id: '2026-11-21-checkout-errors', started: '2026-11-21T10:05:00Z', detected: '2026-11-21T10:45:00Z', alertAt: '2026-11-21T11:00:00Z', lead: -15 },
+    ]);
+    expect(entry!.backtest.firings.filter((f) => f.alert === 'page-1h')).toEqual([
+      { alert: 'page-1h', from: '2026-11-21T11:00:00Z', to: '2026-11-21T13:00:00Z' },
+      { alert: 'page-1h', from: '2026-11-22T00:00:00Z', to: null },
+    ]);
+  });
+
+  it('markdown and text, pinned', async () => {
+    const md = await run(['report', 'slos', '--format', 'markdown', '--content', FIXTURE], env);
+    await expect(md.out).toMatchFileSnapshot('__snapshots__/report-fixture.md');
+    const text = await run(['report', 'slos', '--content', FIXTURE], env);
+    await expect(text.out).toMatchFileSnapshot('__snapshots__/report-fixture.txt');
+  });
+
+  it('stale when now is later than the last measurement by more than measurementStaleAfter (3h here)', async () => {
+    const at = async (now: string) =>
+      (JSON.parse((await run(['report', 'slos', '--format', 'json', '--content', FIXTURE], { KEEL_NOW: now })).out) as Report).slos[0]!;
+    expect((await at('2026-11-22T03:00:00Z')).stale).toBe(false);
+    const stale = await at('2026-11-22T03:00:01Z');
+    expect(stale.stale).toBe(true);
+    expect(stale.asOf).toBe('2026-11-22T00:00:00Z');
+    const text = await run(['report', 'slos', '--content', FIXTURE], { KEEL_NOW: '2026-11-22T05:00:00Z' });
+    expect(text.out).toContain('As of                   2026-11-22 00:00 +00:00 — stale: last measurement 2026-11-22 00:00 +00:00');
+  });
+});
+
+describe('keel report: errors', () => {
+  const env = { KEEL_NOW: '2026-11-22T12:00:00Z' };
+
+  it('content errors: the validation report on stderr, nothing on stdout, exit 1', async () => {
+    const r = await run(['report', 'slos', '--content', 'tests/fixtures/broken'], env);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/error/);
+    expect(r.err).toMatch(/\d+ errors?/);
+  });
+
+  it.each([
+    [['report'], 'keel: report needs a subject: keel report slos'],
+    [['report', 'incidents'], 'keel: unknown report "incidents"; reports: slos'],
+    [['report', 'slos', 'extra'], 'keel: unexpected argument "extra"'],
+    [['report', 'slos', '--format', 'github'], 'keel: --format must be one of text, markdown, json (got "github")'],
+    [['report', 'slos', '--content', FIXTURE, '--slo', 'chekout'], 'keel: no SLO is named "chekout"; did you mean "checkout"?'],
+  ])('usage error: %j', async (argv, message) => {
+    const r = await run(argv, env);
+    expect(r).toEqual({ code: 2, out: '', err: message });
+  });
+});
+
+describe('keel report slos on the corpus with measurements (1% scale)', () => {
+  it('writes hourly measurements for every SLO, with gaps and burns, leaves the rest of the corpus as it was, and reports them', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'keel-report-corpus-'));
+    try {
+      const plain = generateCorpus({ out: join(root, 'plain'), scale: 0.01 });
+      const withData = generateCorpus({ out: join(root, 'data'), scale: 0.01, measurements: true });
+      expect(withData.measurementFiles).toBe(plain.counts.slos);
+      expect(withData.files).toBe(plain.files + plain.counts.slos);
+      for (const folder of ['slos', 'incidents']) {
+        for (const name of readdirSync(join(root, 'plain', folder))) {
+          expect(readFileSync(join(root, 'data', folder, name)).equals(readFileSync(join(root, 'plain', folder, name))), name).toBe(true);
+        }
+      }
+      const files = readdirSync(join(root, 'data', 'measurements'));
+      const rows = files.map(
+        (f) =>
+          readFileSync(join(root, 'data', 'measurements', f), 'utf8')
+            .trimEnd()
+            .split('\n').length - 1,
+      );
+      expect(Math.max(...rows)).toBe(90 * 24);
+      expect(Math.min(...rows)).toBeLessThan(90 * 24); // some have gaps
+      expect(withData.measurementRows).toBe(rows.reduce((a, b) => a + b, 0));
+
+      const r = await run(['report', 'slos', '--format', 'json', '--content', join(root, 'data')], { KEEL_NOW: CORPUS_NOW });
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out) as Report;
+      expect(new Set(report.slos.map((e) => e.slo)).size).toBe(plain.counts.slos);
+      expect(report.slos.every((e) => !e.stale && e.attainment !== null)).toBe(true);
+      expect(report.slos.some((e) => e.attainment! < 1 && e.errorBudget.consumed! > 0.5)).toBe(true); // some burn
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
