@@ -129,6 +129,30 @@ describe('usage errors exit 2 with a message on stderr', () => {
     });
   });
 
+  it.each([
+    ['KEEL_NOW', '2026-11-22T12:00:60Z', 'keel: KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "2026-11-22T12:00:60Z")'],
+    [
+      'KEEL_NOW',
+      '2026-11-22T12:00:00+25:00',
+      'keel: KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "2026-11-22T12:00:00+25:00")',
+    ],
+    [
+      'KEEL_NOW',
+      '2026-11-22T12:00:00-00:60',
+      'keel: KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "2026-11-22T12:00:00-00:60")',
+    ],
+    ['KEEL_NOW', '2026\n::error::x', 'keel: KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "2026\\n::error::x")'],
+    ['SOURCE_DATE_EPOCH', '99999999999999999999', 'keel: SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "99999999999999999999")'],
+    ['SOURCE_DATE_EPOCH', '-1', 'keel: SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "-1")'],
+  ])('a malformed %s: %j', async (name, value, message) => {
+    const env = name === 'KEEL_NOW' ? { KEEL_NOW: value.replace('\\n', '\n') } : { KEEL_NOW: '', SOURCE_DATE_EPOCH: value };
+    expect(await run(['validate', '--content', VALID], { env })).toEqual({ code: 2, out: '', err: message });
+  });
+
+  it('the leap second of 2016 as KEEL_NOW', async () => {
+    expect(await run(['validate', '--content', VALID], { env: { KEEL_NOW: '2016-12-31T23:59:60Z' } })).toMatchObject({ err: '' });
+  });
+
   it('a malformed KEEL_NOW', async () => {
     const r = await run(['validate', '--content', VALID], { env: { KEEL_NOW: 'yesterday' } });
     expect(r.code).toBe(2);
@@ -174,15 +198,28 @@ describe('which folder is checked', () => {
     expect(await run(['validate', `--content=${VALID}`], { env: { KEEL_CONTENT: BROKEN } })).toMatchObject({ code: 0 });
   });
 
-  it('a missing folder is a clear error, exit 1', async () => {
+  it('a missing folder, a file, a device or a folder without keel.yaml is a usage error, exit 2', async () => {
     expect(await run(['validate', '--content', 'no/such/folder'])).toEqual({
-      code: 1,
-      out:
-        'no/such/folder:1:1 error content folder not found  content/missing\n' +
-        '  hint: pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml\n' +
-        '0 files checked: 1 error, 0 warnings',
-      err: '',
+      code: 2,
+      out: '',
+      err: 'keel: content folder "no/such/folder" does not exist; pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml',
     });
+    expect(await run(['validate', '--content', 'package.json'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'keel: content folder "package.json" is not a folder; pass --content DIR with the folder holding keel.yaml',
+    });
+    expect(await run(['validate', '--content', '/dev/null'], { cwd: '/' })).toMatchObject({
+      code: 2,
+      out: '',
+      err: 'keel: content folder "dev/null" is not a folder; pass --content DIR with the folder holding keel.yaml',
+    });
+    expect(await run(['validate', '--content', 'tests'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'keel: content folder "tests" has no keel.yaml; is it the right folder? (create keel.yaml with organisation and timeZone to start one)',
+    });
+    expect(await run(['validate', '--content', ''])).toEqual({ code: 2, out: '', err: 'keel: --content must name a folder (got an empty value)' });
   });
 
   it('paths are shown relative to the working directory', async () => {

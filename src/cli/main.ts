@@ -4,6 +4,7 @@
  * Exit codes: 0 no errors, 1 content errors (or a failed build), 2 usage errors.
  */
 import { parseArgs } from 'node:util';
+import { escapeControls, excerpt } from '../core/escape.ts';
 import { UsageError } from '../core/usage-error.ts';
 import type { Command, Io } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -33,14 +34,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`keel: unknown command "${name}"\n\n${USAGE}`);
+    io.err(`keel: unknown command "${escapeControls(excerpt(name))}"\n\n${USAGE}`);
     return 2;
   }
   let parsed;
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...parseOptions(command), help: { type: 'boolean', short: 'h' } } });
   } catch (cause) {
-    io.err(`keel: ${(cause as Error).message}\n\n${USAGE}`);
+    io.err(`keel: ${escapeControls((cause as Error).message)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -49,14 +50,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 0;
   }
   if (positionals.length > 0 && !command.positionals) {
-    io.err(`keel: unexpected argument "${positionals[0]}"; pass the folder with --content`);
+    io.err(`keel: unexpected argument "${escapeControls(excerpt(positionals[0]!))}"; pass the folder with --content`);
     return 2;
   }
   try {
     return await command.run({ values, positionals }, io);
   } catch (cause) {
     if (!(cause instanceof UsageError)) throw cause;
-    io.err(`keel: ${cause.message}`);
+    // One line, whatever the environment or arguments held.
+    io.err(`keel: ${escapeControls(cause.message)}`);
     return cause.exitCode;
   }
 }

@@ -2,22 +2,32 @@
  * Reads a content folder: every file is either parsed into an entry or reported.
  * Hidden files and folders (".git", ".DS_Store") are not content.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic, Sink } from '../core/diagnostic.ts';
+import type { Diagnostic, Place, Sink } from '../core/diagnostic.ts';
+import { formatBytes, MAX_FILE_BYTES, MAX_FINDINGS_PER_FILE, MAX_MEASUREMENT_BYTES } from '../core/limits.ts';
+import { decodeText, readBounded } from '../core/read.ts';
 import { diagnose } from '../core/rule.ts';
-import { listFiles } from '../core/walk.ts';
+import { walkContent, type ContentWalk, type SpecialType } from '../core/walk.ts';
 import { COLLECTION_NAMES, DOCUMENT_KINDS, FILE_KINDS, IGNORED_TOP_LEVEL, MEASUREMENTS, SETTINGS, type CollectionName } from '../kinds/index.ts';
 import { extensionsOf, type KindDefinition } from '../kinds/kind.ts';
 import type { Settings } from '../schemas/settings.ts';
 import type { Collections, ContentIndex, DocumentEntry, Entry, InvalidEntry, MeasurementEntry } from './entry.ts';
 import { createMdxChecker, type MdxCheck } from './mdx-checker.ts';
 import { parseDocument, parseDocumentFile, parseMeasurements, parseSingleYaml, type Body, type DocumentKinds, type OnInvalid, type SourceFile } from './parse.ts';
-import { CONTENT_MISSING, SETTINGS_MISSING, UNKNOWN_FILE, UNREADABLE } from './rules.ts';
+import { CONTENT_MISSING, ENCODING, LIMIT_FILE_SIZE, LINK, SETTINGS_MISSING, SPECIAL_FILE, UNKNOWN_FILE, UNREADABLE } from './rules.ts';
 
 export interface LoadResult {
   index: ContentIndex;
   diagnostics: Diagnostic[];
+  /** Findings of a file beyond MAX_FINDINGS_PER_FILE: how many, and where the first one was. */
+  omitted: Map<string, Omitted>;
+}
+
+/** Findings not listed for one file. */
+export interface Omitted {
+  count: number;
+  first: Place;
 }
 
 function emptyCollections(): Collections {
@@ -62,6 +72,8 @@ export interface FileResult {
   /** False for files that are not content (a top-level README). */
   counted: boolean;
   diagnostics: Diagnostic[];
+  /** Findings past MAX_FINDINGS_PER_FILE, counted, not kept. */
+  omitted?: Omitted | undefined;
   settings?: Entry<Settings> | undefined;
   entries: { collection: CollectionName; entry: Entry<unknown> }[];
   measurement?: MeasurementEntry | undefined;
@@ -72,27 +84,60 @@ export interface FileResult {
   rejected: { collection: CollectionName; id: string; invalid?: InvalidEntry }[];
 }
 
-/** Reads and parses one file of the content folder; reports instead of throwing. */
 /**
  * A check of a Markdown body that runs as each file is read, before the body is let go of
  * (src/rules: rules of scope "body"). It runs whether or not the front matter passed its schema.
  */
 export type BodyCheck = (collection: CollectionName, file: string, body: Body, report: Sink) => void;
 
-export function parseSource(root: string, rel: string, cwd: string, checkMdx: MdxCheck | undefined, checkBody?: BodyCheck): FileResult {
+/** A file of the content folder: its name there, and the path to read (links resolved). */
+interface SourceRef {
+  rel: string;
+  real: string;
+}
+
+const SPECIAL_NAMES: Record<SpecialType, string> = {
+  fifo: 'named pipe',
+  socket: 'socket',
+  device: 'device',
+  kernel: 'kernel file',
+  other: 'special file',
+};
+
+/** Keeps the first MAX_FINDINGS_PER_FILE findings of a file, and counts the rest. */
+function cappedSink(result: FileResult): Sink {
+  return (d, count = 1) => {
+    if (count === 1 && result.diagnostics.length < MAX_FINDINGS_PER_FILE) result.diagnostics.push(d);
+    else if (result.omitted) result.omitted.count += count;
+    else result.omitted = { count, first: { file: d.file, line: d.line, column: d.column } };
+  };
+}
+
+/** Reads and parses one file of the content folder; reports instead of throwing. */
+function parseSource(root: string, { rel, real }: SourceRef, cwd: string, checkMdx: MdxCheck | undefined, checkBody?: BodyCheck): FileResult {
   const result: FileResult = { counted: true, diagnostics: [], entries: [], rejected: [] };
-  const report = (d: Diagnostic) => result.diagnostics.push(d);
+  const report = cappedSink(result);
   const path = join(root, ...rel.split('/'));
-  const file = relative(cwd, path).split(sep).join('/');
+  const file = displayPath(cwd, path);
   const place = classify(rel);
   if (place.kind === 'ignored') return { ...result, counted: false };
   if (place.kind === 'unknown') {
     report(diagnose(UNKNOWN_FILE, { file, line: 1, column: 1 }, { message: place.message, data: place.data }));
     return result;
   }
+  const limit = place.kind === 'measurements' ? MAX_MEASUREMENT_BYTES : MAX_FILE_BYTES;
   let text: string;
   try {
-    text = readSource(path);
+    const read = readBounded(real, limit);
+    if (!read.ok) {
+      if (read.reason === 'special') report(diagnose(SPECIAL_FILE, { file, line: 1, column: 1 }, { message: 'special', data: { type: SPECIAL_NAMES[read.type] } }));
+      else report(diagnose(LIMIT_FILE_SIZE, { file, line: 1, column: 1 }, { message: 'size', data: { limit: formatBytes(limit), size: formatBytes(read.size) } }));
+      rejectWhole(result, place, rel);
+      return result;
+    }
+    const decoded = decodeText(read.bytes);
+    text = decoded.text;
+    for (const p of decoded.problems) report(diagnose(ENCODING, { file, line: p.line, column: p.column }, { message: p.kind }));
   } catch (cause) {
     const reason = (cause as Error).message.replace(/, \w+ '.*'$/, '');
     report(diagnose(UNREADABLE, { file, line: 1, column: 1 }, { message: 'unreadable', data: { cause: reason } }));
@@ -114,7 +159,7 @@ export function parseSource(root: string, rel: string, cwd: string, checkMdx: Md
     case 'file': {
       const { definition } = place;
       const collection = definition.name as CollectionName;
-      const id = basename(rel, extname(rel));
+      const id = fileId(rel);
       let invalid: InvalidEntry | undefined;
       const onInvalid: OnInvalid = (raw, locate) => (invalid = { id, file, raw, locate });
       const entry =
@@ -133,10 +178,39 @@ export function parseSource(root: string, rel: string, cwd: string, checkMdx: Md
   return result;
 }
 
-/** A file's text, without a byte-order mark. */
-function readSource(path: string): string {
-  const text = readFileSync(path, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** The file name without its extension: the id of a file-based entry. */
+function fileId(rel: string): string {
+  return basename(rel, extname(rel));
+}
+
+/** A file that was not read is still known to exist: references to it are not reported again. */
+function rejectWhole(result: FileResult, place: ReturnType<typeof classify>, rel: string): void {
+  if (place.kind === 'file') result.rejected.push({ collection: place.definition.name as CollectionName, id: fileId(rel) });
+}
+
+/** A path as shown to the user: relative to the working directory, forward slashes. */
+function displayPath(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join('/');
+}
+
+/** Findings about entries of the folder that are not read: links leading out, loops, special files. */
+function refusals(root: string, cwd: string, refused: ContentWalk['refused']): FileResult[] {
+  return refused.map((r) => {
+    const result: FileResult = { counted: true, diagnostics: [], entries: [], rejected: [] };
+    const place = { file: displayPath(cwd, join(root, ...r.rel.split('/'))), line: 1, column: 1 };
+    if (r.reason === 'broken') {
+      // As reading it would say: the link names a file that does not exist.
+      result.diagnostics.push(diagnose(UNREADABLE, place, { message: 'unreadable', data: { cause: 'ENOENT: no such file or directory' } }));
+      return result;
+    }
+    result.diagnostics.push(
+      r.reason === 'special'
+        ? diagnose(SPECIAL_FILE, place, { message: 'special', data: { type: SPECIAL_NAMES[r.type] } })
+        : diagnose(LINK, place, { message: r.reason }),
+    );
+    rejectWhole(result, classify(r.rel), r.rel);
+    return result;
+  });
 }
 
 /** Lets go of what only a build needs; the checks read `data` (invalid entries keep `raw`). */
@@ -171,6 +245,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const collections = emptyCollections();
   const index: ContentIndex = { root, settings: undefined, collections, measurements: [], fileCount: 0 };
   const diagnostics: Diagnostic[] = [];
+  const omitted = new Map<string, Omitted>();
 
   let stat;
   try {
@@ -180,22 +255,26 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   }
   if (!stat?.isDirectory()) {
     diagnostics.push(diagnose(CONTENT_MISSING, { file: relative(cwd, root) || '.', line: 1, column: 1 }, { message: 'missing' }));
-    return { index, diagnostics };
+    return { index, diagnostics, omitted };
   }
 
-  const files = listFiles(root);
-  const mdx = await createMdxChecker(files.filter((f) => f.endsWith('.mdx')).length, options.mdxWorkerFrom);
-  const results = files.map((rel) => {
-    const result = parseSource(root, rel, cwd, mdx?.check, options.checkBody);
+  const walked = walkContent(root);
+  const files = walked.files;
+  const mdx = await createMdxChecker(files.filter((f) => extname(f.rel).toLowerCase() === '.mdx').length, options.mdxWorkerFrom);
+  const results = refusals(root, cwd, walked.refused);
+  for (const ref of files) {
+    const result = parseSource(root, ref, cwd, mdx?.check, options.checkBody);
     // Let go of what only a build needs as soon as the file is parsed, not after all of them.
     if (options.keepSources === false) dropSources(result);
-    return result;
-  });
+    results.push(result);
+  }
   // MDX problems may still be on their way from the worker: each lands in its file's result.
   await mdx?.drain();
   for (const result of results) {
     if (result.counted) index.fileCount++;
-    diagnostics.push(...result.diagnostics);
+    // One by one: a spread of a long list into push() overflows the stack.
+    for (const d of result.diagnostics) diagnostics.push(d);
+    if (result.omitted) omitted.set(result.omitted.first.file, result.omitted);
     if (result.settings) index.settings = result.settings;
     if (result.measurement) index.measurements.push(result.measurement);
     for (const { collection, entry } of result.entries) (collections[collection] as Entry<unknown>[]).push(entry);
@@ -204,9 +283,9 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       if (invalid) ((index.invalid ??= {})[collection] ??= []).push(invalid);
     }
   }
-  if (!files.includes(SETTINGS.file)) {
-    const file = `${relative(cwd, root).split(sep).join('/') || '.'}/${SETTINGS.file}`;
+  if (!files.some((f) => f.rel === SETTINGS.file) && !walked.refused.some((r) => r.rel === SETTINGS.file)) {
+    const file = `${displayPath(cwd, root) || '.'}/${SETTINGS.file}`;
     diagnostics.push(diagnose(SETTINGS_MISSING, { file, line: 1, column: 1 }, { message: 'missing' }));
   }
-  return { index, diagnostics };
+  return { index, diagnostics, omitted };
 }

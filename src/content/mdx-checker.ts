@@ -4,6 +4,7 @@
  * worker thread as they are found, and the main thread keeps reading YAML meanwhile.
  */
 import { Worker } from 'node:worker_threads';
+import { MAX_MDX_MS } from '../core/limits.ts';
 import type { MdxProblem } from './mdx.ts';
 
 /** Checks one body; `done` receives its problems, at once or later (before `drain` ends). */
@@ -20,18 +21,88 @@ export interface MdxChecker {
 /** From this many MDX files on, a worker thread pays for its start-up. */
 export const MDX_WORKER_FROM = 64;
 
+/**
+ * Bodies longer than this are parsed on a worker thread of their own, stopped after
+ * MAX_MDX_MS: the MDX parser takes time quadratic in some text (a long line of "[a](").
+ */
+export const MDX_TIMED_FROM = 16 * 1024;
+
 /** A checker for `mdxFiles` MDX files, or none when there are none. */
 export async function createMdxChecker(
   mdxFiles: number,
   workerFrom = MDX_WORKER_FROM,
   workerScript = new URL('./mdx-worker.ts', import.meta.url),
+  { timedFrom = MDX_TIMED_FROM, limitMs = MAX_MDX_MS }: { timedFrom?: number; limitMs?: number } = {},
 ): Promise<MdxChecker | undefined> {
   if (mdxFiles === 0) return undefined;
-  if (mdxFiles < workerFrom) {
-    const check = await inProcessCheck();
-    return { check, drain: async () => {}, ranOn: 'this thread' };
-  }
-  return workerChecker(workerScript);
+  const inner: MdxChecker = mdxFiles < workerFrom ? { check: await inProcessCheck(), drain: async () => {}, ranOn: 'this thread' } : workerChecker(workerScript);
+  const timed = timedChecker(workerScript, limitMs);
+  return {
+    check: (body, done) => (body.length > timedFrom ? timed.check(body, done) : inner.check(body, done)),
+    drain: async () => {
+      await Promise.all([inner.drain(), timed.drain()]);
+    },
+    get ranOn() {
+      return inner.ranOn;
+    },
+  };
+}
+
+/**
+ * One body at a time on a worker thread, each with a time limit: a body that takes longer is
+ * answered with a `timeout` problem, and its worker is stopped (a new one takes the next body).
+ */
+function timedChecker(script: URL, limitMs: number): Pick<MdxChecker, 'check' | 'drain'> {
+  const queue: { body: string; done: (problems: MdxProblem[]) => void }[] = [];
+  let worker: Worker | undefined;
+  let busy: { done: (problems: MdxProblem[]) => void; timer: NodeJS.Timeout } | undefined;
+  let idle = () => {};
+  const finish = (problems: MdxProblem[]) => {
+    const job = busy!;
+    clearTimeout(job.timer);
+    busy = undefined;
+    job.done(problems);
+    next();
+  };
+  const stop = () => {
+    const w = worker;
+    worker = undefined;
+    void w?.terminate();
+  };
+  const spawn = () => {
+    const w = new Worker(script);
+    w.on('message', ({ problems }: { problems: MdxProblem[] }) => {
+      if (w === worker && busy) finish(problems);
+    });
+    // A worker that fails cannot say whether the body is valid: report it as not checked.
+    w.on('error', () => {
+      if (w !== worker || !busy) return;
+      stop();
+      finish([{ line: 1, column: 1, message: '', timeout: true }]);
+    });
+    return w;
+  };
+  const next = () => {
+    const job = queue.shift();
+    if (!job) return idle();
+    worker ??= spawn();
+    const timer = setTimeout(() => {
+      stop();
+      finish([{ line: 1, column: 1, message: '', timeout: true }]);
+    }, limitMs);
+    busy = { done: job.done, timer };
+    worker.postMessage({ id: 0, body: job.body });
+  };
+  return {
+    check(body, done) {
+      queue.push({ body, done });
+      if (!busy) next();
+    },
+    async drain() {
+      if (busy || queue.length > 0) await new Promise<void>((resolve) => (idle = resolve));
+      stop();
+    },
+  };
 }
 
 /** The check in this thread (loads the MDX parser). */

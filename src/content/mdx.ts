@@ -9,6 +9,8 @@ const processor = createProcessor({ format: 'mdx' });
 
 export interface MdxProblem extends Position {
   message: string;
+  /** The parser did not finish within its time limit (src/content/mdx-checker.ts). */
+  timeout?: true;
 }
 
 /** `(4:11-4:31)`: where the MDX parser says the offending tag is, relative to the body. */

@@ -5,6 +5,7 @@
 import { basename, extname } from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic, Locate, Place, Sink } from '../core/diagnostic.ts';
+import { MAX_FINDINGS_PER_FILE, MAX_ITEMS, MAX_MDX_MS, MAX_NESTING } from '../core/limits.ts';
 import { diagnose } from '../core/rule.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { CollectionName } from '../kinds/index.ts';
@@ -20,17 +21,22 @@ import {
   FRONTMATTER_MISSING,
   FRONTMATTER_UNCLOSED,
   KIND,
+  LIMIT_ITEMS,
+  LIMIT_NESTING,
+  LIMIT_TIME,
   MDX_SYNTAX,
   MEASUREMENT_COLUMNS,
   MEASUREMENT_HEADER,
   MEASUREMENT_MORE,
+  MEASUREMENT_NUMBER,
   MEASUREMENT_ORDER,
   YAML_EMPTY,
   YAML_MULTIPLE_DOCUMENTS,
   YAML_SYNTAX,
+  YAML_UNKNOWN_TAG,
 } from './rules.ts';
 import { parseYaml, type YamlDocument } from './yaml.ts';
-import { issuesToDiagnostics } from './zod-issues.ts';
+import { cappedIssuesToDiagnostics, issuesToDiagnostics } from './zod-issues.ts';
 
 export interface SourceFile {
   /** Absolute path. */
@@ -54,7 +60,11 @@ function entryId(source: SourceFile, data: unknown, locate: Locate, report: Sink
 
 function yamlProblems(source: SourceFile, problems: ReturnType<typeof parseYaml>['problems'], report: Sink): void {
   for (const p of problems) {
-    report(diagnose(YAML_SYNTAX, { file: source.file, line: p.line, column: p.column }, { message: yamlMessage(p.code), data: { reason: p.message } }));
+    const place = { file: source.file, line: p.line, column: p.column };
+    if (p.code === 'UNKNOWN_TAG') report(diagnose(YAML_UNKNOWN_TAG, place, { message: 'unknown', data: { tag: p.message } }));
+    else if (p.code === 'NESTING') report(diagnose(LIMIT_NESTING, place, { message: 'depth', data: { limit: MAX_NESTING } }));
+    else if (p.code === 'SIZE') report(diagnose(LIMIT_ITEMS, place, { message: 'items', data: { path: p.message, limit: MAX_ITEMS } }));
+    else report(diagnose(YAML_SYNTAX, place, { message: yamlMessage(p.code), data: { reason: p.message } }));
   }
 }
 
@@ -83,7 +93,10 @@ function parseWith<T>(
 ): { ok: true; data: T } | { ok: false } {
   const result = schema.safeParse(doc.data, { reportInput: true });
   if (result.success) return { ok: true, data: result.data as T };
-  for (const d of issuesToDiagnostics(result.error.issues, { file: source.file, locate: doc.locate, schema })) report(d);
+  const { diagnostics, more } = cappedIssuesToDiagnostics(result.error.issues, { file: source.file, locate: doc.locate, schema }, MAX_FINDINGS_PER_FILE);
+  for (const d of diagnostics) report(d);
+  // Past the limit, only a count: the last one listed stands for them (the loader lists none of them).
+  if (more > 0) report(diagnostics.at(-1)!, more);
   return { ok: false };
 }
 
@@ -232,11 +245,16 @@ export function parseDocument<T>(
   onBody?.({ text: body, line: bodyLine });
   const { documents, problems } = parseYaml(frontMatter, FRONT_MATTER_LINE_OFFSET);
   yamlProblems(source, problems, report);
-  const format = extname(source.path) === '.mdx' ? 'mdx' : 'md';
+  // Extensions are matched whatever their case: a file.MDX is MDX and gets the MDX check.
+  const format = extname(source.path).toLowerCase() === '.mdx' ? 'mdx' : 'md';
   if (format === 'mdx' && checkMdx) {
     // The answer may come later (from a worker thread); it is reported with this file.
     checkMdx(body, (mdxProblems) => {
       for (const p of mdxProblems) {
+        if (p.timeout) {
+          report(diagnose(LIMIT_TIME, { file: source.file, line: bodyLine, column: 1 }, { message: 'mdx', data: { seconds: MAX_MDX_MS / 1000 } }));
+          continue;
+        }
         report(diagnose(MDX_SYNTAX, { file: source.file, line: p.line + bodyLine - 1, column: p.column }, { message: 'syntax', data: { reason: p.message } }));
       }
     });
@@ -254,12 +272,17 @@ export function parseDocument<T>(
   return { id, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate, body, bodyLine, format };
 }
 
+/** A count as a measurement cell: decimal notation (the schema says whether it is whole and not negative). */
+const COUNT_CELL = /^-?\d+(\.\d+)?$/;
+/** A value: a decimal number, with an optional sign, fraction and exponent (finite by its length). */
+const VALUE_CELL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$/;
+
 /** Stop listing bad rows of one file after this many; a summary line tells how many more. */
 const MAX_ROW_DIAGNOSTICS = 10;
 
 /** A measurements CSV: `timestamp,good,total` or `timestamp,value`. */
 export function parseMeasurements(source: SourceFile, report: Sink): MeasurementEntry | undefined {
-  const id = basename(source.path, '.csv');
+  const id = basename(source.path, extname(source.path));
   const lines = source.text.split(/\r?\n/);
   const header = (lines[0] ?? '').split(',').map((h) => h.trim());
   const type = sameColumns(header, RATIO_HEADER) ? 'ratio' : sameColumns(header, THRESHOLD_HEADER) ? 'threshold' : undefined;
@@ -290,12 +313,22 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
       continue;
     }
     const row: Record<string, unknown> = { timestamp: cells[0]!.trim() };
+    let numbers = true;
     for (let c = 1; c < cells.length; c++) {
       // Keep what was written when it is not a number, so the message quotes it (not "NaN").
       const cell = cells[c]!.trim();
+      const column = columns[c]!;
       const value = cell === '' ? Number.NaN : Number(cell);
-      row[columns[c]!] = Number.isNaN(value) ? cell : value;
+      row[column] = Number.isNaN(value) ? cell : value;
+      // Number() also reads 0x10, 2e4 and Infinity: counts are written in decimal, values are finite
+      // decimals. Text that is no number at all is left to the schema, which quotes it.
+      const count = column !== 'value';
+      if (!Number.isNaN(value) && (!(count ? COUNT_CELL : VALUE_CELL).test(cell) || !Number.isFinite(value))) {
+        bad(diagnose(MEASUREMENT_NUMBER, { file: source.file, line: i + 1, column: starts[c]! }, { message: count ? 'count' : 'value', data: { column, value: cell } }));
+        numbers = false;
+      }
     }
+    if (!numbers) continue;
     const result = schema.safeParse(row, { reportInput: true });
     if (!result.success) {
       const locate: Locate = (path) => ({ line: i + 1, column: starts[Math.max(0, columns.indexOf(path[0] as never))] ?? 1 });

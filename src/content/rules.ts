@@ -19,6 +19,20 @@ export const UNKNOWN_FILE = loaderRule('content/unknown-file', 'A file that belo
 export const UNREADABLE = loaderRule('content/unreadable', 'A file that cannot be read.', {
   unreadable: { text: 'cannot read file: {cause}', hint: 'check that the file exists (not a broken symbolic link) and is readable' },
 });
+export const LINK = loaderRule('content/link', 'A symbolic link that leads outside the content folder, or back into a folder already read: never followed.', {
+  outside: {
+    text: 'symbolic link leads outside the content folder; it is not read',
+    hint: 'Keel reads only files inside the content folder: put the file itself here instead of a link',
+  },
+  loop: { text: 'symbolic link leads to a folder that is already read; it is not followed again', hint: 'remove the link: the folder is read once' },
+});
+export const SPECIAL_FILE = loaderRule('content/special-file', 'A named pipe, socket, device or kernel file in the content folder: never read.', {
+  special: { text: 'this is a {type}, not a regular file; it is not read', hint: 'content folders hold plain text files only: remove it' },
+});
+export const ENCODING = loaderRule('content/encoding', 'A NUL byte, or bytes that are not UTF-8, in a text file.', {
+  nul: { text: 'file holds a NUL byte', hint: 'text files have no NUL bytes: is this a binary file, or was it saved as UTF-16?' },
+  invalid: { text: 'file is not valid UTF-8 from here on', hint: 'save the file as UTF-8' },
+});
 export const CONTENT_MISSING = loaderRule('content/missing', 'The content folder does not exist.', {
   missing: { text: 'content folder not found', hint: 'pass --content DIR or set KEEL_CONTENT to the folder holding keel.yaml' },
 });
@@ -31,6 +45,12 @@ export const YAML_SYNTAX = loaderRule('yaml/syntax', 'YAML that does not parse.'
   tab: { text: 'YAML syntax error: {reason}', hint: 'YAML indents with spaces; replace the tab' },
   aliases: { text: 'YAML syntax error: {reason}', hint: 'use fewer aliases (*name): write the repeated values out' },
   other: { text: 'YAML syntax error: {reason}', hint: 'quote values that contain ": " or start with a special character (@ ` | > * & ! % #)' },
+});
+export const YAML_UNKNOWN_TAG = loaderRule('yaml/unknown-tag', 'A YAML tag the core schema does not have (!!python/…, !!js/…, !Ref): never run, always an error.', {
+  unknown: {
+    text: 'unknown YAML tag {tag}',
+    hint: 'Keel reads plain YAML (the core schema): remove the tag, and quote the value if it is text',
+  },
 });
 export const YAML_EMPTY = loaderRule('yaml/empty', 'A YAML file with nothing in it.', {
   empty: { text: 'file is empty', hint: 'an empty file is probably a mistake: fill it in or delete it' },
@@ -75,11 +95,35 @@ export const MEASUREMENT_MORE = loaderRule('measurement/more', 'How many more ba
   more: '{count} more bad rows not listed',
 });
 
+export const MEASUREMENT_NUMBER = loaderRule('measurement/number', 'A measurement cell that is not a plain decimal number (0x10, 2e4, Infinity).', {
+  count: { text: '{column} must be a whole number written in decimal digits (got "{value}")', hint: 'write counts as plain digits, e.g. 20000' },
+  value: {
+    text: '{column} must be a finite decimal number (got "{value}")',
+    hint: 'write values as decimal numbers, e.g. 231.5; NaN and Infinity are not measurements',
+  },
+});
+export const LIMIT_FILE_SIZE = loaderRule('limit/file-size', 'A file larger than Keel reads.', {
+  size: { text: 'file is larger than {limit} ({size}); it is not read', hint: 'split it into smaller files' },
+});
+export const LIMIT_NESTING = loaderRule('limit/nesting', 'YAML nested deeper than Keel reads.', {
+  depth: { text: 'YAML is nested deeper than {limit} levels here; the file is not read further', hint: 'no content kind nests this deep: flatten it' },
+});
+export const LIMIT_ITEMS = loaderRule('limit/items', 'A YAML list or mapping with more entries than Keel reads.', {
+  items: { text: '{path} has more than {limit} entries; the file is not read further', hint: 'no content kind has lists this long: split the data or remove the repetition' },
+});
+export const LIMIT_FINDINGS = loaderRule('limit/findings', 'How many more findings a file has than are listed.', {
+  more: { text: '{count} more findings in this file are not listed', hint: 'fix the findings above and run again' },
+});
+export const LIMIT_TIME = loaderRule('limit/time', 'A file that takes a parser longer than Keel waits.', {
+  mdx: { text: 'MDX body took longer than {seconds} s to parse; it was not checked', hint: 'split very long lines and paragraphs, or use .md for text that needs no MDX' },
+});
+
 /** Every rule the loader can report. */
 export const LOADER_RULES: readonly RuleMeta[] = [
-  UNKNOWN_FILE, UNREADABLE, CONTENT_MISSING, SETTINGS_MISSING,
-  YAML_SYNTAX, YAML_EMPTY, YAML_MULTIPLE_DOCUMENTS,
+  UNKNOWN_FILE, UNREADABLE, LINK, SPECIAL_FILE, ENCODING, CONTENT_MISSING, SETTINGS_MISSING,
+  YAML_SYNTAX, YAML_UNKNOWN_TAG, YAML_EMPTY, YAML_MULTIPLE_DOCUMENTS,
   FRONTMATTER_MISSING, FRONTMATTER_UNCLOSED, FRONTMATTER_EMPTY, MDX_SYNTAX,
   API_VERSION, KIND,
-  MEASUREMENT_HEADER, MEASUREMENT_COLUMNS, MEASUREMENT_ORDER, MEASUREMENT_MORE,
+  MEASUREMENT_HEADER, MEASUREMENT_COLUMNS, MEASUREMENT_NUMBER, MEASUREMENT_ORDER, MEASUREMENT_MORE,
+  LIMIT_FILE_SIZE, LIMIT_NESTING, LIMIT_ITEMS, LIMIT_FINDINGS, LIMIT_TIME,
 ];

@@ -8,8 +8,9 @@
  * positions). Any path in the data can be traced back to a line and column.
  */
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
-import type { DataPath, Locate, Position } from '../core/diagnostic.ts';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { formatPath, type DataPath, type Locate, type Position } from '../core/diagnostic.ts';
+import { MAX_ALIASES, MAX_ITEMS, MAX_NESTING } from '../core/limits.ts';
 
 export interface YamlDocument {
   data: unknown;
@@ -33,15 +34,30 @@ export interface ParsedYaml {
  * larger file (front matter starts on line 2).
  */
 export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
-  // js-yaml shares aliased nodes without limit, so an alias bomb would hang the schema check;
-  // text with anchors takes the slow path, which caps aliases (yaml's maxAliasCount).
-  if (text.includes('&') && ANCHOR.test(text)) return parseYamlWithPositions(text, lineOffset);
   const data: unknown[] = [];
   try {
-    jsYaml.loadAll(text, (doc) => data.push(doc), { schema: jsYaml.CORE_SCHEMA });
-  } catch {
+    // js-yaml stops at MAX_NESTING levels with the place: nesting deeper is never handed to a
+    // recursive parser (the yaml package's would overflow the stack).
+    jsYaml.loadAll(text, (doc) => data.push(doc), { schema: jsYaml.CORE_SCHEMA, maxDepth: MAX_NESTING } as jsYaml.LoadOptions);
+  } catch (cause) {
+    const mark = (cause as { mark?: { line: number; column: number } }).mark;
+    if (mark && /exceeded maxDepth/.test((cause as Error).message)) {
+      return { documents: [], problems: [{ line: mark.line + 1 + lineOffset, column: mark.column + 1, message: `nested deeper than ${MAX_NESTING} levels`, code: 'NESTING' }] };
+    }
     return parseYamlWithPositions(text, lineOffset);
   }
+  // js-yaml shares aliased nodes without limit, so an alias bomb would hang the schema check;
+  // text that may hold an anchor (any "&", whatever tag hides it) takes the slow path, which
+  // caps aliases (yaml's maxAliasCount).
+  if (text.includes('&')) return parseYamlWithPositions(text, lineOffset);
+  // A collection of more items than any content kind has is reported, not checked item by item
+  // (and not located through the slower parser: its path is in the message).
+  const problems: YamlProblem[] = [];
+  for (const value of data) {
+    const big = oversized(value);
+    if (big) problems.push({ line: 1 + lineOffset, column: 1, message: big, code: 'SIZE' });
+  }
+  if (problems.length > 0) return { documents: [], problems };
   let located: YamlDocument[] | undefined;
   // js-yaml accepted every document; index the yaml package's documents the same way, even one
   // it is stricter about, so that positions never come from the wrong document.
@@ -59,14 +75,24 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   };
 }
 
+/** The path of the first list or mapping of more than MAX_ITEMS entries (`dependsOn`, `(document)`), if any; iterative. */
+function oversized(root: unknown): string | undefined {
+  const pending: { value: unknown; path: DataPath }[] = [{ value: root, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path } = next;
+    if (value === null || typeof value !== 'object') continue;
+    const entries = Array.isArray(value) ? value.map((v: unknown, i) => [i, v] as const) : Object.entries(value);
+    if (entries.length > MAX_ITEMS) return formatPath(path) || '(document)';
+    for (const [key, child] of entries) if (child !== null && typeof child === 'object') pending.push({ value: child, path: [...path, key] });
+  }
+  return undefined;
+}
+
 /** Parses with the `yaml` package: slower, but every node knows its place in the source. */
 export function parseYamlWithPositions(text: string, lineOffset = 0): ParsedYaml {
   const { documents, problems } = readDocuments(text, lineOffset, true);
   return { documents, problems };
 }
-
-/** An anchor (`&name`) where a node may start; without one there are no aliases. */
-const ANCHOR = /(^|[\s[{,:-])&[^\s,[\]{}]/m;
 
 /**
  * Every document with positions: `all` has one per document of the stream, `documents` those
@@ -74,7 +100,10 @@ const ANCHOR = /(^|[\s[{,:-])&[^\s,[\]{}]/m;
  */
 function readDocuments(text: string, lineOffset: number, withData = false): ParsedYaml & { all: YamlDocument[] } {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', version: '1.2' });
+  // resolveKnownTags: no tags beyond the core schema's (the yaml package would read !!binary, !!set,
+  // !!timestamp by default). The yaml package looks for a duplicate key by scanning the keys before it (quadratic: 100,000
+  // keys take minutes); duplicateKeys() below does the same in one pass.
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', version: '1.2', uniqueKeys: false, resolveKnownTags: false });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
@@ -85,20 +114,38 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
   const documents: YamlDocument[] = [];
   const all: YamlDocument[] = [];
   for (const doc of list) {
+    const before = problems.length;
+    let deep = false;
     for (const error of doc.errors) {
-      problems.push({ ...toPosition(error.pos[0]), message: firstLine(error.message), code: error.code });
+      // A nesting too deep for the parser's recursion (js-yaml reported none: an earlier error stopped it).
+      const code = /Maximum call stack/.test(error.message) ? 'NESTING' : error.code;
+      deep ||= code === 'NESTING';
+      problems.push({ ...toPosition(error.pos[0]), message: firstLine(error.message), code });
+    }
+    if (!deep) for (const offset of duplicateKeys(doc.contents)) problems.push({ ...toPosition(offset), message: 'Map keys must be unique', code: 'DUPLICATE_KEY' });
+    // The core schema has no tags of its own: an unresolved tag is an error, never a string.
+    for (const warning of doc.warnings) {
+      if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+      problems.push({ ...toPosition(warning.pos[0]), message: text.slice(warning.pos[0], warning.pos[1]), code: 'UNKNOWN_TAG' });
     }
     const root = doc.contents;
     const start = toPosition(root?.range?.[0] ?? doc.range[0]);
     const located: YamlDocument = { data: undefined, start, locate: (path, at = 'value') => toPosition(offsetOf(root, path, at, doc.range[0])) };
     all.push(located);
-    if (doc.errors.length > 0 || !withData) continue;
+    if (problems.length > before || !withData) continue;
     try {
-      located.data = doc.toJS({ maxAliasCount: 100 });
+      located.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+      const big = oversized(located.data);
+      if (big) {
+        problems.push({ ...start, message: big, code: 'SIZE' });
+        continue;
+      }
     } catch (cause) {
       // An alias bomb ("Excessive alias count…") or an alias without its anchor: report, never crash.
       const message = firstLine((cause as Error).message);
-      if (message.startsWith('Excessive alias count')) {
+      if (cause instanceof RangeError) {
+        problems.push({ ...start, message, code: 'NESTING' });
+      } else if (message.startsWith('Excessive alias count')) {
         problems.push({ ...start, message, code: 'ALIAS_COUNT' });
       } else {
         // "Unresolved alias (…): name": point at the alias.
@@ -120,6 +167,31 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
   return { documents, problems, all };
 }
 
+/** Offsets of keys that repeat an earlier key of their mapping (scalar keys, by value), in one iterative pass. */
+function duplicateKeys(root: unknown): number[] {
+  const found: number[] = [];
+  const pending: unknown[] = [root];
+  for (let node = pending.pop(); pending.length > 0 || node !== undefined; node = pending.pop()) {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key: unknown = pair.key;
+        if (isScalar(key)) {
+          const id = `${typeof key.value}:${String(key.value)}`;
+          if (seen.has(id)) found.push(rangeStart(key) ?? 0);
+          else seen.add(id);
+        } else pending.push(key);
+        pending.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value);
+    }
+  }
+  return found.sort((a, b) => a - b);
+}
+
 function firstLine(message: string): string {
   return message.split('\n', 1)[0]!.trim();
 }
@@ -136,7 +208,7 @@ function offsetOf(root: Node | null, path: DataPath, at: 'value' | 'key', fallba
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) return offset;
       if (last && at === 'key') return rangeStart(pair.key) ?? offset;
       node = pair.value;
@@ -152,6 +224,22 @@ function offsetOf(root: Node | null, path: DataPath, at: 'value' | 'key', fallba
     }
   }
   return offset;
+}
+
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A mapping's pairs by key (the first of duplicates), built once: locating many keys stays linear. */
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const key = isPair(p) ? keyOf(p.key) : undefined;
+      if (key !== undefined && !index.has(key)) index.set(key, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 /** The null of `key:` with nothing after it: a scalar of no characters, placed after the colon. */

@@ -59,7 +59,8 @@ function childSchema(schema: z.core.$ZodType, segment: PropertyKey): z.core.$Zod
   };
   switch (def.type) {
     case 'object':
-      return def.shape?.[String(segment)];
+      // Own fields only: a key named "constructor" or "__proto__" is not a field of the shape.
+      return def.shape && Object.hasOwn(def.shape, String(segment)) ? def.shape[String(segment)] : undefined;
     case 'array':
       return def.element;
     case 'record':
@@ -107,6 +108,14 @@ interface Site {
 
 /** Converts the issues of one failed parse into diagnostics. */
 export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], site: Site): Diagnostic[] {
+  return cappedIssuesToDiagnostics(issues, site, Number.POSITIVE_INFINITY).diagnostics;
+}
+
+/**
+ * The first `max` diagnostics of a failed parse, and how many more there are (counted, not
+ * built: a list of half a million bad items costs a count, not half a million positions).
+ */
+export function cappedIssuesToDiagnostics(issues: readonly z.core.$ZodIssue[], site: Site, max: number): { diagnostics: Diagnostic[]; more: number } {
   // Zod runs a list's size checks even on a value of the wrong type (`tags: a, b` is "at most 2
   // characters"): the type error says it all.
   const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => formatPath(i.path)));
@@ -115,19 +124,30 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], site: S
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     const known = knownKeys(site.schema, issue.path);
-    for (const key of issue.keys) {
+    // A typo's suggestion hides "x is required"; a file of thousands of unknown keys is no typo.
+    for (const key of issue.keys.slice(0, max)) {
       const suggestion = didYouMean(key, known);
       if (suggestion) typos.add(formatPath([...issue.path, suggestion]));
     }
   }
   const missing = (i: z.core.$ZodIssue) => i.input === undefined && i.code !== 'unrecognized_keys' && i.code !== 'custom';
-  return issues
-    .filter((i) => !((i.code === 'too_big' || i.code === 'too_small') && wrongType.has(formatPath(i.path))))
-    .filter((i) => !(missing(i) && typos.has(formatPath(i.path))))
-    .flatMap((issue) => issueToDiagnostics(issue, site));
+  const diagnostics: Diagnostic[] = [];
+  let more = 0;
+  for (const issue of issues) {
+    if ((issue.code === 'too_big' || issue.code === 'too_small') && wrongType.has(formatPath(issue.path))) continue;
+    if (missing(issue) && typos.has(formatPath(issue.path))) continue;
+    const room = max - diagnostics.length;
+    if (room <= 0) {
+      more += issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+      continue;
+    }
+    if (issue.code === 'unrecognized_keys' && issue.keys.length > room) more += issue.keys.length - room;
+    for (const d of issueToDiagnostics(issue, site, room)) diagnostics.push(d);
+  }
+  return { diagnostics, more };
 }
 
-function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
+function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site, room = Number.POSITIVE_INFINITY): Diagnostic[] {
   const path = issue.path;
   const label = formatPath(path);
   const make = <M extends string>(rule: RuleMeta<M>, message: M, data: MessageData, hint?: string, at: DataPath = path, where: 'value' | 'key' = 'value'): Diagnostic =>
@@ -152,7 +172,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(site.schema, path);
-      return issue.keys.map((key) => {
+      return issue.keys.slice(0, room).map((key) => {
         const suggestion = didYouMean(key, known);
         const hint = suggestion
           ? `did you mean "${suggestion}"?`
@@ -163,6 +183,11 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site): Diagnostic[] {
       });
     }
     case 'invalid_type': {
+      // YAML's .nan and .inf are numbers to JavaScript, but no count, target or threshold.
+      if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
+        const got = Number.isNaN(issue.input) ? '.nan' : issue.input > 0 ? '.inf' : '-.inf';
+        return [make(TYPE, 'notFinite', { field: label || 'value', got })];
+      }
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       return [make(TYPE, 'wrongType', { field: label || 'document', expected, got: describeValue(issue.input) }, typeHint(issue.expected, issue.input))];
     }
@@ -261,7 +286,8 @@ function unionDiagnostics(
   const label = formatPath(base) || 'value';
   const partial = branches.filter((errs) => !errs.some(rejectsValue));
   if (partial.length > 0) {
-    const deepest = (errs: z.core.$ZodIssue[]) => Math.max(...errs.map((e) => e.path.length));
+    // A loop, not Math.max(...list): a long list of issues would overflow the stack.
+    const deepest = (errs: z.core.$ZodIssue[]) => errs.reduce((most, e) => Math.max(most, e.path.length), 0);
     const best = partial.sort((a, b) => deepest(b) - deepest(a) || a.length - b.length)[0]!;
     return issuesToDiagnostics(best, site);
   }

@@ -27,8 +27,11 @@ export interface Place extends Position {
   file: string;
 }
 
-/** Receives diagnostics as they are found. */
-export type Sink = (diagnostic: Diagnostic) => void;
+/**
+ * Receives diagnostics as they are found. `count` (default 1) says how many findings the
+ * diagnostic stands for: past a file's limit of findings, the first of them, the rest counted.
+ */
+export type Sink = (diagnostic: Diagnostic, count?: number) => void;
 
 /** A path into parsed data: keys and list indexes. */
 export type DataPath = readonly PropertyKey[];

@@ -46,3 +46,18 @@ describe('folders', () => {
     expect(outRoot('/p', { KEEL_OUT_DIR: '/tmp/out' })).toBe('/tmp/out');
   });
 });
+
+describe('now, on values RFC 3339 does not allow', () => {
+  it.each(['2026-11-22T12:00:60Z', '2026-11-22T12:00:00+25:00', '2026-11-22T12:00:00-00:60', '2026-11-22T12:00:00+24:00'])('rejects KEEL_NOW=%s', (value) => {
+    expect(() => now({ KEEL_NOW: value })).toThrow(UsageError);
+  });
+
+  it('reads the leap second of 2016 as the first instant of 2017', () => {
+    expect(now({ KEEL_NOW: '2016-12-31T23:59:60Z' })).toBe(Date.parse('2017-01-01T00:00:00Z'));
+  });
+
+  it('rejects a SOURCE_DATE_EPOCH no date can hold', () => {
+    expect(() => now({ SOURCE_DATE_EPOCH: '99999999999999999999' })).toThrow(UsageError);
+    expect(now({ SOURCE_DATE_EPOCH: '8640000000' })).toBe(8.64e12);
+  });
+});

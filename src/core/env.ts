@@ -4,10 +4,14 @@
  * meant to be pinned must not quietly use the real clock, nor build the wrong audience.
  */
 import { resolve } from 'node:path';
-import { isTimestamp } from './time.ts';
+import { excerpt } from './escape.ts';
+import { instantOf, isTimestamp } from './time.ts';
 import { UsageError } from './usage-error.ts';
 
 type Env = NodeJS.ProcessEnv;
+
+/** The last second a JavaScript date can hold. */
+const MAX_EPOCH_SECONDS = 8.64e9;
 
 /**
  * The one "now" of a run: `KEEL_NOW` (an RFC 3339 timestamp with an offset) if set, else
@@ -15,14 +19,16 @@ type Env = NodeJS.ProcessEnv;
  */
 export function now(env: Env = process.env): number {
   if (env.KEEL_NOW) {
-    if (!isTimestamp(env.KEEL_NOW)) {
-      throw new UsageError(`KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "${env.KEEL_NOW}")`);
+    const at = isTimestamp(env.KEEL_NOW) ? instantOf(env.KEEL_NOW) : Number.NaN;
+    if (!Number.isFinite(at)) {
+      throw new UsageError(`KEEL_NOW must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T12:00:00Z (got "${excerpt(env.KEEL_NOW)}")`);
     }
-    return Date.parse(env.KEEL_NOW);
+    return at;
   }
   if (env.SOURCE_DATE_EPOCH) {
-    if (!/^\d+$/.test(env.SOURCE_DATE_EPOCH)) {
-      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${env.SOURCE_DATE_EPOCH}")`);
+    // Whole seconds that a date can hold (JavaScript dates end 8.64e12 seconds after 1970).
+    if (!/^\d{1,13}$/.test(env.SOURCE_DATE_EPOCH) || Number(env.SOURCE_DATE_EPOCH) > MAX_EPOCH_SECONDS) {
+      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${excerpt(env.SOURCE_DATE_EPOCH)}")`);
     }
     return Number(env.SOURCE_DATE_EPOCH) * 1000;
   }

@@ -4,6 +4,7 @@
  * shape; docs/rules.md is generated from it, and keel.yaml's `rules:` configures it.
  */
 import type { Diagnostic, Place, Severity } from './diagnostic.ts';
+import { excerpt } from './escape.ts';
 
 /** A message template and the hint that goes with it. `{name}` placeholders take report data. */
 export interface MessageSpec {
@@ -40,12 +41,22 @@ export function defineRule<M extends string>(meta: Omit<RuleMeta<M>, 'messages'>
 /** Values that fill a template's `{name}` placeholders. */
 export type MessageData = Record<string, string | number>;
 
-/** Fills `{name}` placeholders; a placeholder without data is a programming error. */
+/**
+ * Placeholders filled with Keel's own text, never with content: a message filled from another
+ * template (`text`), a schema's description (`hint`), the lists of what is allowed.
+ */
+const KEEL_TEXT = new Set(['text', 'hint', 'values', 'kinds', 'versions', 'folders', 'columns', 'requirement', 'expected']);
+
+/**
+ * Fills `{name}` placeholders; a placeholder without data is a programming error. A value is
+ * quoted as a short excerpt (src/core/escape.ts): a message never carries a whole file. Only
+ * placeholders that carry Keel's own text (KEEL_TEXT) are taken whole.
+ */
 export function fill(template: string, data: MessageData = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = data[name];
+    const value = Object.hasOwn(data, name) ? data[name] : undefined;
     if (value === undefined) throw new Error(`message placeholder {${name}} has no value`);
-    return String(value);
+    return KEEL_TEXT.has(name) ? String(value) : excerpt(String(value));
   });
 }
 

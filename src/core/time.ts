@@ -17,12 +17,75 @@ export function isRealDate(year: number, month: number, day: number): boolean {
   return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
-/** True when `value` is an RFC 3339 timestamp with an explicit offset and real calendar values. */
+/**
+ * Days that end with a leap second (23:59:60 UTC), from IERS Bulletin C. RFC 3339 allows a
+ * seconds field of 60 only there.
+ */
+const LEAP_SECOND_DAYS = new Set([
+  '1972-06-30',
+  '1972-12-31',
+  '1973-12-31',
+  '1974-12-31',
+  '1975-12-31',
+  '1976-12-31',
+  '1977-12-31',
+  '1978-12-31',
+  '1979-12-31',
+  '1981-06-30',
+  '1982-06-30',
+  '1983-06-30',
+  '1985-06-30',
+  '1987-12-31',
+  '1989-12-31',
+  '1990-12-31',
+  '1992-06-30',
+  '1993-06-30',
+  '1994-06-30',
+  '1995-12-31',
+  '1997-06-30',
+  '1998-12-31',
+  '2005-12-31',
+  '2008-12-31',
+  '2012-06-30',
+  '2015-06-30',
+  '2016-12-31',
+]);
+
+/** Offset of an RFC 3339 time in minutes east of UTC (`Z` is 0). */
+function offsetMinutes(value: string): number {
+  const tail = value.slice(-6);
+  if (tail[0] !== '+' && tail[0] !== '-') return 0;
+  const minutes = Number(tail.slice(1, 3)) * 60 + Number(tail.slice(4, 6));
+  return tail[0] === '-' ? -minutes : minutes;
+}
+
+/**
+ * True when `value` is an RFC 3339 timestamp with an explicit offset and real calendar values:
+ * hours below 24, minutes below 60, an offset of at most 23:59, and a seconds field of 60 only
+ * for the leap second at 23:59:60 UTC of a day that had one.
+ */
 export function isTimestamp(value: string): boolean {
   if (!RFC3339.test(value)) return false;
   // The pattern fixed where each field is: read them without allocating.
   const num = (from: number, to: number) => Number(value.slice(from, to));
-  return isRealDate(num(0, 4), num(5, 7), num(8, 10)) && num(11, 13) < 24 && num(14, 16) < 60 && num(17, 19) < 61;
+  const offset = value.length - 6;
+  const hasOffset = value[offset] === '+' || value[offset] === '-';
+  if (hasOffset && (num(offset + 1, offset + 3) > 23 || num(offset + 4, offset + 6) > 59)) return false;
+  if (!isRealDate(num(0, 4), num(5, 7), num(8, 10)) || num(11, 13) > 23 || num(14, 16) > 59 || num(17, 19) > 60) return false;
+  if (num(17, 19) < 60) return true;
+  // 23:59:60 UTC, written in any offset.
+  const utc = new Date(Date.UTC(num(0, 4), num(5, 7) - 1, num(8, 10), num(11, 13), num(14, 16)) - offsetMinutes(value) * 60_000);
+  return utc.getUTCHours() === 23 && utc.getUTCMinutes() === 59 && LEAP_SECOND_DAYS.has(utc.toISOString().slice(0, 10));
+}
+
+/**
+ * The instant of a valid RFC 3339 timestamp in epoch milliseconds. A leap second (…:60), which
+ * epoch time has no room for, is the first millisecond of the next second, as POSIX clocks repeat it.
+ */
+export function instantOf(value: string): number {
+  const leap = /:60(?=[.Zz+-])/.exec(value);
+  if (!leap) return Date.parse(value);
+  return Date.parse(`${value.slice(0, leap.index)}:59${value.slice(leap.index + 3)}`) + 1000;
 }
 
 /** True for `YYYY-MM-DD` naming a real day. */
@@ -63,6 +126,8 @@ const timeZones = new Map<string, boolean>();
 
 /** True for IANA time zone names the runtime knows (cached: Intl is slow to construct). */
 export function isTimeZone(value: string): boolean {
+  // Intl also takes a UTC offset ("+05:00") as a zone: an offset is not a zone name, and has no DST.
+  if (/^[+-]/.test(value)) return false;
   let known = timeZones.get(value);
   if (known === undefined) {
     try {

@@ -31,6 +31,7 @@ import type { Rule } from './rule.ts';
 import runbookReviewDate from './runbook/review-date.ts';
 import runbookSections from './runbook/sections.ts';
 import runbookStale from './runbook/stale.ts';
+import serviceDependencyCycle from './service/dependency-cycle.ts';
 import settingsRuleConfig from './settings/rule-config.ts';
 
 /** The rule modules, sorted by id. */
@@ -59,6 +60,7 @@ export const RULE_MODULES: readonly Rule[] = [
   runbookReviewDate,
   runbookSections,
   runbookStale,
+  serviceDependencyCycle,
   settingsRuleConfig,
 ];
 

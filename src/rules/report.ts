@@ -3,6 +3,7 @@
  * rule` + hint), GitHub workflow commands, and JSON.
  */
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { escapeControls } from '../core/escape.ts';
 
 export type OutputFormat = 'text' | 'github' | 'json';
 
@@ -27,15 +28,37 @@ export function formatSummary(summary: Summary): string {
   return `${checked}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
 }
 
-/** One diagnostic in the compiler format, hint on its own indented line. */
-export function formatDiagnosticText(d: Diagnostic): string {
-  const head = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}  ${d.rule}`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+/**
+ * A file name as the first thing on a line: never the start of a workflow command (`::…`, or
+ * the older `##[…]`, which GitHub Actions reads from any output line, leading spaces trimmed).
+ */
+function lineSafePath(file: string): string {
+  const shown = escapeControls(file);
+  return /^\s*(::|##\[)/.test(shown) ? `./${shown}` : shown;
 }
 
-/** GitHub Actions escapes for workflow-command data and properties. */
+/**
+ * One diagnostic in the compiler format, hint on its own indented line. Every part that may
+ * come from content is escaped (src/core/escape.ts): a value cannot start a line of its own.
+ */
+export function formatDiagnosticText(d: Diagnostic): string {
+  const head = `${lineSafePath(d.file)}:${d.line}:${d.column} ${d.severity} ${escapeControls(d.message)}  ${escapeControls(d.rule)}`;
+  return d.hint ? `${head}\n  hint: ${escapeControls(d.hint)}` : head;
+}
+
+/**
+ * GitHub Actions escapes for workflow-command data and properties: CR and LF as GitHub's own
+ * escapes (a line break inside the annotation, never a new command), every other control
+ * character as a visible escape.
+ */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return s
+    .split(/(\r|\n)/)
+    .map((part) => (part === '\r' || part === '\n' ? part : escapeControls(part)))
+    .join('')
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
 }
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
@@ -47,9 +70,14 @@ export function formatDiagnosticGithub(d: Diagnostic): string {
   return `::${d.severity} ${props}::${escapeData(text)}`;
 }
 
+/** Characters JSON leaves as they are that a log viewer may still act on (line separators, bidi controls). */
+const JSON_UNSAFE = /[\u0085\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /** The whole report in one format, ending with the summary (text and github). */
 export function formatReport(diagnostics: Diagnostic[], summary: Summary, format: OutputFormat): string {
-  if (format === 'json') return JSON.stringify({ summary, diagnostics }, null, 2);
+  if (format === 'json') {
+    return JSON.stringify({ summary, diagnostics }, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
   const lines = diagnostics.map(format === 'github' ? formatDiagnosticGithub : formatDiagnosticText);
   lines.push(formatSummary(summary));
   return lines.join('\n');

@@ -7,7 +7,9 @@ import type { Diagnostic, Place, Sink } from '../core/diagnostic.ts';
 import { now as clockNow } from '../core/env.ts';
 import { diagnose, type RuleMeta } from '../core/rule.ts';
 import type { ContentIndex } from '../content/entry.ts';
-import { loadContent, type BodyCheck, type LoadOptions } from '../content/load.ts';
+import { loadContent, type BodyCheck, type LoadOptions, type Omitted } from '../content/load.ts';
+import { LIMIT_FINDINGS } from '../content/rules.ts';
+import { MAX_FINDINGS_PER_FILE } from '../core/limits.ts';
 import { ALL_RULES, RULE_MODULES } from './index.ts';
 import { summarize, type Summary } from './report.ts';
 import type { ReportArgs } from './rule.ts';
@@ -42,17 +44,65 @@ const checkBodies: BodyCheck = (collection, file, body, report) => {
 };
 
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const { index, diagnostics } = await loadContent(contentDir, { ...options, checkBody: checkBodies });
+  const { index, diagnostics, omitted } = await loadContent(contentDir, { ...options, checkBody: checkBodies });
   const now = options.now ?? clockNow();
-  const sink: Sink = (d) => diagnostics.push(d);
+  // Index rules may find as much as the loader: keep a file's first findings, count the rest.
+  const listed = new Map<string, number>();
+  const sink: Sink = (d) => {
+    const n = listed.get(d.file) ?? 0;
+    if (n < MAX_FINDINGS_PER_FILE) {
+      listed.set(d.file, n + 1);
+      diagnostics.push(d);
+      return;
+    }
+    const o = omitted.get(d.file);
+    if (o) o.count++;
+    else omitted.set(d.file, { count: 1, first: { file: d.file, line: d.line, column: d.column } });
+  };
   for (const rule of RULE_MODULES) {
     if (rule.scope !== 'index') continue;
     rule.check({ index, now, rules: ALL_RULES, report: reporter(rule.meta, sink) });
   }
   const configured = applySeverities(diagnostics, index);
-  const final = sortDiagnostics(options.strict ? configured.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : configured);
+  const final = capPerFile(
+    sortDiagnostics(options.strict ? configured.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : configured),
+    omitted,
+  );
   const summary = summarize(final, index.fileCount);
   return { index, diagnostics: final, summary, ok: summary.errors === 0 };
+}
+
+/**
+ * At most MAX_FINDINGS_PER_FILE findings per file (in report order), then one finding that
+ * says how many more there are, at the first one not listed (or, for those the loader and the
+ * index rules only counted, where the listed ones end). Input sorted; output sorted.
+ */
+function capPerFile(sorted: Diagnostic[], omitted: ReadonlyMap<string, Omitted>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const more = new Map<string, Omitted>();
+  for (const [file, o] of omitted) more.set(file, { count: o.count, first: o.first });
+  let file: string | undefined;
+  let listed = 0;
+  for (const d of sorted) {
+    if (d.file !== file) {
+      file = d.file;
+      listed = 0;
+    }
+    if (listed < MAX_FINDINGS_PER_FILE) {
+      out.push(d);
+      listed++;
+      continue;
+    }
+    const o = more.get(d.file);
+    if (!o) more.set(d.file, { count: 1, first: { file: d.file, line: d.line, column: d.column } });
+    else {
+      o.count++;
+      if (d.line < o.first.line || (d.line === o.first.line && d.column < o.first.column)) o.first = { file: d.file, line: d.line, column: d.column };
+    }
+  }
+  if (more.size === 0) return out;
+  for (const o of more.values()) out.push(diagnose(LIMIT_FINDINGS, o.first, { message: 'more', data: { count: o.count } }));
+  return sortDiagnostics(out);
 }
 
 /** keel.yaml `rules:`: a configurable rule's findings take its configured severity, or are dropped when off. */

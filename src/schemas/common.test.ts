@@ -20,7 +20,11 @@ describe('Timestamp', () => {
     '2026-03-04t10:15:00+01:00',
     '2026-03-04T10:15:00.123-05:30',
     '2024-02-29T00:00:00Z',
-    '2026-12-31T23:59:60Z',
+    // Leap seconds, at 23:59:60 UTC of the days that had one, in any offset.
+    '2016-12-31T23:59:60Z',
+    '2016-12-31T15:59:60-08:00',
+    '2015-07-01T01:59:60+02:00',
+    '2016-12-31T23:59:60.5Z',
   ])('accepts %s', (value) => {
     expect(problems(Timestamp, value)).toEqual([]);
     expect(isTimestamp(value)).toBe(true);
@@ -45,16 +49,30 @@ describe('Timestamp', () => {
     ]);
   });
 
-  it.each(['yesterday', '2026-02-29T10:00:00Z', '2026-13-01T10:00:00Z', '2026-03-04T24:00:00Z', '2026-03-04T10:60:00Z', '2026-03-04T10:15:00+0100', '10:15'])(
-    'rejects %s as not RFC 3339',
-    (value) => {
-      expect(isTimestamp(value)).toBe(false);
-      expect(problems(Timestamp, value)).toEqual([
-        `schema/timestamp value must be an RFC 3339 timestamp (got "${value}")`,
-        '  hint: write times as 2026-03-04T10:15:00Z or 2026-03-04T11:15:00+01:00',
-      ]);
-    },
-  );
+  it.each([
+    'yesterday',
+    '2026-02-29T10:00:00Z',
+    '2026-13-01T10:00:00Z',
+    '2026-03-04T24:00:00Z',
+    '2026-03-04T10:60:00Z',
+    '2026-03-04T10:15:00+0100',
+    '10:15',
+    // A seconds field of 60 on a day without a leap second, or not at 23:59 UTC.
+    '2026-12-31T23:59:60Z',
+    '2016-12-31T22:59:60Z',
+    '2016-12-31T23:59:60+01:00',
+    // Offsets of 24 hours or more, or of 60 minutes.
+    '2026-03-04T10:15:00+24:00',
+    '2026-03-04T10:15:00+25:00',
+    '2026-03-04T10:15:00-00:60',
+    '2026-03-04T10:15:00+99:99',
+  ])('rejects %s as not RFC 3339', (value) => {
+    expect(isTimestamp(value)).toBe(false);
+    expect(problems(Timestamp, value)).toEqual([
+      `schema/timestamp value must be an RFC 3339 timestamp (got "${value}")`,
+      '  hint: write times as 2026-03-04T10:15:00Z or 2026-03-04T11:15:00+01:00',
+    ]);
+  });
 
   it('is a string: a number is a type error', () => {
     expect(problems(Timestamp, 1_700_000_000)).toEqual(['schema/type document must be text (got 1700000000)', '  hint: quote the value to keep it as text']);

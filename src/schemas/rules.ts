@@ -21,6 +21,7 @@ export const UNKNOWN_FIELD = schemaRule('schema/unknown-field', 'A field the kin
 export const TYPE = schemaRule('schema/type', 'A value of the wrong type: text where a list belongs, a list where a mapping belongs.', {
   wrongType: '{field} must be {expected} (got {got})',
   notADocument: { text: 'a document must be a mapping with apiVersion, kind, metadata and spec' },
+  notFinite: { text: '{field} is not a finite number (got {got})', hint: 'write a number such as 0.995 or 300: .nan and .inf are not numbers Keel can use' },
 });
 export const ENUM = schemaRule('schema/enum', 'A value outside the allowed set (statuses, severities, kinds).', {
   oneOf: '{field} must be one of {values} (got {got})',

@@ -16,6 +16,9 @@ const SeverityLevelSchema = z.strictObject({
   timeToAction: Duration.describe('How soon a responder must act after detection, e.g. 5m.'),
   retrospectiveDueDays: z.int().positive().describe('Days after resolution by which the retrospective must be published.'),
   description: Text.describe('When to use this severity.'),
+  publicUpdateCadence: Duration.describe(
+    'Longest gap between public updates of an open incident of this severity; default: the top-level publicUpdateCadence.',
+  ),
 });
 
 const severityLevel = (level: (typeof SEVERITIES)[number]) =>
@@ -56,7 +59,12 @@ export const SettingsSchema = z
         SEV4: SEVERITY_DEFAULTS.SEV4,
       })
       .describe('Per-severity targets: time to action, retrospective deadline, description.'),
-    publicUpdateCadence: Duration.default('60m').describe('Longest gap allowed between public updates of an open incident.'),
+    publicUpdateCadence: Duration.default('60m').describe(
+      'Longest gap allowed between public updates of an open incident; a severity may set its own (severities.SEV1.publicUpdateCadence).',
+    ),
+    monitoringUpdateCadence: Duration.default('2h').describe(
+      'Longest gap allowed between public updates while an incident is monitoring (a fix is out): usually longer than publicUpdateCadence.',
+    ),
     runbookReviewInterval: Duration.default('90d').describe('How often every runbook must be reviewed.'),
     measurementStaleAfter: Duration.default('2h').describe(
       'How far the last measurement of an SLO may lag behind now before its report is marked stale (keel report slos), e.g. 2h.',

@@ -2,12 +2,13 @@ import { defineRule } from '../../core/rule.ts';
 import { durationMs } from '../../core/time.ts';
 import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
+import { severityCadence } from '../update-cadence.ts';
 
 export default defineIndexRule({
   meta: defineRule({
     id: 'incident/first-update',
     severity: 'warning',
-    summary: 'The first public update posted later than publicUpdateCadence after detection (not checked on backfilled incidents).',
+    summary: "The first public update posted later than the severity's publicUpdateCadence after detection (not checked on backfilled incidents).",
     configurable: true,
     messages: {
       late: {
@@ -17,19 +18,18 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    const cadenceText = index.settings?.data.publicUpdateCadence ?? '60m';
-    const cadence = durationMs(cadenceText);
     for (const incident of incidentFacts(index)) {
+      const cadence = severityCadence(index.settings?.data, incident.severity, durationMs);
       if (incident.backfilled) continue;
       const first = incident.updates[0];
       const from = incident.detected !== undefined ? 'detected' : 'started';
       const fromValue = incident.detected ?? incident.started;
       if (first?.at === undefined || fromValue === undefined) continue;
       const gap = Date.parse(first.at) - Date.parse(fromValue);
-      if (gap > cadence) {
+      if (gap > cadence.ms) {
         report(placeOf(incident.entry, ['public', 'updates', 0, 'at']), {
           message: 'late',
-          data: { minutes: Math.round(gap / 60_000), from, cadence: cadenceText },
+          data: { minutes: Math.round(gap / 60_000), from, cadence: cadence.text },
         });
       }
     }

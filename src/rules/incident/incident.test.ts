@@ -87,6 +87,34 @@ testRule(updateCadence, {
 });
 
 const disordered = `${started}${resolved}${updates(['2026-11-05T09:55:00Z', 'investigating'], ['2026-11-05T10:20:00Z', 'resolved'], ['2026-11-05T10:10:00Z', 'monitoring'], ['2026-11-05T10:41:00Z', 'resolved'])}`;
+const settingsWith = (lines: string) => ({ 'keel.yaml': `organisation: { name: E, url: https://e.example }\ntimeZone: UTC\n${lines}` });
+testRule(updateCadence, {
+  valid: [
+    {
+      name: 'a severity with a longer cadence of its own',
+      files: { ...incident(started + cadenceGap), ...settingsWith('publicUpdateCadence: 30m\nseverities:\n  SEV2: { publicUpdateCadence: 90m }\n') },
+    },
+    {
+      name: 'a longer gap while monitoring (default 2h)',
+      files: incident(
+        `${started}mitigated: 2026-11-05T11:50:00Z\nresolved: 2026-11-05T11:50:00Z\n${updates(['2026-11-05T10:05:00Z', 'monitoring'], ['2026-11-05T11:50:00Z', 'resolved'])}`,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a gap over the monitoring cadence of keel.yaml',
+      files: {
+        ...incident(
+          `${started}mitigated: 2026-11-05T11:50:00Z\nresolved: 2026-11-05T11:50:00Z\n${updates(['2026-11-05T10:05:00Z', 'monitoring'], ['2026-11-05T11:50:00Z', 'resolved'])}`,
+        ),
+        ...settingsWith('monitoringUpdateCadence: 90m\n'),
+      },
+      errors: [`${FILE}:14:11 warning public update 2 came 105 min after the one before it; the cadence while monitoring is 90m`],
+    },
+  ],
+});
+
 testRule(updateWindow, {
   valid: [
     {
