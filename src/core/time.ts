@@ -145,3 +145,43 @@ export function isTimeZone(value: string): boolean {
 export function utcMidnight(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The UTC offset of `zone` at the instant `at`, in milliseconds (Intl, so no Luxon here). */
+function offsetAt(at: number, zone: string): number {
+  let format = zoneFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    zoneFormats.set(zone, format);
+  }
+  const part = (type: string) => Number(format.formatToParts(at).find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/**
+ * Whether a wall-clock time `YYYY-MM-DD HH:MM:SS` exists in `zone` once (`exists`), not at all
+ * (`gap`: skipped by a DST change) or twice (`overlap`: repeated when the clocks go back).
+ */
+export function wallClockIn(wallClock: string, zone: string): 'exists' | 'gap' | 'overlap' {
+  // A malformed time or zone is another finding's business: say nothing about it here.
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(wallClock) || !isCalendarDate(wallClock.slice(0, 10)) || !isTimeZone(zone)) return 'exists';
+  const [date = '', time = ''] = wallClock.split(' ');
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi, s] = time.split(':').map(Number) as [number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  // Every offset in force within a day either side: the candidates for this wall time.
+  const offsets = new Set([offsetAt(asUtc - DAY_MS, zone), offsetAt(asUtc, zone), offsetAt(asUtc + DAY_MS, zone)]);
+  const matches = [...offsets].filter((offset) => offsetAt(asUtc - offset, zone) === offset);
+  return matches.length === 0 ? 'gap' : matches.length > 1 ? 'overlap' : 'exists';
+}

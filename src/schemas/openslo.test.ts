@@ -449,3 +449,22 @@ describe('alerting', () => {
     ]);
   });
 });
+
+describe('calendar windows across DST changes', () => {
+  const window = (startTime: string) => ({ duration: '1M', isRolling: false, calendar: { startTime, timeZone: 'Europe/Berlin' } });
+  const slo = (startTime: string) => ({
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: { name: 'x' },
+    spec: { service: 'api', indicatorRef: 'sli', timeWindow: [window(startTime)], budgetingMethod: 'Occurrences', objectives: [{ target: 0.99 }] },
+  });
+  it('flags a startTime the clocks skip or repeat', () => {
+    expect(problems(SLOSchema, slo('2026-03-29 02:30:00'))).toEqual([
+      'openslo/calendar startTime 2026-03-29 02:30:00 does not exist in Europe/Berlin: the clocks skip it',
+    ]);
+    expect(problems(SLOSchema, slo('2026-10-25 02:30:00')).map((p) => p.split(' | ')[0])).toEqual([
+      'openslo/calendar startTime 2026-10-25 02:30:00 happens twice in Europe/Berlin: the clocks go back over it',
+    ]);
+    expect(problems(SLOSchema, slo('2026-03-29 00:00:00'))).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { MessageData, RuleMeta } from '../core/rule.ts';
-import { isTimeZone } from '../core/time.ts';
+import { isTimeZone, wallClockIn } from '../core/time.ts';
 import { addRuleIssue, Duration, Id, Text } from './common.ts';
 import {
   OPENSLO_CALENDAR,
@@ -129,6 +129,11 @@ const TimeWindowSchema = z
             if (!isTimeZone(value)) addRuleIssue(ctx, TIME_ZONE, 'calendar');
           })
           .describe('IANA time zone of startTime.'),
+      })
+      .superRefine(({ startTime, timeZone }, ctx) => {
+        const exists = wallClockIn(startTime, timeZone);
+        if (exists === 'gap') addRuleIssue(ctx, OPENSLO_CALENDAR, 'dstGap', { data: { value: startTime, zone: timeZone }, path: ['startTime'] });
+        if (exists === 'overlap') addRuleIssue(ctx, OPENSLO_CALENDAR, 'dstOverlap', { data: { value: startTime, zone: timeZone }, path: ['startTime'] });
       })
       .optional()
       .describe('Calendar alignment; present exactly when isRolling is false.'),

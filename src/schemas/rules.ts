@@ -82,13 +82,25 @@ export const TIME_ZONE = schemaRule('schema/time-zone', 'A time zone that is not
 
 // --- OpenSLO v1 -----------------------------------------------------------------------------
 
-export const OPENSLO_CALENDAR = schemaRule('openslo/calendar', 'A calendar startTime that is not "YYYY-MM-DD HH:MM:SS".', {
-  startTime: {
-    text: 'must be a date and time "YYYY-MM-DD HH:MM:SS" (got "{value}")',
-    field: true,
-    hint: 'OpenSLO writes calendar start times like 2026-01-01 00:00:00, without an offset: timeZone says where',
+export const OPENSLO_CALENDAR = schemaRule(
+  'openslo/calendar',
+  'A calendar startTime that is not "YYYY-MM-DD HH:MM:SS", or that a DST change skips or repeats in its zone.',
+  {
+    dstGap: {
+      text: 'startTime {value} does not exist in {zone}: the clocks skip it',
+      hint: 'a DST change skips that hour; start the window at a time that exists, e.g. midnight',
+    },
+    dstOverlap: {
+      text: 'startTime {value} happens twice in {zone}: the clocks go back over it',
+      hint: 'a DST change repeats that hour, so the window start is ambiguous; pick a time outside it, e.g. midnight',
+    },
+    startTime: {
+      text: 'must be a date and time "YYYY-MM-DD HH:MM:SS" (got "{value}")',
+      field: true,
+      hint: 'OpenSLO writes calendar start times like 2026-01-01 00:00:00, without an offset: timeZone says where',
+    },
   },
-});
+);
 export const OPENSLO_RESERVED_ANNOTATION = schemaRule('openslo/reserved-annotation', 'An annotation key under the reserved openslo.com/ prefix.', {
   reserved: {
     text: 'annotation "{key}" uses the reserved prefix {prefix}',
