@@ -17,6 +17,7 @@ import type { DocumentEntry, Entry, MeasurementEntry } from './entry.ts';
 import type { MdxCheck } from './mdx-checker.ts';
 import {
   API_VERSION,
+  FOREIGN_FORMAT,
   FRONTMATTER_EMPTY,
   FRONTMATTER_MISSING,
   FRONTMATTER_UNCLOSED,
@@ -151,11 +152,16 @@ export function parseDocumentFile(
   yamlProblems(source, problems, report);
   const out: DocumentFileEntry[] = [];
   const versions = [...kinds.keys()];
-  for (const doc of documents) {
-    if (doc.data == null) continue;
+  for (const doc of objectsOf(documents)) {
     const data = doc.data as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown } };
-    if (typeof data !== 'object' || Array.isArray(data)) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       report(diagnose(TYPE, { file: source.file, ...doc.start }, { message: 'notADocument' }));
+      continue;
+    }
+    const foreign = foreignFormat(data);
+    if (foreign) {
+      const at = 'apiVersion' in data ? ['apiVersion'] : 'version' in data ? ['version'] : [];
+      report(diagnose(FOREIGN_FORMAT, { file: source.file, ...doc.locate(at) }, { message: foreign.message, data: { format: foreign.format } }));
       continue;
     }
     const byKind = typeof data.apiVersion === 'string' ? kinds.get(data.apiVersion) : undefined;
@@ -191,6 +197,45 @@ export function parseDocumentFile(
     report(diagnose(YAML_EMPTY, start(source.file), { message: 'empty' }));
   }
   return out;
+}
+
+/**
+ * The objects of a YAML stream: each document, and each item of a document that is a list
+ * (the form `oslo fmt` writes and the OpenSLO SDK reads), located within its document.
+ */
+function objectsOf(documents: readonly YamlDocument[]): YamlDocument[] {
+  const out: YamlDocument[] = [];
+  for (const doc of documents) {
+    if (doc.data == null) continue;
+    if (!Array.isArray(doc.data)) {
+      out.push(doc);
+      continue;
+    }
+    doc.data.forEach((item: unknown, i) => {
+      out.push({
+        data: item,
+        locate: (path, at) => doc.locate([i, ...path], at),
+        get start() {
+          return doc.locate([i]);
+        },
+      });
+    });
+  }
+  return out;
+}
+
+/** SLO formats Keel does not read, recognised so the finding can name them and say what to do. */
+function foreignFormat(data: { apiVersion?: unknown; version?: unknown }): { format: string; message: keyof typeof FOREIGN_FORMAT.messages } | undefined {
+  const apiVersion = typeof data.apiVersion === 'string' ? data.apiVersion : '';
+  if (data.version === 'prometheus/v1') return { format: 'a Sloth spec (version: prometheus/v1)', message: 'rewrite' };
+  if (apiVersion.startsWith('sloth.slok.dev/')) return { format: `a Sloth Kubernetes resource (${apiVersion})`, message: 'rewrite' };
+  if (apiVersion.startsWith('pyrra.dev/')) return { format: `a Pyrra ServiceLevelObjective (${apiVersion})`, message: 'rewrite' };
+  if (apiVersion.startsWith('sre.google.com/')) return { format: `an slo-generator configuration (${apiVersion})`, message: 'rewrite' };
+  if (apiVersion === 'openslo/v1alpha') return { format: 'OpenSLO v1alpha', message: 'convert' };
+  if (apiVersion.startsWith('openslo.com/v2') || apiVersion.startsWith('openslo/v2')) {
+    return { format: `OpenSLO ${apiVersion.split('/')[1]} (a draft of the next version)`, message: 'draft' };
+  }
+  return undefined;
 }
 
 const FENCE = /^---[ \t]*$/;

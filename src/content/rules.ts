@@ -76,6 +76,17 @@ export const API_VERSION = loaderRule('schema/api-version', 'A document in slos/
     hint: 'OpenSLO documents use apiVersion: openslo/v1; error-budget policies use keel/v1',
   },
 });
+export const FOREIGN_FORMAT = loaderRule('schema/foreign-format', 'A document in another SLO format (Sloth, Pyrra, slo-generator, older or newer OpenSLO) where Keel reads OpenSLO v1.', {
+  rewrite: {
+    text: 'this is {format}, not OpenSLO v1',
+    hint: 'Keel reads OpenSLO v1 (apiVersion: openslo/v1): rewrite it as an SLO with an SLI and a time window; Keel has no converter for it yet',
+  },
+  convert: {
+    text: 'this is {format}, not OpenSLO v1',
+    hint: 'convert it to openslo/v1 (the OpenSLO project\'s oslo tool converts v1alpha documents), then keep it here',
+  },
+  draft: { text: 'this is {format}, not OpenSLO v1', hint: 'Keel reads the released openslo/v1: write the document as openslo/v1' },
+});
 export const KIND = loaderRule('schema/kind', 'A document in slos/ with a kind its apiVersion does not have.', {
   unknown: 'kind must be one of {kinds} for {version} (got {got})',
 });
@@ -123,7 +134,7 @@ export const LOADER_RULES: readonly RuleMeta[] = [
   UNKNOWN_FILE, UNREADABLE, LINK, SPECIAL_FILE, ENCODING, CONTENT_MISSING, SETTINGS_MISSING,
   YAML_SYNTAX, YAML_UNKNOWN_TAG, YAML_EMPTY, YAML_MULTIPLE_DOCUMENTS,
   FRONTMATTER_MISSING, FRONTMATTER_UNCLOSED, FRONTMATTER_EMPTY, MDX_SYNTAX,
-  API_VERSION, KIND,
+  API_VERSION, FOREIGN_FORMAT, KIND,
   MEASUREMENT_HEADER, MEASUREMENT_COLUMNS, MEASUREMENT_NUMBER, MEASUREMENT_ORDER, MEASUREMENT_MORE,
   LIMIT_FILE_SIZE, LIMIT_NESTING, LIMIT_ITEMS, LIMIT_FINDINGS, LIMIT_TIME,
 ];

@@ -182,10 +182,10 @@ describe('issuesToDiagnostics', () => {
   it('reports a custom issue at the key when the key itself is wrong', () => {
     const Annotations = z.object({
       annotations: z.record(z.string(), z.string()).superRefine((a, ctx) => {
-        for (const key of Object.keys(a)) ctx.addIssue({ code: 'custom', message: `annotation "${key}" is reserved`, params: { rule: 'openslo/reserved-annotation', at: 'key' }, path: [key] });
+        for (const key of Object.keys(a)) ctx.addIssue({ code: 'custom', message: `annotation "${key}" is reserved`, params: { rule: 'openslo/metadata-key', at: 'key' }, path: [key] });
       }),
     });
-    expect(diagnose(Annotations, { annotations: { 'openslo.com/x': 'y' } })).toEqual(['annotations.openslo.com/x@key openslo/reserved-annotation annotation "openslo.com/x" is reserved']);
+    expect(diagnose(Annotations, { annotations: { 'openslo.com/x': 'y' } })).toEqual(['annotations.openslo.com/x@key openslo/metadata-key annotation "openslo.com/x" is reserved']);
   });
 
   it('falls back to schema/custom and schema/invalid for issues no Keel schema raises', () => {

@@ -56,9 +56,9 @@ describe('ErrorBudgetPolicySchema', () => {
     ]);
   });
 
-  it('reserves openslo.com/ annotations here too', () => {
-    expect(problems(ErrorBudgetPolicySchema, { ...policy, metadata: { name: 'p', annotations: { 'openslo.com/x': 'y', 'example.com/x': 'y' } } })).toEqual([
-      'openslo/reserved-annotation annotation "openslo.com/x" uses the reserved prefix openslo.com/ | keys under openslo.com/ are reserved for the OpenSLO specification; use your own prefix, e.g. example.com/owner',
+  it('checks metadata keys here too', () => {
+    expect(problems(ErrorBudgetPolicySchema, { ...policy, metadata: { name: 'p', labels: { 'x-': 'y' }, annotations: { 'example.com/x': 'y' } } })).toEqual([
+      'openslo/metadata-key label key "x-" is not valid | a label key has at most 63 characters, begins and ends with a letter or digit, and has only letters, digits, -, _ and . between',
     ]);
   });
 });

@@ -75,11 +75,18 @@ labels: # optional, key <>value a pair of labels that can be used as metadata re
     expect(problems(MetadataSchema, { name: 'x', labels: { tier: 1 } })).toEqual(['schema/type labels.tier must be one of text, a list (got 1)']);
   });
 
-  it('reserves the openslo.com/ annotation prefix (openslo/reserved-annotation)', () => {
-    expect(problems(MetadataSchema, { name: 'x', annotations: { 'openslo.com/key1': 'value1', 'fooimplementation.com/key2': 'value2' } })).toEqual([
-      'openslo/reserved-annotation annotation "openslo.com/key1" uses the reserved prefix openslo.com/',
-    ]);
+  it("checks label and annotation keys as the spec writes them; openslo.com/ keys are the spec's own, not an error", () => {
+    expect(problems(MetadataSchema, { name: 'x', annotations: { 'openslo.com/key1': 'value1', 'fooimplementation.com/key2': 'value2' } })).toEqual([]);
     expect(problems(MetadataSchema, { name: 'x', annotations: { 'example.com/openslo.com': 'v', owner: 'team' } })).toEqual([]);
+    expect(problems(MetadataSchema, { name: 'x', labels: { team: 'a', 'Cost_Center.2': ['x', 'y'], 'team-': 'b', '-x': 'c' } })).toEqual([
+      'openslo/metadata-key label key "team-" is not valid',
+      'openslo/metadata-key label key "-x" is not valid',
+    ]);
+    expect(problems(MetadataSchema, { name: 'x', annotations: { 'Example.com/x': 'v', 'example.com/': 'v', 'a/b/c': 'v' } })).toEqual([
+      'openslo/metadata-key annotation key "Example.com/x" is not valid',
+      'openslo/metadata-key annotation key "example.com/" is not valid',
+      'openslo/metadata-key annotation key "a/b/c" is not valid',
+    ]);
     expect(problems(MetadataSchema, { name: 'x', annotations: { 'example.com/n': 3 } })).toEqual([
       'schema/type annotations.example.com/n must be text (got 3)',
     ]);
@@ -445,8 +452,15 @@ describe('alerting', () => {
     expect(condition({ kind: 'errors' })).toEqual(['schema/enum spec.condition.kind must be "burnrate" (got "errors")']);
     expect(condition({ lookbackWindow: '1 hour', alertAfter: undefined })).toEqual([
       'schema/duration spec.condition.lookbackWindow must be a duration like 5m, 1h, 28d (got "1 hour")',
-      'schema/required spec.condition.alertAfter is required',
     ]);
+    // alertAfter defaults to 0m, as the spec says.
+    const parsed = AlertConditionSchema.parse({
+      apiVersion: 'openslo/v1',
+      kind: 'AlertCondition',
+      metadata: { name: 'c' },
+      spec: { severity: 'page', condition: { kind: 'burnrate', op: 'gte', threshold: 2, lookbackWindow: '1h' } },
+    });
+    expect(parsed.spec.condition.alertAfter).toBe('0m');
   });
 });
 

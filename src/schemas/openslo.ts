@@ -13,7 +13,7 @@ import {
   OPENSLO_OBJECTIVE_OP,
   OPENSLO_OBJECTIVE_TARGET,
   OPENSLO_RATIO_METRIC,
-  OPENSLO_RESERVED_ANNOTATION,
+  OPENSLO_METADATA_KEY,
   OPENSLO_SLI_METRIC,
   OPENSLO_TIME_SLICES,
   OPENSLO_TIME_WINDOW,
@@ -21,7 +21,16 @@ import {
 
 export const OPENSLO_API_VERSION = 'openslo/v1';
 
-const RESERVED_ANNOTATION_PREFIX = 'openslo.com/';
+/** A label key, or the name part of an annotation key (OpenSLO v1, "General Schema"). */
+const KEY_NAME = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
+/** An annotation key's optional prefix: a DNS subdomain of at most 253 characters. */
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function isAnnotationKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  if (slash < 0) return KEY_NAME.test(key);
+  return DNS_SUBDOMAIN.test(key.slice(0, slash)) && KEY_NAME.test(key.slice(slash + 1));
+}
 const Description = z.string().max(1050).describe('Free text, at most 1050 characters.');
 const Operator = z.enum(['lte', 'gte', 'lt', 'gt']).describe('Comparison operator.');
 
@@ -32,18 +41,24 @@ export const MetadataSchema = z
   .strictObject({
     name: Id.describe('Object name, an RFC 1123 label; unique per kind.'),
     displayName: Text.optional().describe('Human-readable name.'),
-    labels: z.record(z.string(), LabelValue).optional().describe('Labels: a string or list of strings per key.'),
+    labels: z
+      .record(z.string(), LabelValue)
+      .optional()
+      .superRefine((labels, ctx) => {
+        for (const key of Object.keys(labels ?? {})) {
+          if (!KEY_NAME.test(key)) addRuleIssue(ctx, OPENSLO_METADATA_KEY, 'label', { data: { key }, path: [key], at: 'key' });
+        }
+      })
+      .describe('Labels: a string or list of strings per key; keys of at most 63 letters, digits, -, _ and . (beginning and ending with a letter or digit).'),
     annotations: z
       .record(z.string(), z.string())
       .optional()
       .superRefine((annotations, ctx) => {
         for (const key of Object.keys(annotations ?? {})) {
-          if (key.startsWith(RESERVED_ANNOTATION_PREFIX)) {
-            addRuleIssue(ctx, OPENSLO_RESERVED_ANNOTATION, 'reserved', { data: { key, prefix: RESERVED_ANNOTATION_PREFIX }, path: [key], at: 'key' });
-          }
+          if (!isAnnotationKey(key)) addRuleIssue(ctx, OPENSLO_METADATA_KEY, 'annotation', { data: { key }, path: [key], at: 'key' });
         }
       })
-      .describe('Free-form string annotations; the openslo.com/ prefix is reserved.'),
+      .describe('Free-form string annotations: an optional DNS-subdomain prefix and "/", then a name; the openslo.com/ prefix is for OpenSLO\'s own use.'),
   })
   .describe('Object metadata.');
 
@@ -185,7 +200,7 @@ const AlertConditionSpecSchema = z.strictObject({
       op: Operator,
       threshold: z.number().describe('Burn rate that triggers the alert.'),
       lookbackWindow: Duration.describe('Window over which the burn rate is computed.'),
-      alertAfter: Duration.describe('How long the condition must hold before alerting.'),
+      alertAfter: Duration.default('0m').describe("How long the condition must hold before alerting; the spec's default is 0m."),
     })
     .describe('When to alert.'),
 });
@@ -250,8 +265,9 @@ const SLOSpecSchema = z
     objectives: z.array(ObjectiveSchema).min(1).describe('One or more objectives.'),
     alertPolicies: z
       .array(inlineOrRef('alertPolicyRef', 'AlertPolicy', AlertPolicySpecSchema))
-      .optional()
-      .describe('Alert policies, inline or by reference.'),
+      .nullish()
+      .transform((policies) => policies ?? undefined)
+      .describe('Alert policies, inline or by reference; empty (null) means none.'),
   })
   .superRefine((spec, ctx) => {
     const composite = spec.objectives.every((o) => o.indicator !== undefined || o.indicatorRef !== undefined);
@@ -279,7 +295,7 @@ export const ServiceObjectSchema = z.strictObject({
   apiVersion,
   kind: z.literal('Service'),
   metadata: MetadataSchema,
-  spec: z.strictObject({ description: Description.optional() }),
+  spec: z.strictObject({ description: Description.optional() }).optional().describe('Optional: a Service may be just a name.'),
 });
 
 export const DataSourceSchema = z.strictObject({
@@ -289,7 +305,7 @@ export const DataSourceSchema = z.strictObject({
   spec: z.strictObject({
     description: Description.optional(),
     type: Text.describe('Data source type, e.g. Prometheus or Datadog.'),
-    connectionDetails: z.record(z.string(), z.unknown()).describe('How to connect; the shape depends on type.'),
+    connectionDetails: z.unknown().optional().describe('How to connect; anything YAML can hold, as the spec says (a mapping, a list, …).'),
   }),
 });
 

@@ -101,10 +101,14 @@ export const OPENSLO_CALENDAR = schemaRule(
     },
   },
 );
-export const OPENSLO_RESERVED_ANNOTATION = schemaRule('openslo/reserved-annotation', 'An annotation key under the reserved openslo.com/ prefix.', {
-  reserved: {
-    text: 'annotation "{key}" uses the reserved prefix {prefix}',
-    hint: 'keys under openslo.com/ are reserved for the OpenSLO specification; use your own prefix, e.g. example.com/owner',
+export const OPENSLO_METADATA_KEY = schemaRule('openslo/metadata-key', 'A label or annotation key that is not what the OpenSLO spec allows.', {
+  label: {
+    text: 'label key "{key}" is not valid',
+    hint: 'a label key has at most 63 characters, begins and ends with a letter or digit, and has only letters, digits, -, _ and . between',
+  },
+  annotation: {
+    text: 'annotation key "{key}" is not valid',
+    hint: 'an annotation key is an optional DNS-subdomain prefix and "/", then a name of at most 63 characters that begins and ends with a letter or digit (-, _ and . between), e.g. example.com/owner',
   },
 });
 export const OPENSLO_RATIO_METRIC = schemaRule(
@@ -222,7 +226,7 @@ export const SCHEMA_RULES: readonly RuleMeta[] = [
   ID,
   TIME_ZONE,
   OPENSLO_CALENDAR,
-  OPENSLO_RESERVED_ANNOTATION,
+  OPENSLO_METADATA_KEY,
   OPENSLO_RATIO_METRIC,
   OPENSLO_SLI_METRIC,
   OPENSLO_TIME_WINDOW,

@@ -24,6 +24,7 @@ export function makeSlo(options: SloOptions = {}): SLO {
     metadata: { name: options.name ?? 'checkout' },
     spec: {
       service: 'shop',
+      alertPolicies: undefined,
       ...(composite
         ? {}
         : {

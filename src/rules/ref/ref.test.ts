@@ -33,3 +33,22 @@ testRule(unknown, {
     },
   ],
 });
+
+testRule(unknown, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a service declared only as an OpenSLO Service document',
+      files: {
+        'slos/payments.yaml':
+          'apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: payments\n---\napiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: payments-availability\nspec:\n  service: payments\n  indicatorRef: x\n  timeWindow:\n    - { duration: 28d, isRolling: true }\n  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n',
+        'slos/sli.yaml':
+          'apiVersion: openslo/v1\nkind: SLI\nmetadata:\n  name: x\nspec:\n  ratioMetric:\n    good: { metricSource: { type: P, spec: {} } }\n    total: { metricSource: { type: P, spec: {} } }\n',
+      },
+      errors: [
+        'slos/payments.yaml:4:9 error unknown service "payments" | an OpenSLO Service "payments" is defined in slos/payments.yaml, but Keel links SLOs, incidents and runbooks to its service catalog: add services/payments.yaml (name, owner, tier, statusPage)',
+        'slos/payments.yaml:11:12 error unknown service "payments" | an OpenSLO Service "payments" is defined in slos/payments.yaml, but Keel links SLOs, incidents and runbooks to its service catalog: add services/payments.yaml (name, owner, tier, statusPage)',
+      ],
+    },
+  ],
+});

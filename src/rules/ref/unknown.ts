@@ -54,13 +54,17 @@ export default defineIndexRule({
             if (target === 'components' ? invalidComponents.has(value) : index.rejected?.[target]?.has(value)) continue;
             const label = targetLabel(target);
             const near = didYouMean(value, candidates);
-            const hint = near
-              ? `did you mean "${near}"?`
-              : candidates.size === 0
-                ? `no ${label} is defined yet`
-                : target === 'components'
-                  ? `components are declared by services (statusPage.component): ${[...candidates].sort().join(', ')}`
-                  : `define it, or check the spelling against the ${label} ids`;
+            // An OpenSLO Service document names the service, but Keel links SLOs to its catalog.
+            const declaredAsOpenSlo = target === 'services' ? index.collections.openSloServices.find((s) => s.id === value) : undefined;
+            const hint = declaredAsOpenSlo
+              ? `an OpenSLO Service "${value}" is defined in ${declaredAsOpenSlo.file}, but Keel links SLOs, incidents and runbooks to its service catalog: add services/${value}.yaml (name, owner, tier, statusPage)`
+              : near
+                ? `did you mean "${near}"?`
+                : candidates.size === 0
+                  ? `no ${label} is defined yet`
+                  : target === 'components'
+                    ? `components are declared by services (statusPage.component): ${[...candidates].sort().join(', ')}`
+                    : `define it, or check the spelling against the ${label} ids`;
             report(placeOf(entry, path), { message: 'unknown', data: { target: label, value }, hint });
           }
         }
