@@ -194,13 +194,15 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site, room = Number.P
     case 'invalid_value': {
       const values = issue.values.map(String);
       const got = describeValue(issue.input);
+      // Every enum finding has a hint: the likely intended value, else what the field means.
+      const described = enumHint(site.schema, path);
       if (values.length === 1) {
-        return [make(ENUM, 'exactly', { field: label || 'value', value: JSON.stringify(issue.values[0]), got })];
+        return [make(ENUM, 'exactly', { field: label || 'value', value: JSON.stringify(issue.values[0]), got }, described)];
       }
-      const input = typeof issue.input === 'string' ? issue.input : String(issue.input);
+      const input = typeof issue.input === 'string' ? issue.input : typeof issue.input === 'number' || typeof issue.input === 'boolean' ? String(issue.input) : '';
       const sameCase = values.find((v) => v.toLowerCase() === input.toLowerCase());
       const near = sameCase ?? didYouMean(input, values);
-      const hint = sameCase ? `values are case-sensitive: write "${sameCase}"` : near ? `did you mean "${near}"?` : undefined;
+      const hint = sameCase ? `values are case-sensitive: write "${sameCase}"` : near ? `did you mean "${near}"?` : described;
       return [make(ENUM, 'oneOf', { field: label || 'value', values: values.join(', '), got }, hint)];
     }
     case 'too_big':
@@ -220,6 +222,12 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, site: Site, room = Number.P
     default:
       return [make(INVALID, 'invalid', { field: label || 'value', text: issue.message })];
   }
+}
+
+/** The field's description as a hint for an enum finding ("Statuspage incident status at this update."). */
+function enumHint(schema: z.core.$ZodType, path: DataPath): string | undefined {
+  const description = descriptionAt(schema, path);
+  return description?.replace(/\.$/, '');
 }
 
 function lowerFirst(text: string): string {

@@ -46,8 +46,8 @@ describe('ConcernSchema', () => {
 
   it('rejects statuses and ratings outside the lists', () => {
     expect(problems(ConcernSchema, { ...concern, status: 'open', assessment: { value: 'huge', effort: 'low', complexity: 'low', risk: 'Low' } })).toEqual([
-      'schema/enum status must be one of raised, accepted, rejected, epic, in-progress, addressed (got "open")',
-      'schema/enum assessment.value must be one of low, medium, high (got "huge")',
+      'schema/enum status must be one of raised, accepted, rejected, epic, in-progress, addressed (got "open") | Where it stands: raised → accepted/rejected → epic → in-progress → addressed',
+      'schema/enum assessment.value must be one of low, medium, high (got "huge") | Value of addressing it',
       'schema/enum assessment.risk must be one of low, medium, high (got "Low") | values are case-sensitive: write "low"',
     ]);
   });

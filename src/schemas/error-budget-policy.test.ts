@@ -50,7 +50,7 @@ describe('ErrorBudgetPolicySchema', () => {
 
   it('needs at least one SLO and one step, and the keel/v1 apiVersion', () => {
     expect(problems(ErrorBudgetPolicySchema, { ...policy, apiVersion: 'openslo/v1', spec: { slos: [], steps: [] } })).toEqual([
-      'schema/enum apiVersion must be "keel/v1" (got "openslo/v1")',
+      'schema/enum apiVersion must be "keel/v1" (got "openslo/v1") | Always keel/v1',
       'schema/range spec.slos must have at least 1 item',
       'schema/range spec.steps must have at least 1 item',
     ]);

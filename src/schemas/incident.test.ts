@@ -66,7 +66,7 @@ describe('IncidentSchema', () => {
       }),
     ).toEqual([
       'schema/enum severity must be one of SEV0, SEV1, SEV2, SEV3, SEV4 (got "sev1") | values are case-sensitive: write "SEV1"',
-      'schema/enum impact[0].level must be one of operational, degraded_performance, partial_outage, major_outage (got "down")',
+      'schema/enum impact[0].level must be one of operational, degraded_performance, partial_outage, major_outage (got "down") | Statuspage component status during the interval',
       'schema/enum public.updates[0].status must be one of investigating, identified, monitoring, resolved (got "Investigating") | values are case-sensitive: write "investigating"',
     ]);
   });
@@ -107,9 +107,9 @@ describe('IncidentSchema', () => {
     expect(FollowUpSchema.parse({ id: 'X-1', title: 't', type: 'detect' })).toEqual({ id: 'X-1', title: 't', type: 'detect', status: 'open' });
     expect(problems(FollowUpSchema, { id: 'X-1', title: 't', type: 'fix', status: 'closed', due: '2026-11-31', priority: 'P4' })).toEqual([
       'schema/date due must be a date YYYY-MM-DD (got "2026-11-31") | write dates as 2026-03-04',
-      'schema/enum status must be one of open, in-progress, done, wont-do (got "closed")',
-      'schema/enum type must be one of prevent, mitigate, detect, process (got "fix")',
-      'schema/enum priority must be one of P0, P1, P2, P3 (got "P4")',
+      'schema/enum status must be one of open, in-progress, done, wont-do (got "closed") | Progress',
+      'schema/enum type must be one of prevent, mitigate, detect, process (got "fix") | What the action improves',
+      'schema/enum priority must be one of P0, P1, P2, P3 (got "P4") | Priority in the tracker',
     ]);
     expect(problems(PublicUpdateSchema, { at: '2026-11-02T10:10:00Z', status: 'resolved', body: '' })).toEqual(['schema/range body must not be empty']);
   });

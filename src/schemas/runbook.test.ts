@@ -19,7 +19,7 @@ describe('RunbookSchema', () => {
     expect(problems(RunbookSchema, { ...runbook, services: [], lastReviewed: '2026-10-01T10:00:00Z', severity: { default: 'high' } })).toEqual([
       'schema/range services must have at least 1 item',
       'schema/date lastReviewed must be a date YYYY-MM-DD (got "2026-10-01T10:00:00Z") | write dates as 2026-03-04',
-      'schema/enum severity.default must be one of SEV0, SEV1, SEV2, SEV3, SEV4 (got "high")',
+      'schema/enum severity.default must be one of SEV0, SEV1, SEV2, SEV3, SEV4 (got "high") | Severity to declare when in doubt',
     ]);
   });
 
