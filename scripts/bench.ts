@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_NOW, DEFAULT_SEED, generateCorpus } from './lib/corpus.ts';
 import { summarizeProfile } from './lib/profile.ts';
+import { benchPublicSite } from './lib/public-bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const KEEL = join(ROOT, 'bin', 'keel.mjs');
@@ -23,7 +24,7 @@ const FLOOR = join(ROOT, 'scripts', 'lib', 'floor.ts');
 /** Preloaded into measured runs: reports the process's peak memory on exit. */
 const MAX_RSS = "--import=data:text/javascript,process.on('exit',()=>process.stderr.write('\\nkeel-bench-maxrss:'+process.resourceUsage().maxRSS+'\\n'))";
 
-const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile]
+const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile] [--no-public]
 
   --corpus DIR   time this content folder instead of generating one
   --seed N       corpus seed (default ${DEFAULT_SEED})
@@ -31,6 +32,7 @@ const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--
   --runs N       runs per measurement, the median is reported (default 3)
   --keep         keep the generated corpus (its folder is printed)
   --no-profile   skip the profiled validate run that splits its time
+  --no-public    skip the public site (page weights, public build of the corpus)
 `;
 
 const { values } = parseArgs({
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: true },
+    public: { type: 'boolean', default: true },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -166,6 +169,9 @@ try {
     say(`    keel validate on the same folder (a part of e):    ${s(validateWith)} wall`);
     say(`(f) ratio e/d: ${(report / csvWall).toFixed(2)}× the CSV floor; the SLO evaluation itself (e − validate): ${s(report - validateWith)}`);
   }
+
+  // --- the public site (issue 8): page weights and the corpus's public build ----------------------
+  if (values.public) benchPublicSite({ root: ROOT, corpus: dir, now: CORPUS_NOW, say });
 
   // --- where validate's time goes ---------------------------------------------------------------
   if (values.profile) {

@@ -143,8 +143,9 @@ describe('keel build of the fixture', () => {
     const html = page('a', 'public');
     expect(html).toContain('<title>Status · Fixture Org</title>');
     expect(html).toContain('<h1>Fixture Org status</h1>');
-    expect(html).toContain('<li>Web app: Checkout — Paying for orders.</li>');
-    expect(html).toContain('<li>Elevated checkout errors</li>');
+    expect(html).toContain('<h3>Web app</h3>');
+    expect(html).toContain('<a href="/components/checkout/">Checkout</a>');
+    expect(html).toContain('Incident: Elevated checkout errors.');
     expect(html).not.toContain('<script');
   });
 

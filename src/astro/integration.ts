@@ -14,6 +14,7 @@ import { audience as resolveAudience, contentDir as resolveContentDir, now, outR
 import { UsageError } from '../core/usage-error.ts';
 import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
+import { guardPublicBuild } from './leak-guard.ts';
 import { validateOnce } from './state.ts';
 
 /** Where each audience's routes live, relative to the project root. */
@@ -44,6 +45,7 @@ function exit(text: string, code: number): never {
 }
 
 export default function keel(): AstroIntegration {
+  let building: { audience: Audience; contentDir: string; publicDir: string } | undefined;
   return {
     name: 'keel',
     hooks: {
@@ -84,6 +86,25 @@ export default function keel(): AstroIntegration {
         }
 
         for (const route of audienceRoutes(root, audience)) injectRoute({ ...route, prerender: true });
+        if (command === 'build') {
+          // Integrations after Keel could write files (a sitemap) after the guard has looked.
+          if (audience === 'public' && config.integrations.at(-1)?.name !== 'keel') {
+            exit('keel: the Keel integration must come last in astro.config.mjs, so that the leak guard sees every file of the public site', 1);
+          }
+          building = { audience, contentDir, publicDir: fileURLToPath(config.publicDir) };
+        }
+      },
+      // The leak guard runs here, in the build itself, rather than as a step of `keel build`:
+      // every public build is guarded however it is started (`keel build`, `astro build` with
+      // KEEL_AUDIENCE=public, a CI script), and it reuses the index this build validated.
+      // Keel is the last integration (checked above), so every file is written by now.
+      'astro:build:done': async ({ dir, logger }) => {
+        if (building?.audience !== 'public') return;
+        const started = performance.now();
+        const result = await validateOnce(building.contentDir);
+        const report = guardPublicBuild(fileURLToPath(dir), result.index, now(), building.publicDir);
+        if (report !== undefined) exit(report, 1);
+        logger.info(`leak guard: no internal value in the public site (${((performance.now() - started) / 1000).toFixed(2)} s)`);
       },
     },
   };

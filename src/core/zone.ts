@@ -34,3 +34,8 @@ export function wallClockInstant(wallClock: string, zone: string): number | unde
 export function calendarDay(at: number, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toISODate()!;
 }
+
+/** RFC 3339 text of `at` with `zone`'s offset at that instant, to the second (Statuspage writes the page's zone). */
+export function isoInZone(at: number, zone: string): string {
+  return DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+}

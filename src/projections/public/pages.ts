@@ -1,0 +1,391 @@
+/**
+ * What each public HTML page shows, computed once from the public projection (PublicStatus):
+ * labels in Statuspage's words, times in the portal's zone with the zone named, public text as
+ * sanitised HTML, links between pages. The routes only lay these values out.
+ *
+ * Pages: `/` (statusPage), `/incidents/<id>/` (incidentPage), `/history/` and
+ * `/history/<n>/` (historyPages), `/components/<id>/` (componentPage).
+ */
+import type { ComponentStatus, ImpactInterval } from '../../domain/status/levels.ts';
+import { markdownToHtml, markdownToInlineHtml } from './markdown.ts';
+import type { PublicComponent, PublicIncident, PublicMaintenance, PublicStatus, PublicUptimeDay } from './status.ts';
+import { formatUptime, monthOf, showDate, showDuration, showEnd, showMonth, showTime, type ShownTime } from './time.ts';
+
+export const COMPONENT_STATUS_LABEL: Readonly<Record<ComponentStatus, string>> = {
+  operational: 'Operational',
+  under_maintenance: 'Under maintenance',
+  degraded_performance: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+};
+
+const INCIDENT_STATUS_LABEL: Readonly<Record<PublicIncident['status'], string>> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};
+
+const MAINTENANCE_STATUS_LABEL: Readonly<Record<PublicMaintenance['status'], string>> = {
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  verifying: 'Verifying',
+  completed: 'Completed',
+};
+
+const IMPACT_LABEL: Readonly<Record<PublicIncident['impact'], string>> = {
+  none: 'No impact',
+  minor: 'Minor impact',
+  major: 'Major impact',
+  critical: 'Critical impact',
+};
+
+/** The uptime rule, as every page with uptime states it. */
+export const UPTIME_RULE =
+  'Uptime counts each minute of major outage fully and each minute of partial outage at 0.3; degraded performance and planned maintenance do not count as downtime. Days are calendar days in';
+
+/** How many months a page of the history holds (Statuspage shows three). */
+export const HISTORY_MONTHS_PER_PAGE = 3;
+
+export const incidentHref = (id: string) => `/incidents/${id}/`;
+export const componentHref = (id: string) => `/components/${id}/`;
+export const historyHref = (page: number) => (page <= 1 ? '/history/' : `/history/${page}/`);
+
+/** The colour class of a level in the uptime bars and tables (keel.css). */
+export type LevelClass = 'none' | 'ok' | 'minor' | 'major' | 'critical' | 'maint';
+
+const LEVEL_CLASS: Readonly<Record<NonNullable<PublicUptimeDay['worst']> | ComponentStatus, LevelClass>> = {
+  operational: 'ok',
+  under_maintenance: 'maint',
+  degraded_performance: 'minor',
+  partial_outage: 'major',
+  major_outage: 'critical',
+};
+
+export const levelClass = (level: PublicUptimeDay['worst'] | ComponentStatus): LevelClass => (level === null ? 'none' : LEVEL_CLASS[level]);
+
+export interface UpdateView {
+  id: string;
+  status: string;
+  at: ShownTime;
+  html: string;
+}
+
+export interface LinkView {
+  id: string;
+  href: string;
+  name: string;
+}
+
+export interface IncidentView {
+  id: string;
+  href: string;
+  title: string;
+  status: string;
+  resolved: boolean;
+  impact: string;
+  impactClass: LevelClass;
+  backfilled: boolean;
+  started: ShownTime;
+  /** Undefined while open. */
+  ended: ShownTime | undefined;
+  /** The same, written as the end of a range from `started` (the time only on the same day). */
+  endedInRange: ShownTime | undefined;
+  /** How long it lasted, or has lasted so far. */
+  duration: ShownTime;
+  /** When customers were impaired ("for how long"); undefined when no component was impaired. */
+  impactWindow: { from: ShownTime; to: ShownTime | undefined; duration: ShownTime } | undefined;
+  components: (LinkView & { level: string; levelClass: LevelClass })[];
+  summaryHtml: string | undefined;
+  customerImpactHtml: string | undefined;
+  notAffectedHtml: string | undefined;
+  actionsHtml: string[];
+  /** Newest first, as Statuspage lists them. */
+  updates: UpdateView[];
+}
+
+export interface MaintenanceView {
+  id: string;
+  title: string;
+  status: string;
+  from: ShownTime;
+  to: ShownTime;
+  components: LinkView[];
+  descriptionHtml: string;
+  /** Newest first. */
+  updates: UpdateView[];
+}
+
+export interface DayCell {
+  date: string;
+  /** The incident of the day when there is exactly one, else the day's row on the component page. */
+  href: string;
+  levelClass: LevelClass;
+  /** What a screen reader says and a focused cell shows: date, uptime, worst level, incidents. */
+  label: string;
+}
+
+export interface ComponentView {
+  id: string;
+  href: string;
+  name: string;
+  description: string | undefined;
+  status: string;
+  statusClass: LevelClass;
+  /** Over the 90 days: "99.85%", or "No data". */
+  uptime: string;
+  cells: DayCell[];
+  first: ShownTime | undefined;
+  last: ShownTime | undefined;
+}
+
+export interface PageShell {
+  name: string;
+  url: string;
+  zone: string;
+  updated: ShownTime;
+}
+
+export interface StatusPageView {
+  shell: PageShell;
+  banner: { indicator: PublicStatus['status']['indicator']; description: string };
+  active: IncidentView[];
+  inProgress: MaintenanceView[];
+  upcoming: MaintenanceView[];
+  groups: { name: string; components: ComponentView[] }[];
+  uptimeRule: string;
+}
+
+const shell = (status: PublicStatus): PageShell => ({
+  name: status.page.name,
+  url: status.page.url,
+  zone: status.page.timeZone,
+  updated: showTime(status.page.updatedAt, status.page.timeZone),
+});
+
+const uptimeRule = (status: PublicStatus) => `${UPTIME_RULE} ${status.page.timeZone}.`;
+
+const levelLabel = (level: ImpactInterval['level']) => COMPONENT_STATUS_LABEL[level];
+
+const soFar = (duration: ShownTime, open: boolean): ShownTime => (open ? { ...duration, text: `${duration.text} so far` } : duration);
+
+function incidentView(incident: PublicIncident, zone: string, now: number): IncidentView {
+  const ended = incident.resolvedAt;
+  const span = incident.impactWindow;
+  return {
+    id: incident.id,
+    href: incidentHref(incident.id),
+    title: incident.title,
+    status: INCIDENT_STATUS_LABEL[incident.status],
+    resolved: incident.status === 'resolved',
+    impact: IMPACT_LABEL[incident.impact],
+    impactClass: ({ none: 'ok', minor: 'minor', major: 'major', critical: 'critical' } as const)[incident.impact],
+    backfilled: incident.backfilled,
+    started: showTime(incident.startedAt, zone),
+    ended: ended === undefined ? undefined : showTime(ended, zone),
+    endedInRange: ended === undefined ? undefined : showEnd(ended, incident.startedAt, zone),
+    duration: soFar(showDuration(incident.durationMs), ended === undefined),
+    impactWindow: span && {
+      from: showTime(span.from, zone),
+      to: span.to === undefined ? undefined : showEnd(span.to, span.from, zone),
+      duration: soFar(showDuration(Math.max(0, (span.to ?? now) - span.from)), span.to === undefined),
+    },
+    components: incident.components.map((c) => ({
+      id: c.id,
+      href: componentHref(c.id),
+      name: c.name,
+      level: levelLabel(c.level),
+      levelClass: levelClass(c.level),
+    })),
+    summaryHtml: incident.summary === undefined ? undefined : markdownToHtml(incident.summary),
+    customerImpactHtml: incident.customerImpact === undefined ? undefined : markdownToHtml(incident.customerImpact),
+    notAffectedHtml: incident.notAffected === undefined ? undefined : markdownToHtml(incident.notAffected),
+    actionsHtml: incident.actions.map(markdownToInlineHtml),
+    updates: incident.updates
+      .map((u) => ({ id: u.id, status: INCIDENT_STATUS_LABEL[u.status], at: showTime(u.at, zone), html: markdownToHtml(u.body) }))
+      .reverse(),
+  };
+}
+
+function maintenanceView(maintenance: PublicMaintenance, zone: string): MaintenanceView {
+  return {
+    id: maintenance.id,
+    title: maintenance.title,
+    status: MAINTENANCE_STATUS_LABEL[maintenance.status],
+    from: showTime(maintenance.scheduledFor, zone),
+    to: showEnd(maintenance.scheduledUntil, maintenance.scheduledFor, zone),
+    components: maintenance.components.map((c) => ({ id: c.id, href: componentHref(c.id), name: c.name })),
+    descriptionHtml: markdownToHtml(maintenance.description),
+    updates: maintenance.updates
+      .map((u) => ({ id: u.id, status: MAINTENANCE_STATUS_LABEL[u.status], at: showTime(u.at, zone), html: markdownToHtml(u.body) }))
+      .reverse(),
+  };
+}
+
+/** The words of one uptime day: "14 Oct 2026: 92.85% uptime, major outage. Incident: Card payments unavailable." */
+export function dayLabel(day: PublicUptimeDay): string {
+  const date = showDate(day.date).text;
+  if (day.uptime === null || day.worst === null) return `${date}: no data`;
+  const level = day.worst === 'operational' ? '' : `, ${levelLabel(day.worst).toLowerCase()}`;
+  const incidents =
+    day.incidents.length === 0 ? 'No incidents' : `${day.incidents.length === 1 ? 'Incident' : 'Incidents'}: ${day.incidents.map((i) => i.title).join('; ')}`;
+  return `${date}: ${formatUptime(day.uptime)} uptime${level}. ${incidents}.`;
+}
+
+function componentView(component: PublicComponent): ComponentView {
+  const days = component.uptime.days;
+  return {
+    id: component.id,
+    href: componentHref(component.id),
+    name: component.name,
+    description: component.description,
+    status: COMPONENT_STATUS_LABEL[component.status],
+    statusClass: levelClass(component.status),
+    uptime: formatUptime(component.uptime.percent === null ? null : component.uptime.percent / 100),
+    cells: days.map((day) => ({
+      date: day.date,
+      href: day.incidents.length === 1 ? incidentHref(day.incidents[0]!.id) : `${componentHref(component.id)}#${day.date}`,
+      levelClass: levelClass(day.worst),
+      label: dayLabel(day),
+    })),
+    first: days[0] && showDate(days[0].date),
+    last: days.at(-1) && showDate(days.at(-1)!.date),
+  };
+}
+
+/** `/`: the banner, active incidents, maintenance in progress and upcoming, components with their uptime. */
+export function statusPage(status: PublicStatus): StatusPageView {
+  const zone = status.page.timeZone;
+  const views = new Map(status.components.map((c) => [c.id, componentView(c)]));
+  return {
+    shell: shell(status),
+    banner: { indicator: status.status.indicator, description: status.status.description },
+    active: status.incidents.filter((i) => i.status !== 'resolved').map((i) => incidentView(i, zone, status.page.updatedAt)),
+    inProgress: status.maintenances.filter((m) => m.phase === 'in_progress').map((m) => maintenanceView(m, zone)),
+    upcoming: status.maintenances.filter((m) => m.phase === 'scheduled').map((m) => maintenanceView(m, zone)),
+    groups: status.groups.map((g) => ({ name: g.name, components: g.components.map((c) => views.get(c.id)!) })),
+    uptimeRule: uptimeRule(status),
+  };
+}
+
+export interface IncidentPageView {
+  shell: PageShell;
+  incident: IncidentView;
+}
+
+/** Every `/incidents/<id>/` page, in the projection's order (newest first). */
+export function incidentPages(status: PublicStatus): IncidentPageView[] {
+  return status.incidents.map((i) => ({ shell: shell(status), incident: incidentView(i, status.page.timeZone, status.page.updatedAt) }));
+}
+
+export interface HistoryMonth {
+  /** `YYYY-MM`, the heading's id. */
+  id: string;
+  month: ShownTime;
+  incidents: IncidentView[];
+  maintenances: MaintenanceView[];
+}
+
+export interface HistoryPageView {
+  shell: PageShell;
+  /** 1-based. */
+  page: number;
+  pages: number;
+  /** `/history/` for the first page, `/history/<n>/` for the others. */
+  href: string;
+  /** Newest month first. */
+  months: HistoryMonth[];
+  newer: string | undefined;
+  older: string | undefined;
+}
+
+/** `YYYY-MM` of the month before `month`. */
+function previousMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
+}
+
+/**
+ * `/history/` and its further pages: every month from the current one back to the oldest month
+ * with a public incident or a maintenance that has begun, newest first, `perPage` months a page
+ * (a month without any says so). Incidents sit in the month they started, maintenance in the
+ * month its window opened; upcoming maintenance is on the status page, not in the history.
+ */
+export function historyPages(status: PublicStatus, perPage = HISTORY_MONTHS_PER_PAGE): HistoryPageView[] {
+  if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError(`perPage must be a positive whole number (got ${perPage})`);
+  const zone = status.page.timeZone;
+  const now = status.page.updatedAt;
+  const incidents = new Map<string, IncidentView[]>();
+  const maintenances = new Map<string, MaintenanceView[]>();
+  for (const incident of status.incidents) {
+    const month = monthOf(incident.startedAt, zone);
+    incidents.set(month, [...(incidents.get(month) ?? []), incidentView(incident, zone, now)]);
+  }
+  // Newest first, like the incidents.
+  for (const maintenance of [...status.maintenances].reverse()) {
+    if (maintenance.phase === 'scheduled') continue;
+    const month = monthOf(maintenance.scheduledFor, zone);
+    maintenances.set(month, [...(maintenances.get(month) ?? []), maintenanceView(maintenance, zone)]);
+  }
+  const current = monthOf(now, zone);
+  const oldest = [...incidents.keys(), ...maintenances.keys(), current].sort()[0]!;
+  const months: HistoryMonth[] = [];
+  for (let month = current; month >= oldest; month = previousMonth(month)) {
+    months.push({ id: month, month: showMonth(month), incidents: incidents.get(month) ?? [], maintenances: maintenances.get(month) ?? [] });
+  }
+  const pages = Math.ceil(months.length / perPage);
+  return Array.from({ length: pages }, (_, i) => ({
+    shell: shell(status),
+    page: i + 1,
+    pages,
+    href: historyHref(i + 1),
+    months: months.slice(i * perPage, (i + 1) * perPage),
+    newer: i > 0 ? historyHref(i) : undefined,
+    older: i + 1 < pages ? historyHref(i + 2) : undefined,
+  }));
+}
+
+export interface ComponentPageView {
+  shell: PageShell;
+  component: ComponentView;
+  group: string | undefined;
+  /** The 90 days, newest first: the bar's data as a table. */
+  days: { date: ShownTime; uptime: string; level: string; levelClass: LevelClass; incidents: LinkView[] }[];
+  /** Calendar months, newest first. */
+  months: { month: ShownTime; uptime: string; levelClass: LevelClass; incidents: LinkView[] }[];
+  incidents: IncidentView[];
+  maintenances: MaintenanceView[];
+  uptimeRule: string;
+}
+
+const incidentLinks = (incidents: readonly { id: string; title: string }[]): LinkView[] =>
+  incidents.map((i) => ({ id: i.id, href: incidentHref(i.id), name: i.title }));
+
+/** Every `/components/<id>/` page, in page order. */
+export function componentPages(status: PublicStatus): ComponentPageView[] {
+  const zone = status.page.timeZone;
+  return status.components.map((component) => ({
+    shell: shell(status),
+    component: componentView(component),
+    group: component.group,
+    days: [...component.uptime.days].reverse().map((day) => ({
+      date: showDate(day.date),
+      uptime: formatUptime(day.uptime),
+      level: day.worst === null ? 'No data' : levelLabel(day.worst),
+      levelClass: levelClass(day.worst),
+      incidents: incidentLinks(day.incidents),
+    })),
+    months: component.uptime.months.map((m) => ({
+      month: showMonth(m.month),
+      uptime: formatUptime(m.uptime),
+      levelClass: levelClass(m.worst),
+      incidents: incidentLinks(m.incidents),
+    })),
+    incidents: status.incidents.filter((i) => i.components.some((c) => c.id === component.id)).map((i) => incidentView(i, zone, status.page.updatedAt)),
+    maintenances: [...status.maintenances]
+      .reverse()
+      .filter((m) => m.components.some((c) => c.id === component.id))
+      .map((m) => maintenanceView(m, zone)),
+    uptimeRule: uptimeRule(status),
+  }));
+}

@@ -1,0 +1,101 @@
+/**
+ * How the public site writes times, days, months, durations and uptime: always in the portal's
+ * time zone with the zone named ("22 Nov 2026, 08:20 CET"), and with a machine-readable value
+ * for `<time datetime>` (RFC 3339 with the zone's offset at that instant).
+ *
+ * Month names are fixed English abbreviations (not the runtime's locale data, which writes
+ * "Sept" in some English locales), so that builds are the same everywhere.
+ */
+import { DateTime } from 'luxon';
+import { isoInZone } from '../../core/zone.ts';
+import { formatDuration } from '../../domain/status/duration.ts';
+
+/** A time as the site shows it: the text, and the `datetime` attribute of its `<time>`. */
+export interface ShownTime {
+  readonly datetime: string;
+  readonly text: string;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
+function shortName(locale: string, zone: string, at: number): string {
+  const key = `${locale} ${zone}`;
+  let format = zoneNames.get(key);
+  if (format === undefined) zoneNames.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })));
+  return format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/**
+ * The zone's short name at `at`: its abbreviation where English has one (CET, CEST, BST, EST,
+ * UTC), else the offset written from UTC ("UTC+5:30", "UTC+9").
+ */
+export function zoneAbbreviation(at: number, zone: string): string {
+  // en-GB names the European zones (CET, BST), en-US the American ones (EST, PDT).
+  for (const locale of ['en-GB', 'en-US']) {
+    const name = shortName(locale, zone, at);
+    if (name !== '' && !/^GMT[+-]/.test(name)) return name;
+  }
+  const offset = DateTime.fromMillis(at, { zone }).offset;
+  if (offset === 0) return 'UTC';
+  const abs = Math.abs(offset);
+  return `UTC${offset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** An instant in the zone: "22 Nov 2026, 08:20 CET"; datetime "2026-11-22T08:20:00+01:00". */
+export function showTime(at: number, zone: string): ShownTime {
+  const t = DateTime.fromMillis(at, { zone });
+  return { datetime: isoInZone(at, zone), text: `${t.day} ${MONTHS[t.month - 1]} ${t.year}, ${two(t.hour)}:${two(t.minute)} ${zoneAbbreviation(at, zone)}` };
+}
+
+/**
+ * The end of a range that starts at `from`: as showTime, but only "13:41 CEST" when it falls on
+ * the same day in the zone ("14 Oct 2026, 11:58 CEST to 13:41 CEST").
+ */
+export function showEnd(at: number, from: number, zone: string): ShownTime {
+  const full = showTime(at, zone);
+  const sameDay = DateTime.fromMillis(at, { zone }).toISODate() === DateTime.fromMillis(from, { zone }).toISODate();
+  return sameDay ? { datetime: full.datetime, text: full.text.slice(full.text.indexOf(', ') + 2) } : full;
+}
+
+/** A calendar day `YYYY-MM-DD` (of the portal's zone): "22 Nov 2026". */
+export function showDate(date: string): ShownTime {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { datetime: date, text: `${day} ${MONTHS[month - 1]} ${year}` };
+}
+
+/** A calendar month `YYYY-MM`: "November 2026". */
+export function showMonth(month: string): ShownTime {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return { datetime: month, text: `${MONTH_NAMES[number - 1]} ${year}` };
+}
+
+/** `YYYY-MM` of the month holding `at` in the zone. */
+export function monthOf(at: number, zone: string): string {
+  return DateTime.fromMillis(at, { zone }).toFormat('yyyy-MM');
+}
+
+/** An elapsed time: "1 h 43 min" (see formatDuration), with `datetime` as an ISO 8601 duration ("PT1H43M"). */
+export function showDuration(ms: number): ShownTime {
+  const minutes = Math.round(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const datetime = `P${days ? `${days}D` : ''}T${hours ? `${hours}H` : ''}${rest || (!days && !hours) ? `${rest}M` : ''}`.replace(/T$/, '');
+  return { datetime, text: formatDuration(ms) };
+}
+
+/**
+ * An uptime ratio as a percentage for reading: "100%" only when nothing counted as downtime,
+ * else two decimals rounded down (so that a little downtime never reads as 100.00%); "No data"
+ * for null.
+ */
+export function formatUptime(ratio: number | null): string {
+  if (ratio === null) return 'No data';
+  if (ratio >= 1) return '100%';
+  return `${(Math.floor(ratio * 10_000 + 1e-9) / 100).toFixed(2)}%`;
+}

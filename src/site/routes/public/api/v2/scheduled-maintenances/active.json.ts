@@ -1,0 +1,4 @@
+/** `/api/v2/scheduled-maintenances/active.json` (Statuspage's shape; see src/projections/public/statuspage-api.ts). */
+import { apiRoute } from '../../_api.ts';
+
+export const GET = apiRoute('scheduled-maintenances/active.json');
