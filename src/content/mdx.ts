@@ -28,6 +28,26 @@ export function checkMdxSyntax(body: string): MdxProblem[] {
     // the text, in body coordinates: point at the tag and drop coordinates the author cannot map.
     const range = RANGE_IN_REASON.exec(reason);
     if (range) return [{ line: Number(range[1]), column: Number(range[2]), message: reason.replace(range[0], '') }];
+    // An unclosed expression is reported where its text runs out: point at its opening brace.
+    if (/closing brace for `\{`/.test(reason) && e.line !== undefined && e.column !== undefined) {
+      const opened = openingBrace(body, e.line, e.column);
+      if (opened) return [{ ...opened, message: `${reason}: the expression opens here and is never closed` }];
+    }
     return [{ line: e.line ?? 1, column: e.column ?? 1, message: reason }];
   }
+}
+
+/** The position of the last `{` before `line:column` of the body. */
+function openingBrace(body: string, line: number, column: number): Position | undefined {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = body.indexOf('\n', offset);
+    if (next < 0) return undefined;
+    offset = next + 1;
+  }
+  const brace = body.lastIndexOf('{', offset + column - 1);
+  if (brace < 0) return undefined;
+  const before = body.slice(0, brace);
+  const lineOfBrace = before.split('\n').length;
+  return { line: lineOfBrace, column: brace - before.lastIndexOf('\n') };
 }

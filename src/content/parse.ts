@@ -65,6 +65,7 @@ function yamlProblems(source: SourceFile, problems: ReturnType<typeof parseYaml>
     if (p.code === 'UNKNOWN_TAG') report(diagnose(YAML_UNKNOWN_TAG, place, { message: 'unknown', data: { tag: p.message } }));
     else if (p.code === 'NESTING') report(diagnose(LIMIT_NESTING, place, { message: 'depth', data: { limit: MAX_NESTING } }));
     else if (p.code === 'SIZE') report(diagnose(LIMIT_ITEMS, place, { message: 'items', data: { path: p.message, limit: MAX_ITEMS } }));
+    else if (p.gaveUp !== undefined) report(diagnose(YAML_SYNTAX, place, { message: 'unclosed', data: { reason: p.message, gaveUp: p.gaveUp } }));
     else report(diagnose(YAML_SYNTAX, place, { message: yamlMessage(p.code), data: { reason: p.message } }));
   }
 }

@@ -43,6 +43,10 @@ export const YAML_SYNTAX = loaderRule('yaml/syntax', 'YAML that does not parse.'
   duplicateKey: { text: 'YAML syntax error: {reason}', hint: 'each key may appear once per mapping' },
   indent: { text: 'YAML syntax error: {reason}', hint: 'check the indentation: nested keys line up under their parent, with spaces, not tabs' },
   tab: { text: 'YAML syntax error: {reason}', hint: 'YAML indents with spaces; replace the tab' },
+  unclosed: {
+    text: 'YAML syntax error: {reason}: it opens here and is never closed (the parser gave up {gaveUp})',
+    hint: 'close it where the value ends: the missing quote, ] or }',
+  },
   aliases: { text: 'YAML syntax error: {reason}', hint: 'use fewer aliases (*name): write the repeated values out' },
   other: { text: 'YAML syntax error: {reason}', hint: 'quote values that contain ": " or start with a special character (@ ` | > * & ! % #)' },
 });

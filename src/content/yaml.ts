@@ -22,6 +22,8 @@ export interface YamlDocument {
 export interface YamlProblem extends Position {
   message: string;
   code: string;
+  /** For a token never closed (code UNCLOSED): where the parser gave up, in words. */
+  gaveUp?: string;
 }
 
 export interface ParsedYaml {
@@ -105,7 +107,8 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
   // keys take minutes); duplicateKeys() below does the same in one pass.
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', version: '1.2', uniqueKeys: false, resolveKnownTags: false });
   const toPosition = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
+    // The end of a file that ends with a line break is on its last line, not on a line after it.
+    const { line, col } = lineCounter.linePos(offset >= text.length && text.endsWith('\n') ? text.length - 1 : offset);
     return { line: line + lineOffset, column: col };
   };
   // An empty stream is an EmptyStream (array-like, no documents).
@@ -120,7 +123,7 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
       // A nesting too deep for the parser's recursion (js-yaml reported none: an earlier error stopped it).
       const code = /Maximum call stack/.test(error.message) ? 'NESTING' : error.code;
       deep ||= code === 'NESTING';
-      problems.push({ ...toPosition(error.pos[0]), message: firstLine(error.message), code });
+      problems.push({ ...toPosition(error.pos[0]), code, ...unclosedOpener(text, error.pos[0], firstLine(error.message), toPosition) });
     }
     if (!deep) for (const offset of duplicateKeys(doc.contents)) problems.push({ ...toPosition(offset), message: 'Map keys must be unique', code: 'DUPLICATE_KEY' });
     // The core schema has no tags of its own: an unresolved tag is an error, never a string.
@@ -190,6 +193,65 @@ function duplicateKeys(root: unknown): number[] {
     }
   }
   return found.sort((a, b) => a - b);
+}
+
+/** What an unclosed-token error is about: the character that opens the token. */
+const UNCLOSED: { pattern: RegExp; opener: string }[] = [
+  { pattern: /^Missing closing "quote/, opener: '"' },
+  { pattern: /^Missing closing 'quote/, opener: "'" },
+  { pattern: /^Flow sequence .*end with a \]/, opener: '[' },
+  { pattern: /^Flow map .*end with a \}/, opener: '{' },
+];
+
+/**
+ * An error about a quote, bracket or brace that is never closed points where the parser gave
+ * up, often lines later. Point at the opening token instead, and say where the parser gave up.
+ */
+function unclosedOpener(
+  text: string,
+  gaveUpAt: number,
+  message: string,
+  toPosition: (offset: number) => Position,
+): { message: string; code?: string; gaveUp?: string } & Partial<Position> {
+  const kind = UNCLOSED.find((u) => u.pattern.test(message));
+  const opened = kind === undefined ? undefined : lastUnclosed(text, gaveUpAt, kind.opener);
+  if (opened === undefined) return { message };
+  const end = toPosition(gaveUpAt);
+  const reason = message.replace(/ at line \d+, column \d+:?$/, '');
+  const where = text.slice(gaveUpAt).trim() === '' ? 'at the end of the file' : `at line ${end.line}, column ${end.column}`;
+  return { ...toPosition(opened), message: reason, gaveUp: where, code: 'UNCLOSED' };
+}
+
+/**
+ * The offset of the innermost `opener` still open at `until`, scanning from the start: quotes
+ * (with YAML's escapes), flow brackets and comments are followed; undefined when there is none.
+ */
+function lastUnclosed(text: string, until: number, opener: string): number | undefined {
+  const open: { char: string; at: number }[] = [];
+  let quote: { char: string; at: number } | undefined;
+  for (let i = 0; i < until && i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (quote.char === '"' && c === '\\') i++;
+      else if (c === quote.char) {
+        // '' inside a single-quoted scalar is an escaped quote.
+        if (c === "'" && text[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < until && text[i] !== '\n') i++;
+      continue;
+    }
+    const startsScalar = i === 0 || /[\s:[{,-]/.test(text[i - 1]!);
+    if ((c === '"' || c === "'") && startsScalar) quote = { char: c, at: i };
+    else if (c === '[' || c === '{') open.push({ char: c, at: i });
+    else if ((c === ']' || c === '}') && open.length > 0) open.pop();
+  }
+  if (opener === '"' || opener === "'") return quote?.char === opener ? quote.at : undefined;
+  for (let j = open.length - 1; j >= 0; j--) if (open[j]!.char === opener) return open[j]!.at;
+  return undefined;
 }
 
 function firstLine(message: string): string {

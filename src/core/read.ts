@@ -64,6 +64,9 @@ export function decodeText(bytes: Uint8Array): { text: string; problems: Encodin
     invalid = true;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A lone CR ends a line in editors (old Mac files, mixed endings); the parsers count LF only.
+  // One character for one keeps every offset.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const problems: EncodingProblem[] = [];
   const nul = text.indexOf('\u0000');
   const bad = invalid ? text.indexOf('\ufffd') : -1;

@@ -182,11 +182,11 @@ function limitCases(): HostileCase[] {
       files: { 'services/hostile.yaml': service(`links:\n${'- '.repeat(10_000)}x\n`) },
       expect: ['limit/nesting services/hostile.yaml:6:127'],
     },
-    // Where the parser gave up (pointing at the opening quote is still to do: issue 6, Deliver 5).
+    // At the quote that is never closed, not where the parser gave up.
     {
       name: 'deep nesting after a syntax error',
       files: { 'services/hostile.yaml': `a: "unclosed\nb: ${'['.repeat(10_000)}\n` },
-      expect: ['yaml/syntax services/hostile.yaml:3:1'],
+      expect: ['yaml/syntax services/hostile.yaml:1:4'],
     },
     {
       name: `nesting of ${MAX_NESTING - 1} levels is read`,
@@ -385,4 +385,45 @@ function defectCases(): HostileCase[] {
   ];
 }
 
-export const CASES: readonly HostileCase[] = [...linkCases(), ...forgingCases(), ...prototypeCases(), ...limitCases(), ...defectCases()];
+/** Positions (Deliver 5): at the token that is never closed; lines counted as editors count them. */
+function positionCases(): HostileCase[] {
+  return [
+    {
+      name: 'an unclosed double quote',
+      files: { 'services/hostile.yaml': 'name: "Hostile\nowner: team\ntier: 2\nstatusPage: false\n' },
+      expect: ['yaml/syntax services/hostile.yaml:1:7'],
+    },
+    {
+      name: 'an unclosed single quote',
+      files: { 'services/hostile.yaml': "name: 'Hostile\nowner: team\n" },
+      expect: ['yaml/syntax services/hostile.yaml:1:7'],
+    },
+    {
+      name: 'an unclosed flow sequence',
+      files: { 'services/hostile.yaml': service('dependsOn: [api\n', 'Hostile') + 'links: []\n' },
+      expect: ['yaml/syntax services/hostile.yaml:5:12'],
+    },
+    {
+      name: 'an unclosed flow mapping',
+      files: { 'services/hostile.yaml': 'name: Hostile\nowner: team\ntier: 2\nstatusPage: { component: X\nlinks: []\n' },
+      expect: ['yaml/syntax services/hostile.yaml:4:13'],
+    },
+    {
+      name: 'CR-only line endings',
+      files: { 'services/hostile.yaml': 'name: Hostile\rowner: team\rtier: 9\rstatusPage: false\r' },
+      expect: ['schema/enum services/hostile.yaml:3:7'],
+    },
+    {
+      name: 'mixed line endings',
+      files: { 'services/hostile.yaml': 'name: Hostile\r\nowner: team\rtier: 2\nstatusPage: nope\r\n' },
+      expect: ['schema/type services/hostile.yaml:4:13'],
+    },
+    {
+      name: 'an unclosed MDX expression',
+      files: { 'incidents/2026-11-21-hostile.mdx': incident('', 'Intro.\n\nThe value {was\n\nmore text\n') },
+      expect: ['mdx/syntax incidents/2026-11-21-hostile.mdx:9:11'],
+    },
+  ];
+}
+
+export const CASES: readonly HostileCase[] = [...linkCases(), ...forgingCases(), ...prototypeCases(), ...limitCases(), ...defectCases(), ...positionCases()];
