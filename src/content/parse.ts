@@ -4,7 +4,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { z } from 'zod';
-import type { Diagnostic, Locate, Place, Sink } from '../core/diagnostic.ts';
+import { formatPath, type DataPath, type Diagnostic, type Locate, type Place, type Sink } from '../core/diagnostic.ts';
 import { MAX_FINDINGS_PER_FILE, MAX_ITEMS, MAX_MDX_MS, MAX_NESTING } from '../core/limits.ts';
 import { diagnose } from '../core/rule.ts';
 import { didYouMean } from '../core/suggest.ts';
@@ -12,7 +12,7 @@ import type { CollectionName } from '../kinds/index.ts';
 import type { KindDefinition } from '../kinds/kind.ts';
 import { RFC1123_LABEL } from '../schemas/common.ts';
 import { RATIO_HEADER, RatioMeasurementSchema, THRESHOLD_HEADER, ThresholdMeasurementSchema } from '../schemas/measurement.ts';
-import { ID, TYPE } from '../schemas/rules.ts';
+import { ID, TYPE, UNKNOWN_FIELD } from '../schemas/rules.ts';
 import type { DocumentEntry, Entry, MeasurementEntry } from './entry.ts';
 import type { MdxCheck } from './mdx-checker.ts';
 import {
@@ -93,6 +93,15 @@ function parseWith<T>(
   doc: YamlDocument,
   report: Sink,
 ): { ok: true; data: T } | { ok: false } {
+  // A "__proto__" key is data in YAML but the prototype to JavaScript: Zod drops it silently.
+  if (source.text.includes('__proto__')) {
+    const found = protoKeys(doc.data);
+    for (const path of found) {
+      const where = path.length > 0 ? ` in ${formatPath(path)}` : '';
+      report(diagnose(UNKNOWN_FIELD, { file: source.file, ...doc.locate([...path, '__proto__'], 'key') }, { message: 'proto', data: { where } }));
+    }
+    if (found.length > 0) return { ok: false };
+  }
   const result = schema.safeParse(doc.data, { reportInput: true });
   if (result.success) return { ok: true, data: result.data as T };
   const { diagnostics, more } = cappedIssuesToDiagnostics(result.error.issues, { file: source.file, locate: doc.locate, schema }, MAX_FINDINGS_PER_FILE);
@@ -100,6 +109,19 @@ function parseWith<T>(
   // Past the limit, only a count: the last one listed stands for them (the loader lists none of them).
   if (more > 0) report(diagnostics.at(-1)!, more);
   return { ok: false };
+}
+
+/** The paths of the objects in `data` that have an own "__proto__" key (no recursion: a work list). */
+function protoKeys(data: unknown): DataPath[] {
+  const out: DataPath[] = [];
+  const work: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
+  for (let item = work.pop(); item; item = work.pop()) {
+    const { value, path } = item;
+    if (typeof value !== 'object' || value === null) continue;
+    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) out.push(path);
+    for (const [key, child] of Object.entries(value)) work.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+  }
+  return out;
 }
 
 /** Learns the data as written of an entry whose YAML parsed but whose schema failed. */

@@ -17,6 +17,10 @@ export const REQUIRED = schemaRule('schema/required', 'A required field is missi
 });
 export const UNKNOWN_FIELD = schemaRule('schema/unknown-field', 'A field the kind does not have (typos get "did you mean").', {
   unknown: 'unknown field "{key}"{where}',
+  proto: {
+    text: 'a field named "__proto__"{where} cannot be read safely',
+    hint: "rename the key: JavaScript tools treat __proto__ as the object's prototype, not as data",
+  },
 });
 export const TYPE = schemaRule('schema/type', 'A value of the wrong type: text where a list belongs, a list where a mapping belongs.', {
   wrongType: '{field} must be {expected} (got {got})',
