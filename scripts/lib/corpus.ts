@@ -791,7 +791,8 @@ function incidentFile(w: World, startedAt: number, active: boolean, mdx: boolean
       ['synthetic', 10],
       ['other', 5],
     ] as const),
-    impact,
+    // An internal incident records no status-page impact (incident/internal-impact would warn).
+    impact: isPublic ? impact : [],
     public: isPublic
       ? {
           title: `${symptomTitle} ${mainComponent}`,

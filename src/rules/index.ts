@@ -12,6 +12,7 @@ import incidentFirstUpdate from './incident/first-update.ts';
 import incidentFollowUpOwner from './incident/follow-up-owner.ts';
 import incidentImpactService from './incident/impact-service.ts';
 import incidentImpactWindow from './incident/impact-window.ts';
+import incidentInternalImpact from './incident/internal-impact.ts';
 import incidentKeyTimes from './incident/key-times.ts';
 import incidentLastUpdate from './incident/last-update.ts';
 import incidentTimeOrder from './incident/time-order.ts';
@@ -25,6 +26,7 @@ import measurementOrphan from './measurement/orphan.ts';
 import measurementSliType from './measurement/sli-type.ts';
 import opensloObjectiveOp from './openslo/objective-op.ts';
 import policyIncidentP0 from './policy/incident-p0.ts';
+import policyNoData from './policy/no-data.ts';
 import policyStepOrder from './policy/step-order.ts';
 import refUnknown from './ref/unknown.ts';
 import type { Rule } from './rule.ts';
@@ -42,6 +44,7 @@ export const RULE_MODULES: readonly Rule[] = [
   incidentFollowUpOwner,
   incidentImpactService,
   incidentImpactWindow,
+  incidentInternalImpact,
   incidentKeyTimes,
   incidentLastUpdate,
   incidentTimeOrder,
@@ -55,6 +58,7 @@ export const RULE_MODULES: readonly Rule[] = [
   measurementSliType,
   opensloObjectiveOp,
   policyIncidentP0,
+  policyNoData,
   policyStepOrder,
   refUnknown,
   runbookReviewDate,

@@ -6,6 +6,7 @@ import firstUpdate from './first-update.ts';
 import followUpOwner from './follow-up-owner.ts';
 import impactService from './impact-service.ts';
 import impactWindow from './impact-window.ts';
+import internalImpact from './internal-impact.ts';
 import keyTimes from './key-times.ts';
 import lastUpdate from './last-update.ts';
 import timeOrder from './time-order.ts';
@@ -350,4 +351,26 @@ describe('incidents as written', () => {
       },
     ],
   });
+});
+
+testRule(internalImpact, {
+  valid: [
+    {
+      name: 'a public incident with impact',
+      files: incident(
+        `${started}${impact('{ component: API, level: partial_outage, from: 2026-11-05T10:00:00Z }')}${updates(['2026-11-05T10:05:00Z', 'investigating'])}`,
+      ),
+    },
+    {
+      name: 'an internal incident naming a component at operational',
+      files: incident(`${started}${impact('{ component: API, level: operational, from: 2026-11-05T10:00:00Z }')}`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an internal incident that impairs a component',
+      files: incident(`${started}${impact('{ component: API, level: partial_outage, from: 2026-11-05T10:00:00Z }')}`),
+      errors: [`${FILE}:7:5 warning the incident impairs "API" but has no public block, so the status page shows the impact without an incident`],
+    },
+  ],
 });

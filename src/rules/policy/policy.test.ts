@@ -1,5 +1,6 @@
 import { testRule } from '../../../tests/support/rule-tester.ts';
 import incidentP0 from './incident-p0.ts';
+import noData from './no-data.ts';
 import stepOrder from './step-order.ts';
 
 const policy = (a: number, b: number) => ({
@@ -70,7 +71,7 @@ const P1 = 'followUps:\n  - id: A-1\n    title: Fix it\n    type: prevent\n    o
 const P0 = P1.replace('P1', 'P0');
 const P0_WONT = 'followUps:\n  - id: A-1\n    title: Fix it\n    type: prevent\n    status: wont-do\n    priority: P0\n';
 
-const files = (over: Record<string, string>) => ({
+const files = (over: Record<string, string | null>) => ({
   'slos/checkout.yaml': SLO_FILE,
   'slos/policy.yaml': incidentPolicy(0.2),
   'measurements/checkout.csv': csv(100),
@@ -109,6 +110,19 @@ testRule(incidentP0, {
       files: files({ 'incidents/2026-11-21-checkout.md': incident('') }),
       errors: [
         'incidents/2026-11-21-checkout.md:9:8 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
+      ],
+    },
+  ],
+});
+
+testRule(noData, {
+  valid: [{ name: 'an SLO with measurements', files: files({}) }],
+  invalid: [
+    {
+      name: 'an SLO without any',
+      files: files({ 'measurements/checkout.csv': 'timestamp,good,total\n', 'incidents/2026-11-21-checkout.md': null }),
+      errors: [
+        'slos/policy.yaml:6:10 warning policy "checkout-policy" governs SLO "checkout", which has no valid measurements: it is reported as no data and no step can hold',
       ],
     },
   ],
