@@ -239,7 +239,7 @@ describe('--format github', () => {
     );
     // Without a hint there is no second line.
     expect(lines).toContain(
-      '::error file=tests/fixtures/broken/maintenance/2026-12-01-database-upgrade.yaml,line=6,col=7,title=maintenance/window::the window ends (2026-12-01T21:00:00Z) before it starts (2026-12-01T22:00:00Z)',
+      '::error file=tests/fixtures/broken/maintenance/2026-12-01-database-upgrade.yaml,line=6,col=7,title=maintenance/window::the window ends (1 Dec 2026, 22:00 CET) 1 h before it starts (1 Dec 2026, 23:00 CET)',
     );
     expect(lines).toContain(
       '::warning file=tests/fixtures/broken/runbooks/api-errors.md,line=6,col=15,title=runbook/stale::runbook last reviewed 2026-03-01, more than 90d ago%0Ahint: walk through it against the current system, fix what changed, and update lastReviewed',

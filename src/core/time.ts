@@ -185,3 +185,47 @@ export function wallClockIn(wallClock: string, zone: string): 'exists' | 'gap' |
   const matches = [...offsets].filter((offset) => offsetAt(asUtc - offset, zone) === offset);
   return matches.length === 0 ? 'gap' : matches.length > 1 ? 'overlap' : 'exists';
 }
+
+export const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
+function shortZoneName(locale: string, zone: string, at: number): string {
+  const key = `${locale} ${zone}`;
+  let format = zoneNames.get(key);
+  if (format === undefined) zoneNames.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })));
+  return format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/**
+ * The zone's short name at `at`: its abbreviation where English has one (CET, CEST, BST, EST,
+ * UTC), else the offset written from UTC ("UTC+5:30", "UTC+9").
+ */
+export function zoneAbbreviation(at: number, zone: string): string {
+  // en-GB names the European zones (CET, BST), en-US the American ones (EST, PDT).
+  for (const locale of ['en-GB', 'en-US']) {
+    const name = shortZoneName(locale, zone, at);
+    if (name !== '' && !/^GMT[+-]/.test(name)) return name;
+  }
+  const offset = Math.round(offsetAt(at, zone) / 60_000);
+  if (offset === 0) return 'UTC';
+  const abs = Math.abs(offset);
+  return `UTC${offset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+}
+
+/** An instant as people read it in a zone: "22 Nov 2026, 08:20 CET" (Intl, no Luxon). */
+export function wallClockText(at: number, zone: string): string {
+  const wall = new Date(Math.floor(at / 1000) * 1000 + offsetAt(at, zone));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${wall.getUTCDate()} ${MONTH_ABBREVIATIONS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}, ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())} ${zoneAbbreviation(at, zone)}`;
+}
+
+/** A span of time in words: "35 min", "2 h 5 min", "3 d 4 h". */
+export function spanText(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}

@@ -48,6 +48,11 @@ export interface IncidentFacts {
   impact: ImpactFacts[];
   followUps: { index: number; followUp: FollowUp }[];
   reviewStatus: Incident['review']['status'] | undefined;
+  /**
+   * `started` is later than every other time of the incident (key times, updates, impact): one
+   * wrong value, reported once by incident/time-order instead of by every rule that compares with it.
+   */
+  startedIsOff: boolean;
 }
 
 const shape = IncidentSchema.shape;
@@ -74,7 +79,7 @@ function withEffectiveStatus(updates: Omit<UpdateFacts, 'effective'>[]): UpdateF
 }
 
 /** Facts of a valid entry: its data, as the schema output it. */
-function fromData(entry: Located, data: Incident): IncidentFacts {
+function fromData(entry: Located, data: Incident): Omit<IncidentFacts, 'startedIsOff'> {
   return {
     entry,
     severity: data.severity,
@@ -96,7 +101,7 @@ function fromData(entry: Located, data: Incident): IncidentFacts {
 }
 
 /** Facts of an entry that failed its schema: each field on its own. */
-function fromRaw(entry: Located, raw: unknown): IncidentFacts {
+function fromRaw(entry: Located, raw: unknown): Omit<IncidentFacts, 'startedIsOff'> {
   const data = asRecord(raw);
   const publicBlock = asRecord(data.public);
   const updates = asList(publicBlock.updates).map((item, index) => {
@@ -133,6 +138,18 @@ function fromRaw(entry: Located, raw: unknown): IncidentFacts {
   };
 }
 
+/** Whether `started` lies after every other recorded time (at least two of them). */
+function startedAfterEverything(facts: Omit<IncidentFacts, 'startedIsOff'>): boolean {
+  if (facts.started === undefined) return false;
+  const started = Date.parse(facts.started);
+  const others = [facts.detected, facts.acknowledged, facts.mitigated, facts.resolved, ...facts.updates.map((u) => u.at), ...facts.impact.map((i) => i.from)]
+    .filter((t) => t !== undefined)
+    .map((t) => Date.parse(t));
+  return others.length >= 2 && others.every((t) => t < started);
+}
+
+const withSuspicion = (facts: Omit<IncidentFacts, 'startedIsOff'>): IncidentFacts => ({ ...facts, startedIsOff: startedAfterEverything(facts) });
+
 const cache = new WeakMap<ContentIndex, IncidentFacts[]>();
 
 /** Every incident, valid or not, as far as its fields are well-formed (computed once per index). */
@@ -140,8 +157,8 @@ export function incidentFacts(index: ContentIndex): IncidentFacts[] {
   let facts = cache.get(index);
   if (!facts) {
     facts = [
-      ...index.collections.incidents.map((entry) => fromData(entry, entry.data)),
-      ...(index.invalid?.incidents ?? []).map((entry) => fromRaw(entry, entry.raw)),
+      ...index.collections.incidents.map((entry) => withSuspicion(fromData(entry, entry.data))),
+      ...(index.invalid?.incidents ?? []).map((entry) => withSuspicion(fromRaw(entry, entry.raw))),
     ];
     cache.set(index, facts);
   }

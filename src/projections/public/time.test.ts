@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatUptime, monthOf, showDate, showDuration, showEnd, showMonth, showTime, zoneAbbreviation } from './time.ts';
+import { zoneAbbreviation } from '../../core/time.ts';
+import { formatUptime, monthOf, showDate, showDuration, showEnd, showMonth, showTime } from './time.ts';
 
 const at = (text: string) => Date.parse(text);
 

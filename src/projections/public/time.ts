@@ -7,6 +7,7 @@
  * "Sept" in some English locales), so that builds are the same everywhere.
  */
 import { DateTime } from 'luxon';
+import { zoneAbbreviation } from '../../core/time.ts';
 import { isoInZone } from '../../core/zone.ts';
 import { formatDuration } from '../../domain/status/duration.ts';
 
@@ -18,31 +19,6 @@ export interface ShownTime {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
-
-const zoneNames = new Map<string, Intl.DateTimeFormat>();
-
-function shortName(locale: string, zone: string, at: number): string {
-  const key = `${locale} ${zone}`;
-  let format = zoneNames.get(key);
-  if (format === undefined) zoneNames.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })));
-  return format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
-}
-
-/**
- * The zone's short name at `at`: its abbreviation where English has one (CET, CEST, BST, EST,
- * UTC), else the offset written from UTC ("UTC+5:30", "UTC+9").
- */
-export function zoneAbbreviation(at: number, zone: string): string {
-  // en-GB names the European zones (CET, BST), en-US the American ones (EST, PDT).
-  for (const locale of ['en-GB', 'en-US']) {
-    const name = shortName(locale, zone, at);
-    if (name !== '' && !/^GMT[+-]/.test(name)) return name;
-  }
-  const offset = DateTime.fromMillis(at, { zone }).offset;
-  if (offset === 0) return 'UTC';
-  const abs = Math.abs(offset);
-  return `UTC${offset < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
-}
 
 const two = (n: number) => String(n).padStart(2, '0');
 

@@ -31,7 +31,7 @@ export default defineIndexRule({
       for (const impact of incident.impact) {
         const at = (field: 'from' | 'to' | undefined) => placeOf(incident.entry, field ? ['impact', impact.index, field] : ['impact', impact.index]);
         const from = impact.from === undefined ? undefined : Date.parse(impact.from);
-        if (from !== undefined && started !== undefined && from < started) {
+        if (from !== undefined && started !== undefined && !incident.startedIsOff && from < started) {
           report(at('from'), { message: 'beforeStart', data: { from: impact.from!, started: incident.started! } });
         }
         if (impact.to !== undefined && from !== undefined && Date.parse(impact.to) < from) {

@@ -129,8 +129,8 @@ testRule(updateWindow, {
       files: incident(disordered),
       otherErrors: true,
       errors: [
-        `${FILE}:11:11 error public update 1 (2026-11-05T09:55:00Z) is outside the incident (2026-11-05T10:00:00Z to 2026-11-05T10:40:00Z) | updates are posted between started and resolved`,
-        `${FILE}:20:11 error public update 4 (2026-11-05T10:41:00Z) is outside the incident (2026-11-05T10:00:00Z to 2026-11-05T10:40:00Z) | updates are posted between started and resolved`,
+        `${FILE}:11:11 error public update 1 (5 Nov 2026, 09:55 UTC) is 5 min before the incident started (5 Nov 2026, 10:00 UTC) | updates are posted between started and resolved: correct the update's time, or started`,
+        `${FILE}:20:11 error public update 4 (5 Nov 2026, 10:41 UTC) is 1 min after the incident was resolved (5 Nov 2026, 10:40 UTC) | updates are posted between started and resolved; an incident written up after the fact is backfilled: true`,
       ],
     },
   ],
@@ -373,4 +373,22 @@ testRule(internalImpact, {
       errors: [`${FILE}:7:5 warning the incident impairs "API" but has no public block, so the status page shows the impact without an incident`],
     },
   ],
+});
+
+describe('one wrong started', () => {
+  const late = `started: 2026-11-06T10:00:00Z\ndetected: 2026-11-05T10:05:00Z\nmitigated: 2026-11-05T10:30:00Z\nresolved: 2026-11-05T10:40:00Z\n${impact('{ component: API, level: partial_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T10:30:00Z }')}${updates(['2026-11-05T10:10:00Z', 'investigating'], ['2026-11-05T10:40:00Z', 'resolved'])}`;
+  testRule(timeOrder, {
+    valid: [],
+    invalid: [
+      {
+        name: 'is one root finding',
+        files: incident(late),
+        errors: [
+          `${FILE}:5:10 error started (2026-11-06T10:00:00Z) is after every other time of this incident, the earliest being impact 1 (2026-11-05T10:00:00Z): check its date and offset`,
+        ],
+      },
+    ],
+  });
+  testRule(impactWindow, { valid: [{ name: 'does not cascade into impact findings', files: incident(late), otherErrors: true }], invalid: [] });
+  testRule(updateWindow, { valid: [{ name: 'does not cascade into update findings', files: incident(late), otherErrors: true }], invalid: [] });
 });

@@ -14,7 +14,7 @@ testRule(window, {
     {
       name: 'ends before it starts',
       files: maintenance('  from: 2026-12-01T22:00:00Z\n  to: 2026-12-01T21:00:00Z\n', ['2026-11-20T10:00:00Z']),
-      errors: [`${FILE}:6:7 error the window ends (2026-12-01T21:00:00Z) before it starts (2026-12-01T22:00:00Z)`],
+      errors: [`${FILE}:6:7 error the window ends (1 Dec 2026, 21:00 UTC) 1 h before it starts (1 Dec 2026, 22:00 UTC)`],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.ts';
+import { spanText, wallClockText } from '../../core/time.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 export default defineIndexRule({
@@ -8,13 +9,20 @@ export default defineIndexRule({
     summary: 'A maintenance window that ends before it starts.',
     configurable: true,
     messages: {
-      reversed: 'the window ends ({to}) before it starts ({from})',
+      reversed: 'the window ends ({to}) {span} before it starts ({from})',
     },
   }),
   check({ index, report }) {
+    const zone = index.settings?.data.timeZone ?? 'UTC';
     for (const m of index.collections.maintenance) {
-      const { from, to } = m.data.scheduled;
-      if (Date.parse(to) <= Date.parse(from)) report(placeOf(m, ['scheduled', 'to']), { message: 'reversed', data: { to, from } });
+      const from = Date.parse(m.data.scheduled.from);
+      const to = Date.parse(m.data.scheduled.to);
+      if (to <= from) {
+        report(placeOf(m, ['scheduled', 'to']), {
+          message: 'reversed',
+          data: { to: wallClockText(to, zone), from: wallClockText(from, zone), span: spanText(from - to) },
+        });
+      }
     }
   },
 });
