@@ -3,7 +3,7 @@
  * Hidden files and folders (".git", ".DS_Store") are not content.
  */
 import { statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Place, Sink } from '../core/diagnostic.ts';
 import { formatBytes, MAX_FILE_BYTES, MAX_FINDINGS_PER_FILE, MAX_MEASUREMENT_BYTES } from '../core/limits.ts';
 import { decodeText, readBounded } from '../core/read.ts';
@@ -114,11 +114,17 @@ function cappedSink(result: FileResult): Sink {
 }
 
 /** Reads and parses one file of the content folder; reports instead of throwing. */
-function parseSource(root: string, { rel, real }: SourceRef, cwd: string, checkMdx: MdxCheck | undefined, checkBody?: BodyCheck): FileResult {
+function parseSource(
+  root: string,
+  { rel, real }: SourceRef,
+  shown: (rel: string) => string,
+  checkMdx: MdxCheck | undefined,
+  checkBody?: BodyCheck,
+): FileResult {
   const result: FileResult = { counted: true, diagnostics: [], entries: [], rejected: [] };
   const report = cappedSink(result);
   const path = join(root, ...rel.split('/'));
-  const file = displayPath(cwd, path);
+  const file = shown(rel);
   const place = classify(rel);
   if (place.kind === 'ignored') return { ...result, counted: false };
   if (place.kind === 'unknown') {
@@ -193,6 +199,20 @@ function displayPath(cwd: string, path: string): string {
   return relative(cwd, path).split(sep).join('/');
 }
 
+/**
+ * The display path of each file of the folder: the folder's display path and the file's own
+ * (path.relative per file is a measurable share of a large run). When the working directory is
+ * inside the folder, paths go up and back down, and each is computed in full.
+ */
+function displayPaths(cwd: string, root: string): (rel: string) => string {
+  const inside = relative(root, cwd);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+    return inside === '' ? (rel) => rel : (rel) => displayPath(cwd, join(root, ...rel.split('/')));
+  }
+  const prefix = displayPath(cwd, root);
+  return (rel) => `${prefix}/${rel}`;
+}
+
 /** Findings about entries of the folder that are not read: links leading out, loops, special files. */
 function refusals(root: string, cwd: string, refused: ContentWalk['refused']): FileResult[] {
   return refused.map((r) => {
@@ -262,8 +282,9 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const files = walked.files;
   const mdx = await createMdxChecker(files.filter((f) => extname(f.rel).toLowerCase() === '.mdx').length, options.mdxWorkerFrom);
   const results = refusals(root, cwd, walked.refused);
+  const shown = displayPaths(cwd, root);
   for (const ref of files) {
-    const result = parseSource(root, ref, cwd, mdx?.check, options.checkBody);
+    const result = parseSource(root, ref, shown, mdx?.check, options.checkBody);
     // Let go of what only a build needs as soon as the file is parsed, not after all of them.
     if (options.keepSources === false) dropSources(result);
     results.push(result);

@@ -79,13 +79,35 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
 
 /** The path of the first list or mapping of more than MAX_ITEMS entries (`dependsOn`, `(document)`), if any; iterative. */
 function oversized(root: unknown): string | undefined {
-  const pending: { value: unknown; path: DataPath }[] = [{ value: root, path: [] }];
+  // Paths are built only for the finding: each pending node keeps its parent link (most files have none).
+  interface Pending {
+    value: object;
+    key: PropertyKey | undefined;
+    parent: Pending | undefined;
+  }
+  const pathOf = (node: Pending): DataPath => {
+    const path: PropertyKey[] = [];
+    for (let n: Pending | undefined = node; n?.key !== undefined; n = n.parent) path.unshift(n.key);
+    return path;
+  };
+  if (root === null || typeof root !== 'object') return undefined;
+  const pending: Pending[] = [{ value: root, key: undefined, parent: undefined }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const { value, path } = next;
-    if (value === null || typeof value !== 'object') continue;
-    const entries = Array.isArray(value) ? value.map((v: unknown, i) => [i, v] as const) : Object.entries(value);
-    if (entries.length > MAX_ITEMS) return formatPath(path) || '(document)';
-    for (const [key, child] of entries) if (child !== null && typeof child === 'object') pending.push({ value: child, path: [...path, key] });
+    const { value } = next;
+    if (Array.isArray(value)) {
+      if (value.length > MAX_ITEMS) return formatPath(pathOf(next)) || '(document)';
+      for (let i = 0; i < value.length; i++) {
+        const child: unknown = value[i];
+        if (child !== null && typeof child === 'object') pending.push({ value: child, key: i, parent: next });
+      }
+      continue;
+    }
+    let count = 0;
+    for (const key in value) {
+      if (++count > MAX_ITEMS) return formatPath(pathOf(next)) || '(document)';
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') pending.push({ value: child, key, parent: next });
+    }
   }
   return undefined;
 }

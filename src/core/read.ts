@@ -19,7 +19,9 @@ export function readBounded(path: string, maxBytes: number): ReadResult {
     if (!stat.isFile()) return { ok: false, reason: 'special', type: specialType(stat) };
     if (stat.size > maxBytes) return { ok: false, reason: 'tooLarge', size: stat.size };
     // The size may lie (kernel files say 0, a file may grow): read at most one byte too many.
-    let chunk = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
+    // One byte more than the size says, so a single read finds the end (a 64 KiB buffer per file
+    // would cost the garbage collector a gigabyte on a large folder).
+    let chunk = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size > 0 ? stat.size + 1 : 4096));
     let length = 0;
     for (;;) {
       if (length === chunk.length) {

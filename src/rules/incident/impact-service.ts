@@ -11,22 +11,31 @@ export default defineIndexRule({
     messages: {
       unlisted: {
         text: 'component "{component}" belongs to service "{service}", which services does not list',
-        hint: 'add {service} to services, or check the component',
+        hint: 'add the service to services, or check the component',
       },
     },
   }),
   check({ index, report }) {
-    const serviceOf = new Map<string, string>();
-    for (const service of index.collections.services) if (service.data.statusPage) serviceOf.set(service.data.statusPage.component, service.id);
+    // A component may be declared by several services; listing any one of them is enough.
+    const servicesOf = new Map<string, string[]>();
+    for (const service of index.collections.services) {
+      if (!service.data.statusPage) continue;
+      const list = servicesOf.get(service.data.statusPage.component) ?? [];
+      list.push(service.id);
+      servicesOf.set(service.data.statusPage.component, list);
+    }
     for (const incident of incidentFacts(index)) {
       if (incident.services.length === 0) continue;
       const reported = new Set<string>();
       for (const impact of incident.impact) {
-        const service = impact.component === undefined ? undefined : serviceOf.get(impact.component);
-        // Unknown components are ref/unknown's finding; say each missing service once.
-        if (service === undefined || incident.services.includes(service) || reported.has(service)) continue;
-        reported.add(service);
-        report(placeOf(incident.entry, ['impact', impact.index, 'component']), { message: 'unlisted', data: { component: impact.component!, service } });
+        const declaring = impact.component === undefined ? undefined : servicesOf.get(impact.component);
+        // Unknown components are ref/unknown's finding; say each missing component once.
+        if (declaring === undefined || declaring.some((s) => incident.services.includes(s)) || reported.has(impact.component!)) continue;
+        reported.add(impact.component!);
+        report(placeOf(incident.entry, ['impact', impact.index, 'component']), {
+          message: 'unlisted',
+          data: { component: impact.component!, service: declaring.join('" or "') },
+        });
       }
     }
   },

@@ -247,7 +247,9 @@ testRule(impactService, {
         ...incident(`${started}${impact('{ component: Web, level: operational, from: 2026-11-05T10:00:00Z }')}`),
         'services/web.yaml': 'name: Web\nowner: team-web\ntier: 1\nstatusPage:\n  component: Web\n',
       },
-      errors: [`${FILE}:7:18 warning component "Web" belongs to service "web", which services does not list | add web to services, or check the component`],
+      errors: [
+        `${FILE}:7:18 warning component "Web" belongs to service "web", which services does not list | add the service to services, or check the component`,
+      ],
     },
   ],
 });
