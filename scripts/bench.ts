@@ -15,6 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_NOW, DEFAULT_SEED, generateCorpus } from './lib/corpus.ts';
+import { writeHistory } from './lib/history.ts';
 import { summarizeProfile } from './lib/profile.ts';
 import { benchPublicSite } from './lib/public-bench.ts';
 
@@ -168,6 +169,29 @@ try {
     const validateWith = median(Array.from({ length: runs }, () => timedNode([KEEL, 'validate', '--content', dir]).ms));
     say(`    keel validate on the same folder (a part of e):    ${s(validateWith)} wall`);
     say(`(f) ratio e/d: ${(report / csvWall).toFixed(2)}× the CSV floor; the SLO evaluation itself (e − validate): ${s(report - validateWith)}`);
+  }
+
+  // --- a long incident history (issue 7): 1,000 incidents of 5 updates, as the importer writes them
+  {
+    const history = mkdtempSync(join(tmpdir(), 'keel-bench-history-'));
+    try {
+      const { files } = writeHistory(history);
+      const floorRuns = Array.from({ length: runs }, () => {
+        const r = timedNode([FLOOR, history, 'js-yaml']);
+        if (r.status !== 0) throw new Error(`history floor failed: ${r.stderr}`);
+        return r.ms;
+      });
+      const validations = Array.from({ length: runs }, () => timedNode([KEEL, 'validate', '--content', history]));
+      const historyValidate = median(validations.map((v) => v.ms));
+      const historyFloor = median(floorRuns);
+      say();
+      say(`(g) history of 1,000 incidents × 5 updates (${files} files from keel import statuspage):`);
+      say(
+        `    floor, js-yaml read+parse: ${s(historyFloor)}; keel validate: ${s(historyValidate)} (${(historyValidate / historyFloor).toFixed(2)}× the floor); "${validations[0]!.stdout.trim().split('\n').at(-1)}"`,
+      );
+    } finally {
+      rmSync(history, { recursive: true, force: true });
+    }
   }
 
   // --- the public site (issue 8): page weights and the corpus's public build ----------------------

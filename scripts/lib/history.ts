@@ -1,0 +1,66 @@
+/**
+ * A generated public incident history for `npm run bench`: 1,000 incidents of 5 updates each,
+ * as Statuspage's v2 JSON, turned into content files by Keel's own importer (so the bench times
+ * validate on histories as `keel import statuspage` writes them). Deterministic for a seed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { importStatuspage, type StatuspageExport } from '../../src/importers/statuspage.ts';
+import { mulberry32 } from './prng.ts';
+
+const COMPONENTS = ['API', 'Dashboard', 'Payments', 'Webhooks', 'Search', 'Login', 'Exports', 'Notifications'];
+const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+const IMPACTS = ['minor', 'major', 'critical'] as const;
+
+export function writeHistory(out: string, incidents = 1000, updatesEach = 5, seed = 20261122): { files: number } {
+  const random = mulberry32(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const components = COMPONENTS.map((name, i) => ({ id: `c${i}`, name, group: false, group_id: null, position: i + 1, description: null }));
+  let t = Date.parse('2022-01-01T00:00:00Z');
+  const list: NonNullable<StatuspageExport['incidents']> = [];
+  for (let n = 0; n < incidents; n++) {
+    t += Math.floor(random() * 36 * 3600_000) + 3600_000;
+    const component = pick(components);
+    const level = pick(['degraded_performance', 'partial_outage', 'major_outage'] as const);
+    let at = t + 5 * 60_000;
+    const updates = Array.from({ length: updatesEach }, (_, u) => {
+      // Statuses move on; the middle updates repeat theirs ("Update" posts), the last resolves.
+      const status = u === updatesEach - 1 ? 'resolved' : STATUSES[Math.min(Math.floor((u * 3) / updatesEach), 2)]!;
+      at += Math.floor(random() * 40 + 5) * 60_000;
+      const affected =
+        u === 0
+          ? [{ code: component.id, name: component.name, old_status: 'operational', new_status: level }]
+          : u === updatesEach - 1
+            ? [{ code: component.id, name: component.name, old_status: level, new_status: 'operational' }]
+            : null;
+      return {
+        id: `u${n}-${u}`,
+        status,
+        body: `Update ${u + 1} on the ${component.name} incident: "quoted" text, & ampersands.`,
+        created_at: iso(at),
+        display_at: iso(at),
+        affected_components: affected,
+      };
+    });
+    list.push({
+      id: `i${n}`,
+      name: `${component.name} ${level.replace('_', ' ')} #${n}`,
+      status: 'resolved',
+      impact: pick(IMPACTS),
+      created_at: iso(t + 5 * 60_000),
+      started_at: iso(t),
+      resolved_at: iso(at),
+      monitoring_at: null,
+      incident_updates: updates.reverse(),
+      components: [component],
+    });
+    t = at;
+  }
+  const { files } = importStatuspage([{ page: { name: 'Bench', url: 'https://bench.example', time_zone: 'UTC' }, components, incidents: list }]);
+  for (const file of files) {
+    mkdirSync(dirname(join(out, file.path)), { recursive: true });
+    writeFileSync(join(out, file.path), file.text);
+  }
+  return { files: files.length };
+}
