@@ -29,3 +29,17 @@ testRule(updateOrder, {
     },
   ],
 });
+
+testRule(window, {
+  valid: [],
+  invalid: [
+    {
+      name: 'checked on the data as written when another field fails its schema',
+      otherErrors: true,
+      files: {
+        [FILE]: `title: Database upgrade\ndescription: d\ncomponents: [API]\nscheduled:\n  from: 2026-12-01T22:00:00Z\n  to: 2026-12-01T21:00:00Z\nupdates:\n  - { at: 2026-11-20T10:00:00Z, status: planned, body: b }\n`,
+      },
+      errors: [`${FILE}:6:7 error the window ends (1 Dec 2026, 21:00 UTC) 1 h before it starts (1 Dec 2026, 22:00 UTC)`],
+    },
+  ],
+});

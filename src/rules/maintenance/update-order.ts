@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/rule.ts';
+import { maintenanceFacts } from '../maintenance-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 export default defineIndexRule({
@@ -12,11 +13,12 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    for (const m of index.collections.maintenance) {
+    for (const m of maintenanceFacts(index)) {
       let previous = Number.NEGATIVE_INFINITY;
-      m.data.updates.forEach((u, i) => {
-        const t = Date.parse(u.at);
-        if (t < previous) report(placeOf(m, ['updates', i, 'at']), { message: 'earlier', data: { number: i + 1, at: u.at } });
+      m.updates.forEach((at, i) => {
+        if (at === undefined) return;
+        const t = Date.parse(at);
+        if (t < previous) report(placeOf(m.entry, ['updates', i, 'at']), { message: 'earlier', data: { number: i + 1, at } });
         previous = t;
       });
     }

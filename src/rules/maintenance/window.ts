@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/rule.ts';
 import { spanText, wallClockText } from '../../core/time.ts';
+import { maintenanceFacts } from '../maintenance-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 export default defineIndexRule({
@@ -14,11 +15,12 @@ export default defineIndexRule({
   }),
   check({ index, report }) {
     const zone = index.settings?.data.timeZone ?? 'UTC';
-    for (const m of index.collections.maintenance) {
-      const from = Date.parse(m.data.scheduled.from);
-      const to = Date.parse(m.data.scheduled.to);
+    for (const m of maintenanceFacts(index)) {
+      if (m.from === undefined || m.to === undefined) continue;
+      const from = Date.parse(m.from);
+      const to = Date.parse(m.to);
       if (to <= from) {
-        report(placeOf(m, ['scheduled', 'to']), {
+        report(placeOf(m.entry, ['scheduled', 'to']), {
           message: 'reversed',
           data: { to: wallClockText(to, zone), from: wallClockText(from, zone), span: spanText(from - to) },
         });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/rule.ts';
 import { utcMidnight } from '../../core/time.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
+import { runbookReviews } from '../runbook-reviews.ts';
 
 export default defineIndexRule({
   meta: defineRule({
@@ -13,8 +14,8 @@ export default defineIndexRule({
     },
   }),
   check({ index, now, report }) {
-    for (const r of index.collections.runbooks) {
-      if (utcMidnight(r.data.lastReviewed) > now) report(placeOf(r, ['lastReviewed']), { message: 'future', data: { lastReviewed: r.data.lastReviewed } });
+    for (const r of runbookReviews(index)) {
+      if (utcMidnight(r.lastReviewed) > now) report(placeOf(r.entry, ['lastReviewed']), { message: 'future', data: { lastReviewed: r.lastReviewed } });
     }
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/rule.ts';
 import { durationMs, utcMidnight } from '../../core/time.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
+import { runbookReviews } from '../runbook-reviews.ts';
 
 export default defineIndexRule({
   meta: defineRule({
@@ -17,9 +18,9 @@ export default defineIndexRule({
   }),
   check({ index, now, report }) {
     const interval = index.settings?.data.runbookReviewInterval ?? '90d';
-    for (const r of index.collections.runbooks) {
-      if (now - utcMidnight(r.data.lastReviewed) > durationMs(interval)) {
-        report(placeOf(r, ['lastReviewed']), { message: 'stale', data: { lastReviewed: r.data.lastReviewed, interval } });
+    for (const r of runbookReviews(index)) {
+      if (now - utcMidnight(r.lastReviewed) > durationMs(interval)) {
+        report(placeOf(r.entry, ['lastReviewed']), { message: 'stale', data: { lastReviewed: r.lastReviewed, interval } });
       }
     }
   },
