@@ -54,7 +54,7 @@ async function check(content: string, nowIso: string): Promise<number> {
     if (days.length === 0) continue;
     // The window the page covers: from the zone's midnight starting the first day with data, to now.
     const firstDay = days[0]!.date;
-    const from = dayStartIn(index.settings!.data.timeZone, firstDay, Date.parse(`${firstDay}T00:00:00Z`));
+    const from = dayStartIn(index.settings!.data.timeZone, Date.parse(`${firstDay}T00:00:00Z`));
     const expected = naiveUptime(index, component.name, from, now);
     expect(component.uptime.percent, component.name).toBeCloseTo(expected, 6);
     compared++;
@@ -62,8 +62,8 @@ async function check(content: string, nowIso: string): Promise<number> {
   return compared;
 }
 
-/** The first instant of `day` in `zone` (the page's days start at the zone's midnight). */
-function dayStartIn(zone: string, day: string, utcMidnight: number): number {
+/** The zone's midnight starting the day whose UTC midnight is given (the page's days start at the zone's midnight). */
+function dayStartIn(zone: string, utcMidnight: number): number {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric', minute: 'numeric' }).formatToParts(utcMidnight);
   const hour = Number(parts.find((p) => p.type === 'hour')!.value);
   const minute = Number(parts.find((p) => p.type === 'minute')!.value);
