@@ -29,6 +29,14 @@ describe('ErrorBudgetPolicySchema', () => {
     ]);
   });
 
+  it('reports a step without a condition beside malformed fields of the same step (each field it reads is a condition)', () => {
+    expect(problems(ErrorBudgetPolicySchema, withSteps([{ name: 5, when: {}, actions: 'panic' }])).map((p) => p.split(' | ')[0])).toEqual([
+      'schema/type spec.steps[0].name must be text (got 5)',
+      'policy/step-condition a step needs remainingBudgetBelow, burnRate, incidentConsumedAbove or a combination',
+      'schema/type spec.steps[0].actions must be a list (got "panic")',
+    ]);
+  });
+
   it('accepts incidentConsumedAbove alone, as a share 0..1', () => {
     const step = { name: 'Big incident', when: { incidentConsumedAbove: 0.2 }, actions: ['Retrospective with a P0 follow-up'] };
     expect(problems(ErrorBudgetPolicySchema, withSteps([step]))).toEqual([]);

@@ -27,6 +27,13 @@ describe('measurement rows', () => {
     ]);
   });
 
+  it('reports good above total beside a malformed timestamp in the same row', () => {
+    expect(problems(RatioMeasurementSchema, { timestamp: 'yesterday', good: 11, total: 10 }).map((p) => p.split(' | ')[0])).toEqual([
+      'schema/timestamp timestamp must be an RFC 3339 timestamp (got "yesterday")',
+      'measurement/good-total good must not exceed total',
+    ]);
+  });
+
   it('counts are whole numbers, 0 or more', () => {
     expect(problems(RatioMeasurementSchema, { timestamp: '2026-11-20T00:00:00Z', good: 1.5, total: -1 })).toEqual([
       'schema/type good must be a whole number (got 1.5)',

@@ -482,3 +482,73 @@ describe('calendar windows across DST changes', () => {
     expect(problems(SLOSchema, slo('2026-03-29 00:00:00'))).toEqual([]);
   });
 });
+
+// Zod skips an object's refinements once a field inside it fails with a wrong type or value: Keel
+// runs them anyway, on the object as written, so a schema error hides none of its spec rules.
+describe('spec rules beside a schema error in the same object', () => {
+  it('reports an op on a ratio objective beside a malformed alertPolicies, each once', () => {
+    expect(problems(SLOSchema, slo({ alertPolicies: 5, objectives: [{ target: 0.99, op: 'lte' }] }))).toEqual([
+      'schema/type spec.alertPolicies must be a list (got 5)',
+      'openslo/objective-op op is not allowed with a ratioMetric SLI',
+    ]);
+  });
+
+  it('checks an objective whose own op is malformed: target and value are still required', () => {
+    expect(problems(SLOSchema, thresholdSlo({ op: '<=' }))).toEqual([
+      'schema/enum spec.objectives[0].op must be one of lte, gte, lt, gt (got "<=")',
+      'openslo/objective-target an objective needs exactly one of target or targetPercent',
+      'openslo/objective-op a thresholdMetric SLI needs value on every objective',
+    ]);
+  });
+
+  it('checks time slices beside a malformed field of the objective', () => {
+    expect(problems(SLOSchema, slo({ budgetingMethod: 'Timeslices', objectives: [{ target: 0.99, displayName: 5 }] }))).toEqual([
+      'schema/type spec.objectives[0].displayName must be text (got 5)',
+      'openslo/time-slices budgetingMethod Timeslices needs timeSliceTarget',
+      'openslo/time-slices budgetingMethod Timeslices needs timeSliceWindow',
+    ]);
+  });
+
+  it('checks indicator xor indicatorRef beside a malformed field of the spec', () => {
+    expect(problems(SLOSchema, slo({ description: 5, indicatorRef: 'api-good' }))).toEqual([
+      'schema/type spec.description must be text (got 5)',
+      'openslo/indicator an SLO takes indicator or indicatorRef, not both',
+    ]);
+  });
+
+  it('checks a time window beside a malformed duration, and decides nothing from a malformed isRolling', () => {
+    const calendar = { startTime: '2026-01-01 00:00:00', timeZone: 'UTC' };
+    expect(problems(SLOSchema, slo({ timeWindow: [{ duration: 28, isRolling: true, calendar }] }))).toEqual([
+      'schema/type spec.timeWindow[0].duration must be text (got 28)',
+      'openslo/time-window a rolling time window cannot have a calendar',
+    ]);
+    expect(problems(SLOSchema, slo({ timeWindow: [{ duration: '28d', isRolling: 'yes', calendar }] }))).toEqual([
+      'schema/type spec.timeWindow[0].isRolling must be true or false (got "yes")',
+    ]);
+  });
+
+  it('checks an SLI and its ratio beside a malformed field of each', () => {
+    expect(problems(SLISpecSchema, { description: 5 })).toEqual([
+      'schema/type description must be text (got 5)',
+      'openslo/sli-metric an SLI needs exactly one of thresholdMetric or ratioMetric',
+    ]);
+    expect(problems(SLISpecSchema, { ratioMetric: { counter: 'yes', good: metricSource('g'), bad: metricSource('b') } })).toEqual([
+      'schema/type ratioMetric.counter must be true or false (got "yes")',
+      'openslo/ratio-metric ratioMetric needs exactly one of good, bad or raw (got good, bad)',
+      'openslo/ratio-metric ratioMetric needs total',
+    ]);
+  });
+
+  it('checks label keys beside a malformed label value', () => {
+    expect(problems(MetadataSchema, { name: 'x', labels: { 'team-': 5 } })).toEqual([
+      'schema/type labels.team- must be one of text, a list (got 5)',
+      'openslo/metadata-key label key "team-" is not valid',
+    ]);
+  });
+
+  it('takes an empty value (null) as absent: no rule finding beside its type error', () => {
+    expect(problems(SLOSchema, slo({ objectives: [{ target: 0.99, op: null }] }))).toEqual([
+      'schema/enum spec.objectives[0].op must be one of lte, gte, lt, gt (got null)',
+    ]);
+  });
+});

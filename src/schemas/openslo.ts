@@ -31,6 +31,28 @@ function isAnnotationKey(key: string): boolean {
   if (slash < 0) return KEY_NAME.test(key);
   return DNS_SUBDOMAIN.test(key.slice(0, slash)) && KEY_NAME.test(key.slice(slash + 1));
 }
+/*
+ * Spec rules on an object as written. Zod skips an object's refinement once a field inside it
+ * failed with a wrong type or value, so a schema error would hide the object's spec rules until it
+ * is fixed (an `op` on a ratio objective behind `alertPolicies: 5`). Keel runs them regardless
+ * (`ALWAYS`): a refinement then sees the object as far as it parsed, each failed field as written,
+ * so it reads only the fields it needs, takes an empty value (null) as absent, and says nothing
+ * about a field it cannot read (the schema reports that field). Each rule runs once per object,
+ * valid or not; openslo/objective-op applies the same check to referenced SLIs once every file is
+ * read (src/rules/openslo/objective-op.ts).
+ */
+
+/** An object's fields, as written where they failed their schema. */
+export type Written = Readonly<Record<string, unknown>>;
+
+export const isMapping = (value: unknown): value is Written => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether a field holds a value: absent and empty (YAML's null) are the same, as OpenSLO reads them. */
+export const hasValue = (value: unknown): boolean => value !== undefined && value !== null;
+
+/** A refinement's options: run it whenever the object is a mapping, whatever failed inside it. */
+const ALWAYS = { when: (payload: { value: unknown }) => isMapping(payload.value) };
+
 const Description = z.string().max(1050).describe('Free text, at most 1050 characters.');
 const Operator = z.enum(['lte', 'gte', 'lt', 'gt']).describe('Comparison operator.');
 
@@ -44,20 +66,20 @@ export const MetadataSchema = z
     labels: z
       .record(z.string(), LabelValue)
       .optional()
-      .superRefine((labels, ctx) => {
-        for (const key of Object.keys(labels ?? {})) {
+      .superRefine((labels: unknown, ctx) => {
+        for (const key of Object.keys(labels as Written)) {
           if (!KEY_NAME.test(key)) addRuleIssue(ctx, OPENSLO_METADATA_KEY, 'label', { data: { key }, path: [key], at: 'key' });
         }
-      })
+      }, ALWAYS)
       .describe('Labels: a string or list of strings per key; keys of at most 63 letters, digits, -, _ and . (beginning and ending with a letter or digit).'),
     annotations: z
       .record(z.string(), z.string())
       .optional()
-      .superRefine((annotations, ctx) => {
-        for (const key of Object.keys(annotations ?? {})) {
+      .superRefine((annotations: unknown, ctx) => {
+        for (const key of Object.keys(annotations as Written)) {
           if (!isAnnotationKey(key)) addRuleIssue(ctx, OPENSLO_METADATA_KEY, 'annotation', { data: { key }, path: [key], at: 'key' });
         }
-      })
+      }, ALWAYS)
       .describe('Free-form string annotations: an optional DNS-subdomain prefix and "/", then a name; the openslo.com/ prefix is for OpenSLO\'s own use.'),
   })
   .describe('Object metadata.');
@@ -87,18 +109,19 @@ const RatioMetricSchema = z
     rawType: z.enum(['success', 'failure']).optional().describe('Whether a raw ratio counts successes or failures.'),
     raw: MetricSourceSchema.optional().describe('A metric that already is a ratio.'),
   })
-  .superRefine((ratio, ctx) => {
-    const numerators = (['good', 'bad', 'raw'] as const).filter((k) => ratio[k] !== undefined);
+  .superRefine((value: unknown, ctx) => {
+    const ratio = value as Written;
+    const numerators = (['good', 'bad', 'raw'] as const).filter((k) => hasValue(ratio[k]));
     if (numerators.length !== 1) {
       addRuleIssue(ctx, OPENSLO_RATIO_METRIC, 'numerators', { data: { got: numerators.length ? numerators.join(', ') : 'none' } });
     }
-    if (ratio.raw === undefined && ratio.total === undefined) {
+    if (!hasValue(ratio.raw) && !hasValue(ratio.total)) {
       addRuleIssue(ctx, OPENSLO_RATIO_METRIC, 'total');
     }
-    if ((ratio.raw === undefined) !== (ratio.rawType === undefined)) {
+    if (hasValue(ratio.raw) !== hasValue(ratio.rawType)) {
       addRuleIssue(ctx, OPENSLO_RATIO_METRIC, 'rawType');
     }
-  });
+  }, ALWAYS);
 
 /** The `spec` of an SLI, inline or standalone. */
 export const SLISpecSchema = z
@@ -107,11 +130,12 @@ export const SLISpecSchema = z
     thresholdMetric: MetricSourceSchema.optional().describe('A metric compared against the objective value (needs op and value).'),
     ratioMetric: RatioMetricSchema.optional().describe('Good or bad events over total events.'),
   })
-  .superRefine((spec, ctx) => {
-    if ((spec.thresholdMetric === undefined) === (spec.ratioMetric === undefined)) {
+  .superRefine((value: unknown, ctx) => {
+    const spec = value as Written;
+    if (hasValue(spec.thresholdMetric) === hasValue(spec.ratioMetric)) {
       addRuleIssue(ctx, OPENSLO_SLI_METRIC, 'one');
     }
-  });
+  }, ALWAYS);
 
 const InlineSLISchema = z.strictObject({
   metadata: MetadataSchema,
@@ -153,18 +177,22 @@ const TimeWindowSchema = z
       .optional()
       .describe('Calendar alignment; present exactly when isRolling is false.'),
   })
-  .superRefine((window, ctx) => {
-    const rolling = window.isRolling ?? window.calendar === undefined;
-    if (rolling && window.calendar !== undefined) {
+  .superRefine((value: unknown, ctx) => {
+    const window = value as Written;
+    // isRolling written as anything but true or false decides nothing: its own finding says so.
+    if (hasValue(window.isRolling) && typeof window.isRolling !== 'boolean') return;
+    const calendar = hasValue(window.calendar);
+    const rolling = hasValue(window.isRolling) ? window.isRolling === true : !calendar;
+    if (rolling && calendar) {
       addRuleIssue(ctx, OPENSLO_TIME_WINDOW, 'rollingWithCalendar', { path: ['calendar'] });
     }
-    if (!rolling && window.calendar === undefined) {
+    if (!rolling && !calendar) {
       addRuleIssue(ctx, OPENSLO_TIME_WINDOW, 'calendarMissing');
     }
-    if (window.isRolling === undefined && window.calendar === undefined) {
+    if (!hasValue(window.isRolling) && !calendar) {
       addRuleIssue(ctx, OPENSLO_TIME_WINDOW, 'rollingMissing');
     }
-  });
+  }, ALWAYS);
 
 const ObjectiveSchema = z
   .strictObject({
@@ -182,14 +210,15 @@ const ObjectiveSchema = z
     indicatorRef: Id.optional().describe("Composite SLOs: name of this objective's SLI."),
     compositeWeight: z.number().positive().optional().describe('Composite SLOs: weight of the objective (default 1).'),
   })
-  .superRefine((objective, ctx) => {
-    if ((objective.target === undefined) === (objective.targetPercent === undefined)) {
+  .superRefine((value: unknown, ctx) => {
+    const objective = value as Written;
+    if (hasValue(objective.target) === hasValue(objective.targetPercent)) {
       addRuleIssue(ctx, OPENSLO_OBJECTIVE_TARGET, 'one');
     }
-    if (objective.indicator !== undefined && objective.indicatorRef !== undefined) {
+    if (hasValue(objective.indicator) && hasValue(objective.indicatorRef)) {
       addRuleIssue(ctx, OPENSLO_INDICATOR, 'objectiveBoth');
     }
-  });
+  }, ALWAYS);
 
 const AlertConditionSpecSchema = z.strictObject({
   description: Description.optional(),
@@ -269,20 +298,23 @@ const SLOSpecSchema = z
       .transform((policies) => policies ?? undefined)
       .describe('Alert policies, inline or by reference; empty (null) means none.'),
   })
-  .superRefine((spec, ctx) => {
-    const composite = spec.objectives.every((o) => o.indicator !== undefined || o.indicatorRef !== undefined);
-    const atSpec = Number(spec.indicator !== undefined) + Number(spec.indicatorRef !== undefined);
+  .superRefine((value: unknown, ctx) => {
+    const spec = value as Written;
+    const objectives = Array.isArray(spec.objectives) ? (spec.objectives as unknown[]) : undefined;
+    const composite = objectives !== undefined && objectives.every((o) => isMapping(o) && (hasValue(o.indicator) || hasValue(o.indicatorRef)));
+    const atSpec = Number(hasValue(spec.indicator)) + Number(hasValue(spec.indicatorRef));
     if (atSpec !== 1 && !(atSpec === 0 && composite)) {
       addRuleIssue(ctx, OPENSLO_INDICATOR, atSpec === 0 ? 'missing' : 'both');
     }
-    spec.objectives.forEach((objective, i) => {
-      const sli = objective.indicator ?? spec.indicator;
+    objectives?.forEach((objective, i) => {
+      if (!isMapping(objective)) return;
       const report: Report = (rule, message, { data, path = [] } = {}) =>
         addRuleIssue(ctx, rule, message, { path: ['objectives', i, ...path], ...(data ? { data } : {}) });
-      if (sli) checkObjectiveAgainstSli(objective, sli.spec, report);
+      const inline = inlineSliOf(spec, objective);
+      if (inline) checkObjectiveAgainstSli(objective, sliMetricOf(inline.spec), report);
       checkTimeSlices(spec.budgetingMethod, objective, report);
     });
-  });
+  }, ALWAYS);
 
 export const SLOSchema = z.strictObject({
   apiVersion,
@@ -311,31 +343,50 @@ export const DataSourceSchema = z.strictObject({
 
 /** Reports one of a rule's messages about an objective, at a path inside it. */
 export type Report = <M extends string>(rule: RuleMeta<M>, message: M, options?: { data?: MessageData; path?: PropertyKey[] }) => void;
-type Objective = z.output<typeof ObjectiveSchema>;
-export type SLISpec = z.output<typeof SLISpecSchema>;
 
-/** Ratio SLIs forbid op/value; threshold SLIs require both. Also used for indicatorRef (check stage). */
-export function checkObjectiveAgainstSli(objective: Objective, sli: SLISpec, report: Report): void {
-  if (sli.ratioMetric) {
+/** What an SLI measures: good/total events (ratioMetric) or a value compared with op and value (thresholdMetric). */
+export type SliMetric = 'ratio' | 'threshold';
+
+/** The metric of an SLI spec as written; undefined when it has neither or both (openslo/sli-metric's finding). */
+export function sliMetricOf(spec: unknown): SliMetric | undefined {
+  if (!isMapping(spec)) return undefined;
+  const ratio = hasValue(spec.ratioMetric);
+  if (ratio === hasValue(spec.thresholdMetric)) return undefined;
+  return ratio ? 'ratio' : 'threshold';
+}
+
+/**
+ * The SLI written inline for an objective (its own indicator, else the SLO's), as written; undefined
+ * when the objective's SLI is named by reference (or nowhere). `spec` and `objective` as written.
+ */
+export function inlineSliOf(spec: Written, objective: Written): Written | undefined {
+  const inline = hasValue(objective.indicator) ? objective.indicator : spec.indicator;
+  if (!hasValue(inline)) return undefined;
+  return isMapping(inline) ? inline : {};
+}
+
+/** Ratio SLIs forbid op/value; threshold SLIs require both. `objective` as written. Also used for indicatorRef (check stage). */
+export function checkObjectiveAgainstSli(objective: Written, metric: SliMetric | undefined, report: Report): void {
+  if (metric === 'ratio') {
     for (const field of ['op', 'value'] as const) {
-      if (objective[field] !== undefined) {
+      if (hasValue(objective[field])) {
         report(OPENSLO_OBJECTIVE_OP, 'notAllowed', { data: { field }, path: [field] });
       }
     }
-  } else if (sli.thresholdMetric) {
+  } else if (metric === 'threshold') {
     for (const field of ['op', 'value'] as const) {
-      if (objective[field] === undefined) {
+      if (!hasValue(objective[field])) {
         report(OPENSLO_OBJECTIVE_OP, 'required', { data: { field } });
       }
     }
   }
 }
 
-function checkTimeSlices(method: string, objective: Objective, report: Report): void {
-  if (method === 'Timeslices' && objective.timeSliceTarget === undefined) {
+function checkTimeSlices(method: unknown, objective: Written, report: Report): void {
+  if (method === 'Timeslices' && !hasValue(objective.timeSliceTarget)) {
     report(OPENSLO_TIME_SLICES, 'target');
   }
-  if ((method === 'Timeslices' || method === 'RatioTimeslices') && objective.timeSliceWindow === undefined) {
+  if ((method === 'Timeslices' || method === 'RatioTimeslices') && !hasValue(objective.timeSliceWindow)) {
     report(OPENSLO_TIME_SLICES, 'window', { data: { method } });
   }
 }

@@ -22,15 +22,43 @@ testRule(orphan, {
   ],
 });
 
+const THRESHOLD_ROWS = 'timestamp,value\n2026-11-20T01:00:00Z,120\n';
+/** The SLO's file with a schema error in its spec (description must be text). */
+const withBadDescription = (files: Record<string, string>) =>
+  Object.fromEntries(Object.entries(files).map(([path, text]) => [path, text.replace('  service: api\n', '  service: api\n  description: 5\n')]));
+/** An SLO "api-latency" whose SLI is the object "latency" (a ratio), which fails its schema (labels must be a mapping). */
+const REFERENCED = {
+  'slos/api-latency.yaml': `apiVersion: openslo/v1\nkind: SLI\nmetadata:\n  name: latency\n  labels: oops\nspec:\n${RATIO.replace(/^ {4}/gm, '')}---\napiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api-latency\nspec:\n  service: api\n  indicatorRef: latency\n  timeWindow:\n    - { duration: 28d, isRolling: true }\n  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n`,
+};
+
 testRule(sliType, {
-  valid: [{ name: 'ratio rows for a ratio SLI', files: { ...slo('api-availability', RATIO), 'measurements/api-availability.csv': ROWS } }],
+  valid: [
+    { name: 'ratio rows for a ratio SLI', files: { ...slo('api-availability', RATIO), 'measurements/api-availability.csv': ROWS } },
+    {
+      name: 'ratio rows for a ratio SLI whose SLO fails its schema elsewhere',
+      files: { ...withBadDescription(slo('api-availability', RATIO)), 'measurements/api-availability.csv': ROWS },
+      otherErrors: true,
+    },
+  ],
   invalid: [
     {
       name: 'threshold rows for a ratio SLI',
-      files: { ...slo('api-availability', RATIO), 'measurements/api-availability.csv': 'timestamp,value\n2026-11-20T01:00:00Z,120\n' },
+      files: { ...slo('api-availability', RATIO), 'measurements/api-availability.csv': THRESHOLD_ROWS },
       errors: [
         'measurements/api-availability.csv:1:1 error SLO "api-availability" has a ratioMetric SLI but these are threshold measurements | use the header timestamp,good,total',
       ],
+    },
+    {
+      name: 'the SLO fails its schema elsewhere (description: 5): its SLI is still read',
+      files: { ...withBadDescription(slo('api-availability', RATIO)), 'measurements/api-availability.csv': THRESHOLD_ROWS },
+      otherErrors: true,
+      errors: ['measurements/api-availability.csv:1:1 error SLO "api-availability" has a ratioMetric SLI but these are threshold measurements'],
+    },
+    {
+      name: 'the SLI the SLO names fails its schema elsewhere (labels): it is still a ratio SLI',
+      files: { ...REFERENCED, 'measurements/api-latency.csv': THRESHOLD_ROWS },
+      otherErrors: true,
+      errors: ['measurements/api-latency.csv:1:1 error SLO "api-latency" has a ratioMetric SLI but these are threshold measurements'],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.ts';
 import { defineIndexRule, fileStart } from '../rule.ts';
-import { sliSpecOf } from '../slo-sli.ts';
+import { metricOf, sloFacts, type SloFacts } from '../slo-facts.ts';
 
 export default defineIndexRule({
   meta: defineRule({
@@ -14,13 +14,14 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    const slos = new Map(index.collections.slos.map((s) => [s.id, s]));
+    if (index.measurements.length === 0) return;
+    // SLOs as written (src/rules/slo-facts.ts): a schema error elsewhere in the SLO or its SLI hides nothing.
+    const slos = new Map<string, SloFacts>();
+    for (const slo of sloFacts(index)) if (!slos.has(slo.id)) slos.set(slo.id, slo);
     for (const series of index.measurements) {
       const slo = slos.get(series.id);
-      const sli = slo && sliSpecOf(index, slo);
-      if (!sli) continue;
-      const expected = sli.ratioMetric ? 'ratio' : 'threshold';
-      if (series.series.type === expected) continue;
+      const expected = slo && metricOf(index, slo.sli);
+      if (!expected || series.series.type === expected) continue;
       report(fileStart(series.file), { message: expected === 'ratio' ? 'ratioSli' : 'thresholdSli', data: { slo: series.id, got: series.series.type } });
     }
   },

@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/rule.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
+import { policyFacts, sloNames } from '../slo-facts.ts';
 
 export default defineIndexRule({
   meta: defineRule({
@@ -16,16 +17,17 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    const measured = new Set(index.measurements.filter((m) => m.series.time.length > 0).map((m) => m.id));
     // A folder without measurements keeps its SLI data elsewhere: nothing to say.
     if (index.measurements.length === 0) return;
-    const slos = new Set(index.collections.slos.map((s) => s.id));
-    for (const policy of index.collections.errorBudgetPolicies) {
-      policy.data.spec.slos.forEach((slo, i) => {
+    const measured = new Set(index.measurements.filter((m) => m.series.time.length > 0).map((m) => m.id));
+    // SLOs and policies as written (src/rules/slo-facts.ts): a schema error in either hides nothing.
+    const slos = sloNames(index);
+    for (const policy of policyFacts(index)) {
+      for (const { index: i, slo } of policy.slos) {
         // An SLO that does not exist is ref/unknown's finding.
-        if (!slos.has(slo) || measured.has(slo)) return;
-        report(placeOf(policy, ['spec', 'slos', i]), { message: 'noData', data: { policy: policy.id, slo } });
-      });
+        if (!slos.has(slo) || measured.has(slo)) continue;
+        report(placeOf(policy.entry, ['spec', 'slos', i]), { message: 'noData', data: { policy: policy.id, slo } });
+      }
     }
   },
 });

@@ -3,8 +3,9 @@ import incidentP0 from './incident-p0.ts';
 import noData from './no-data.ts';
 import stepOrder from './step-order.ts';
 
-const policy = (a: number, b: number) => ({
-  'slos/policy.yaml': `apiVersion: keel/v1\nkind: ErrorBudgetPolicy\nmetadata:\n  name: p\nspec:\n  slos: [api-latency]\n  steps:\n    - { name: first, when: { remainingBudgetBelow: ${a} }, actions: [a] }\n    - { name: second, when: { remainingBudgetBelow: ${b} }, actions: [b] }\n`,
+/** `extra` goes into the spec after slos (a schema error, say). */
+const policy = (a: number, b: number, extra = '') => ({
+  'slos/policy.yaml': `apiVersion: keel/v1\nkind: ErrorBudgetPolicy\nmetadata:\n  name: p\nspec:\n  slos: [api-latency]\n${extra}  steps:\n    - { name: first, when: { remainingBudgetBelow: ${a} }, actions: [a] }\n    - { name: second, when: { remainingBudgetBelow: ${b} }, actions: [b] }\n`,
 });
 
 // The policy names an SLO these folders do not define (ref/unknown): only step order is looked at.
@@ -16,6 +17,12 @@ testRule(stepOrder, {
       files: policy(0.25, 0.5),
       otherErrors: true,
       errors: ['slos/policy.yaml:9:53 warning step "second" holds at more remaining budget (0.5) than the step before it (0.25)'],
+    },
+    {
+      name: 'the policy fails its schema elsewhere (approvers: nobody): its steps are still compared',
+      files: policy(0.25, 0.5, '  approvers: nobody\n'),
+      otherErrors: true,
+      errors: ['slos/policy.yaml:10:53 warning step "second" holds at more remaining budget (0.5) than the step before it (0.25)'],
     },
   ],
 });
@@ -50,8 +57,9 @@ spec:
     - target: 0.99
 `;
 
-const incidentPolicy = (threshold: number) =>
-  `apiVersion: keel/v1\nkind: ErrorBudgetPolicy\nmetadata:\n  name: checkout-policy\nspec:\n  slos: [checkout]\n  steps:\n    - name: Big incident\n      when: { incidentConsumedAbove: ${threshold} }\n      actions: [P0 follow-up]\n`;
+/** `extra` goes into the spec after slos (a schema error, say). */
+const incidentPolicy = (threshold: number, extra = '') =>
+  `apiVersion: keel/v1\nkind: ErrorBudgetPolicy\nmetadata:\n  name: checkout-policy\nspec:\n  slos: [checkout]\n${extra}  steps:\n    - name: Big incident\n      when: { incidentConsumedAbove: ${threshold} }\n      actions: [P0 follow-up]\n`;
 
 /** 24 hourly rows ending 2026-11-21T01:00Z … 2026-11-22T00:00Z; `bad` bad requests in the two rows ending 11:00 and 12:00. */
 function csv(bad: number): string {
@@ -89,6 +97,11 @@ testRule(incidentP0, {
       files: files({ 'slos/policy.yaml': incidentPolicy(0.2).replace('incidentConsumedAbove: 0.2', 'remainingBudgetBelow: 0.5') }),
     },
     { name: 'no measurements', files: files({ 'measurements/checkout.csv': 'timestamp,good,total\n' }) },
+    {
+      name: 'a P0 follow-up that fails its schema elsewhere (no type) is still a P0',
+      files: files({ 'incidents/2026-11-21-checkout.md': incident(P0.replace('    type: prevent\n', '')) }),
+      otherErrors: true,
+    },
   ],
   invalid: [
     {
@@ -106,6 +119,30 @@ testRule(incidentP0, {
       ],
     },
     {
+      name: 'the policy fails its schema elsewhere (approvers: nobody)',
+      files: files({ 'slos/policy.yaml': incidentPolicy(0.2, '  approvers: nobody\n') }),
+      otherErrors: true,
+      errors: [
+        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
+      ],
+    },
+    {
+      name: 'the incident fails its schema elsewhere (severity: sev2)',
+      files: files({ 'incidents/2026-11-21-checkout.md': incident(P1).replace('SEV2', 'sev2') }),
+      otherErrors: true,
+      errors: [
+        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
+      ],
+    },
+    {
+      name: 'the SLO fails its schema outside its spec (a label key): the engine still reads its spec',
+      files: files({ 'slos/checkout.yaml': SLO_FILE.replace('  name: checkout\n', '  name: checkout\n  labels: { team-: x }\n') }),
+      otherErrors: true,
+      errors: [
+        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
+      ],
+    },
+    {
       name: 'no follow-ups at all: the place is the SLO it names',
       files: files({ 'incidents/2026-11-21-checkout.md': incident('') }),
       errors: [
@@ -115,9 +152,34 @@ testRule(incidentP0, {
   ],
 });
 
+const NO_ROWS = { 'measurements/checkout.csv': 'timestamp,good,total\n', 'incidents/2026-11-21-checkout.md': null };
+
 testRule(noData, {
-  valid: [{ name: 'an SLO with measurements', files: files({}) }],
+  valid: [
+    { name: 'an SLO with measurements', files: files({}) },
+    {
+      name: 'an SLO with measurements, the policy failing its schema elsewhere',
+      files: files({ 'slos/policy.yaml': incidentPolicy(0.2, '  approvers: nobody\n') }),
+      otherErrors: true,
+    },
+  ],
   invalid: [
+    {
+      name: 'the policy fails its schema elsewhere (approvers: nobody)',
+      files: files({ ...NO_ROWS, 'slos/policy.yaml': incidentPolicy(0.2, '  approvers: nobody\n') }),
+      otherErrors: true,
+      errors: [
+        'slos/policy.yaml:6:10 warning policy "checkout-policy" governs SLO "checkout", which has no valid measurements: it is reported as no data and no step can hold',
+      ],
+    },
+    {
+      name: 'the SLO fails its schema (a label key): it exists, without measurements',
+      files: files({ ...NO_ROWS, 'slos/checkout.yaml': SLO_FILE.replace('  name: checkout\n', '  name: checkout\n  labels: { team-: x }\n') }),
+      otherErrors: true,
+      errors: [
+        'slos/policy.yaml:6:10 warning policy "checkout-policy" governs SLO "checkout", which has no valid measurements: it is reported as no data and no step can hold',
+      ],
+    },
     {
       name: 'an SLO without any',
       files: files({ 'measurements/checkout.csv': 'timestamp,good,total\n', 'incidents/2026-11-21-checkout.md': null }),
