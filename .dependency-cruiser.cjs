@@ -1,7 +1,8 @@
 // dependency-cruiser: the layers of DESIGN.md ("Layout"), checked by `npm run deps`.
 //
 //   core <- schemas <- kinds <- content <- rules;  domain uses core and the schemas' types;
-//   rules may use domain (budget per incident for policy/incident-p0);
+//   rules may use domain (budget per incident for policy/incident-p0) and lint (the
+//   blameless-language lint and the Markdown sections, which use core only);
 //   projections use domain; public routes import only projections/public and core.
 //
 // Paths are relative to the repository root. Type-only imports (`import type`, `import { type X }`)
@@ -47,8 +48,10 @@ module.exports = {
     layer('schemas', ['core']),
     layer('kinds', ['core', 'schemas']),
     layer('content', ['core', 'schemas', 'kinds']),
-    // Rules may use the pure domain (policy/incident-p0 reads the SLO engine's budget per incident).
-    layer('rules', ['core', 'schemas', 'kinds', 'content', 'domain']),
+    // Rules may use the pure domain (policy/incident-p0 reads the SLO engine's budget per incident)
+    // and the lint (unified/remark/retext plugins, rules as data in src/lint/blameless.yaml).
+    layer('rules', ['core', 'schemas', 'kinds', 'content', 'domain', 'lint']),
+    layer('lint', ['core']),
     layer('domain', ['core', 'schemas']),
     {
       name: 'domain-schemas-types-only',

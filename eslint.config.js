@@ -65,7 +65,7 @@ const publicRouteImports = {
 const unusedVars = ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }];
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', '.astro/', 'tmp/', 'public/schemas/', 'content/', 'tests/fixtures/']),
+  globalIgnores(['dist/', 'node_modules/', '.astro/', 'tmp/', 'lib/', 'public/schemas/', 'content/', 'tests/fixtures/']),
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: { globals: { ...globals.node } },

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run directly by Node's type stripping (Node >= 22.18; `npm run`
-// puts the bundled Node 24 first on PATH).
+// In a checkout of Keel the CLI is TypeScript, run by Node's type stripping (Node >= 22.18;
+// `npm run` puts the bundled Node 24 first on PATH). The installed package has no src/: it
+// runs lib/, the JavaScript `npm pack` compiled (Node refuses to strip types in node_modules).
+import { existsSync } from 'node:fs';
 import module from 'node:module';
 
 // Reuse compiled (and type-stripped) modules across runs: startup is a large part of a
@@ -15,5 +17,6 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const { main } = await import('../src/cli/main.ts');
+const source = new URL('../src/cli/main.ts', import.meta.url);
+const { main } = await import(existsSync(source) ? source.href : new URL('../lib/cli/main.js', import.meta.url).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -5,12 +5,14 @@
  * reading every file and YAML-parsing it in one fresh process (scripts/lib/floor.ts). Then
  * writes the corpus's measurements (hourly, 90 days per SLO) and times `keel report slos
  * --format json` against its own floor: reading and parsing the same CSV files (its validate
- * step reads them too). Prints plain figures and peak memory (max RSS), asserts nothing.
+ * step reads them too). Then `keel validate --changed HEAD` with one changed file against the
+ * full run, in a temporary git repository of the corpus (h). Prints plain figures and peak
+ * memory (max RSS), asserts nothing.
  * Every measurement is a fresh child process of this Node (process.execPath), timed end to
  * end, median of --runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +27,7 @@ const FLOOR = join(ROOT, 'scripts', 'lib', 'floor.ts');
 /** Preloaded into measured runs: reports the process's peak memory on exit. */
 const MAX_RSS = "--import=data:text/javascript,process.on('exit',()=>process.stderr.write('\\nkeel-bench-maxrss:'+process.resourceUsage().maxRSS+'\\n'))";
 
-const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile] [--no-public]
+const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile] [--no-public] [--no-changed]
 
   --corpus DIR   time this content folder instead of generating one
   --seed N       corpus seed (default ${DEFAULT_SEED})
@@ -34,6 +36,7 @@ const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--
   --keep         keep the generated corpus (its folder is printed)
   --no-profile   skip the profiled validate run that splits its time
   --no-public    skip the public site (page weights, public build of the corpus)
+  --no-changed   skip keel validate --changed (a git repository of the corpus, one file changed)
 `;
 
 const { values } = parseArgs({
@@ -46,6 +49,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: true },
     public: { type: 'boolean', default: true },
+    changed: { type: 'boolean', default: true },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -76,6 +80,69 @@ function timedNode(args: string[]): { ms: number; status: number | null; stdout:
   return { ms, status: child.status, stdout: child.stdout, stderr: child.stderr, maxRssMiB: rss ? Number(rss[1]) / 1024 : undefined };
 }
 const mib = (x: number | undefined) => (x === undefined ? '?' : `${Math.round(x)} MiB`);
+
+/**
+ * (h) `keel validate` against `keel validate --changed HEAD` with one changed file, same run,
+ * interleaved: the corpus copied into a temporary git repository (a package.json beside it, so
+ * that the parse cache lives in its node_modules/.cache/keel), committed, one incident edited.
+ * "Cold" runs start without the cache (and write it); "warm" runs find it.
+ */
+function benchChanged(corpus: string): void {
+  const repo = mkdtempSync(join(tmpdir(), 'keel-bench-changed-'));
+  const gitEnv = {
+    ...env,
+    GIT_AUTHOR_NAME: 'bench',
+    GIT_AUTHOR_EMAIL: 'bench@example.com',
+    GIT_COMMITTER_NAME: 'bench',
+    GIT_COMMITTER_EMAIL: 'bench@example.com',
+  };
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', args, { cwd: repo, env: gitEnv, encoding: 'utf8' });
+    if (r.error || r.status !== 0) throw new Error(`git ${args[0]} failed: ${r.error?.message ?? r.stderr}`);
+  };
+  try {
+    const content = join(repo, 'content');
+    cpSync(corpus, content, { recursive: true });
+    writeFileSync(join(repo, 'package.json'), '{ "private": true }\n');
+    writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
+    try {
+      git('init', '-q', '-b', 'main');
+    } catch (cause) {
+      say(`\n(h) keel validate --changed: skipped (${(cause as Error).message.trim()})`);
+      return;
+    }
+    git('add', '-A');
+    git('commit', '-q', '-m', 'corpus');
+    const incidents = join(content, 'incidents');
+    const changedFile = join(incidents, readdirSync(incidents).sort()[0]!);
+    writeFileSync(changedFile, readFileSync(changedFile, 'utf8').replace(/^title: .*$/m, 'title: Edited in a pull request'));
+    const cache = join(repo, 'node_modules', '.cache', 'keel');
+    const full: number[] = [];
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let last: ReturnType<typeof timedNode> | undefined;
+    for (let i = 0; i < runs; i++) {
+      full.push(timedNode([KEEL, 'validate', '--content', content]).ms);
+      rmSync(cache, { recursive: true, force: true });
+      cold.push(timedNode([KEEL, 'validate', '--content', content, '--changed', 'HEAD']).ms);
+      last = timedNode([KEEL, 'validate', '--content', content, '--changed', 'HEAD']);
+      warm.push(last.ms);
+    }
+    const lines = last!.stdout.trim().split('\n');
+    say();
+    say(`(h) one changed file in a git repository of the corpus, same run, interleaved:`);
+    say(`    keel validate (every file):                     ${s(median(full))} wall   [runs ${full.map(s).join(', ')}]`);
+    say(
+      `    keel validate --changed HEAD, warm cache:        ${s(median(warm))} wall   [runs ${warm.map(s).join(', ')}; ${(median(full) / median(warm)).toFixed(1)}× faster; peak memory ${mib(last!.maxRssMiB)}]`,
+    );
+    say(
+      `    keel validate --changed HEAD, cold (no cache):   ${s(median(cold))} wall   [runs ${cold.map(s).join(', ')}; parses every file once and writes the cache]`,
+    );
+    say(`    "${lines[0]}" … "${lines.at(-1)}"`);
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+}
 
 // --- corpus -----------------------------------------------------------------------------------
 let dir: string;
@@ -144,6 +211,9 @@ try {
   );
   say(`goal: ≤ 2 s wall, within 3× the floor`);
   say(`    peak memory (max RSS) of keel validate: ${mib(Math.max(...validations.map((v) => v.maxRssMiB ?? 0)))}`);
+
+  // --- keel validate --changed (issue 10): one changed file, in a git repository of the corpus ---
+  if (values.changed) benchChanged(dir);
 
   // --- keel report slos -------------------------------------------------------------------------
   // A given folder is used as it is; a generated corpus gets its measurements now (after the

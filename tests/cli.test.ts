@@ -3,7 +3,7 @@
  * real bin/keel.mjs once, to see the real exit code and that nothing prints a stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,7 +117,7 @@ describe('usage errors exit 2 with a message on stderr', () => {
     expect(await run(['validate', '--content', VALID, '--format', 'xml'])).toEqual({
       code: 2,
       out: '',
-      err: 'keel: --format must be one of text, github, json (got "xml")',
+      err: 'keel: --format must be one of text, github, gitlab, json (got "xml")',
     });
   });
 
@@ -165,7 +165,7 @@ describe('usage errors exit 2 with a message on stderr', () => {
       const r = await run(argv);
       expect(r.code, argv.join(' ')).toBe(0);
       expect(r.out.startsWith(USAGE_HEAD)).toBe(true);
-      expect(r.out).toContain('--content DIR      content folder (default: $KEEL_CONTENT or ./content)');
+      expect(r.out).toContain('--content DIR      content folder (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)');
       expect(r.err).toBe('');
     }
   });
@@ -253,6 +253,36 @@ describe('--format github', () => {
 
   it('prints only the summary when all is well', async () => {
     expect(await run(['validate', '--content', VALID, '--format', 'github'])).toEqual({ code: 0, out: `${validSummary}`, err: '' });
+  });
+});
+
+describe('--format github in GitHub Actions', () => {
+  it('also appends a job summary to $GITHUB_STEP_SUMMARY, one row per finding', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keel-summary-'));
+    try {
+      const file = join(dir, 'summary.md');
+      writeFileSync(file, '## an earlier step\n');
+      const r = await run(['validate', '--content', BROKEN, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: file } });
+      expect(r.code).toBe(1);
+      const summary = readFileSync(file, 'utf8');
+      expect(summary.startsWith('## an earlier step\n## keel validate\n')).toBe(true);
+      expect(summary).toContain(brokenSummary);
+      const rows = summary.split('\n').filter((line) => line.startsWith('| `'));
+      expect(rows).toHaveLength(Math.min(broken.diagnostics.length, 200));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('--format gitlab', () => {
+  it('prints the code-quality report: one issue per finding', async () => {
+    const r = await run(['validate', '--content', BROKEN, '--format', 'gitlab']);
+    expect(r.code).toBe(1);
+    const issues = JSON.parse(r.out) as { check_name: string; location: { path: string; lines: { begin: number } } }[];
+    expect(issues.map((i) => `${i.location.path}:${i.location.lines.begin} ${i.check_name}`)).toEqual(
+      broken.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`),
+    );
   });
 });
 

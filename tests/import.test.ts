@@ -52,6 +52,10 @@ describe('keel import statuspage', () => {
     expect(files('maintenance')).toEqual(['2026-03-10-database-upgrade.yaml']);
     const validated = await validateContent(join(dir, 'content'), { cwd: dir, now: Date.parse(NOW) });
     expect(validated.diagnostics).toEqual([]);
+    // The history's retrospectives were never written in Keel: months later, none is overdue.
+    expect(readFileSync(join(dir, 'content', 'keel.yaml'), 'utf8')).toContain('retrospectivesFrom: 2026-03-02\n');
+    const later = await validateContent(join(dir, 'content'), { cwd: dir, now: Date.parse('2026-11-22T12:00:00Z') });
+    expect(later.diagnostics.filter((d) => d.rule === 'incident/retrospective-overdue')).toEqual([]);
   });
 
   it('keeps titles with quotes, backslashes, </script> and emoji exactly', async () => {

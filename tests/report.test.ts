@@ -1,7 +1,9 @@
 /**
- * `keel report slos` as users run it (main(argv, io) with a captured io): the JSON report
+ * `keel report` as users run it (main(argv, io) with a captured io). `slos`: the JSON report
  * checked against figures computed here straight from the CSV files, the hand-made fixture
- * (tests/fixtures/report/README.md says its numbers) in every format, and the usage errors.
+ * (tests/fixtures/report/README.md says its numbers) in every format. `followups`,
+ * `retrospectives`, `stale`: every format pinned on the fixture and the sample content, and the
+ * same late items as the time-based rules of `keel validate` find. The usage errors.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_NOW, generateCorpus } from '../scripts/lib/corpus.ts';
 import { main } from '../src/cli/main.ts';
+import { validateContent } from '../src/rules/validate.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = 'content';
@@ -257,6 +260,112 @@ describe('keel report slos on a fixture computed by hand', () => {
   });
 });
 
+const DEADLINE_SUBJECTS = ['followups', 'retrospectives', 'stale'] as const;
+const EXTENSIONS = { text: 'txt', markdown: 'md', json: 'json' } as const;
+
+interface FollowUpsJson {
+  report: 'followups';
+  counts: { open: number; overdue: number; dueSoon: number };
+  owners: { owner: string | null; followUps: { incident: string; id: string; due: string | null; daysLeft: number | null; state: string }[] }[];
+}
+interface RetrospectivesJson {
+  report: 'retrospectives';
+  counts: { overdue: number; dueSoon: number };
+  retrospectives: { incident: string; due: string; daysLeft: number; state: string }[];
+}
+interface StaleJson {
+  report: 'stale';
+  runbooks: { runbook: string; overdueMinutes: number }[];
+  incidents: { incident: string; overdueMinutes: number }[];
+}
+
+describe('keel report followups|retrospectives|stale on the report fixture', () => {
+  const env = { KEEL_NOW: '2026-11-22T01:00:00Z' };
+  const json = async <T>(subject: string, extra: string[] = []): Promise<T> => {
+    const r = await run(['report', subject, '--format', 'json', '--content', FIXTURE, ...extra], env);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    return JSON.parse(r.out) as T;
+  };
+
+  it.each(DEADLINE_SUBJECTS.flatMap((subject) => (['text', 'markdown', 'json'] as const).map((format) => [subject, format] as const)))(
+    '%s as %s, pinned; exit 0 although items are overdue',
+    async (subject, format) => {
+      const r = await run(['report', subject, '--format', format, '--content', FIXTURE], env);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      await expect(r.out).toMatchFileSnapshot(`__snapshots__/report-${subject}.${EXTENSIONS[format]}`);
+    },
+  );
+
+  it('lists what the time-based rules of keel validate flag, no more and no less', async () => {
+    const result = await validateContent(join(ROOT, FIXTURE), { cwd: ROOT, now: Date.parse(env.KEEL_NOW) });
+    const flagged = (rule: string) =>
+      result.diagnostics
+        .filter((d) => d.rule === rule)
+        .map((d) =>
+          d.file
+            .split('/')
+            .at(-1)!
+            .replace(/\.mdx?$/, ''),
+        )
+        .sort();
+    const followUps = await json<FollowUpsJson>('followups');
+    const overdue = followUps.owners.flatMap((g) => g.followUps.filter((f) => f.state === 'overdue'));
+    expect(overdue.map((f) => f.incident).sort()).toEqual(flagged('incident/follow-up-overdue'));
+    expect(overdue.length).toBeGreaterThan(1);
+    const retrospectives = await json<RetrospectivesJson>('retrospectives');
+    const late = retrospectives.retrospectives.filter((x) => x.state === 'overdue').map((x) => x.incident);
+    expect(late).toEqual(flagged('incident/retrospective-overdue'));
+    expect(late).toHaveLength(1);
+    const stale = await json<StaleJson>('stale');
+    expect(stale.runbooks.map((x) => x.runbook)).toEqual(flagged('runbook/stale'));
+    expect(stale.incidents.map((x) => x.incident)).toEqual(flagged('incident/stale-update'));
+    expect([stale.runbooks.length, stale.incidents.length]).toEqual([1, 1]);
+  });
+
+  it('--due-within sets what is due soon: 0 is due today only', async () => {
+    const week = await json<FollowUpsJson>('followups');
+    const today = await json<FollowUpsJson>('followups', ['--due-within', '0']);
+    expect(week.counts).toEqual({ open: 5, overdue: 2, dueSoon: 1 });
+    expect(today.counts).toEqual({ open: 5, overdue: 2, dueSoon: 0 });
+    expect((await json<RetrospectivesJson>('retrospectives', ['--due-within', '0'])).retrospectives.map((x) => x.state)).toEqual(['overdue']);
+    expect((await json<RetrospectivesJson>('retrospectives', ['--due-within', '30'])).counts).toEqual({ overdue: 1, dueSoon: 2 });
+  });
+
+  it('an empty report says so', async () => {
+    const early = { KEEL_NOW: '2026-11-21T20:00:00Z' };
+    const r = await run(['report', 'stale', '--content', FIXTURE], early);
+    expect(r.out).toContain('Open incidents with a late public update\n  No open incident has a late public update.');
+    const later = await run(['report', 'retrospectives', '--format', 'markdown', '--content', FIXTURE, '--due-within', '0'], {
+      KEEL_NOW: '2026-11-05T12:00:00Z',
+    });
+    expect(later.out).toBe('## Retrospectives, 2026-11-05 (UTC)\n\nNo retrospective is overdue or due within 0 days.\n');
+  });
+});
+
+describe('keel report followups|retrospectives|stale on the sample content', () => {
+  const env = { KEEL_NOW: '2026-11-22T12:00:00Z' };
+
+  it.each(DEADLINE_SUBJECTS)('%s, pinned (markdown, as a pull-request comment); text and JSON agree', async (subject) => {
+    const md = await run(['report', subject, '--format', 'markdown', '--content', SAMPLE], env);
+    expect(md.err).toBe('');
+    expect(md.code).toBe(0);
+    await expect(md.out).toMatchFileSnapshot(`__snapshots__/report-sample-${subject}.md`);
+    const text = await run(['report', subject, '--content', SAMPLE], env);
+    expect(text.out.split('\n')[0]).toBe(md.out.split('\n')[0]!.replace(/^## /, ''));
+    const data = JSON.parse((await run(['report', subject, '--format', 'json', '--content', SAMPLE], env)).out) as { report: string; now: string };
+    expect(data).toMatchObject({ report: subject, now: '2026-11-22T12:00:00Z', timeZone: 'Europe/Amsterdam' });
+  });
+
+  it('nothing in the sample is late at its pinned now (keel validate prints no warning either)', async () => {
+    const followUps = JSON.parse((await run(['report', 'followups', '--format', 'json', '--content', SAMPLE], env)).out) as FollowUpsJson;
+    expect(followUps.counts.overdue).toBe(0);
+    expect(followUps.owners.flatMap((g) => g.followUps.map((f) => f.id))).toContain('ACC-1440');
+    const stale = JSON.parse((await run(['report', 'stale', '--format', 'json', '--content', SAMPLE], env)).out) as StaleJson;
+    expect([stale.runbooks, stale.incidents]).toEqual([[], []]);
+  });
+});
+
 describe('keel report: errors', () => {
   const env = { KEEL_NOW: '2026-11-22T12:00:00Z' };
 
@@ -269,8 +378,14 @@ describe('keel report: errors', () => {
   });
 
   it.each([
-    [['report'], 'keel: report needs a subject: keel report slos'],
-    [['report', 'incidents'], 'keel: unknown report "incidents"; reports: slos'],
+    [['report'], 'keel: report needs a subject: keel report slos|followups|retrospectives|stale'],
+    [['report', 'incidents'], 'keel: unknown report "incidents"; reports: slos, followups, retrospectives, stale'],
+    [['report', 'follow-ups'], 'keel: unknown report "follow-ups"; reports: slos, followups, retrospectives, stale; did you mean "followups"?'],
+    [['report', 'followups', '--slo', 'checkout'], 'keel: --slo applies to keel report slos only'],
+    [['report', 'stale', '--due-within', '3'], 'keel: --due-within applies to keel report followups and keel report retrospectives only'],
+    [['report', 'followups', '--due-within', 'soon'], 'keel: --due-within must be a whole number of days (got "soon")'],
+    [['report', 'retrospectives', '--due-within', '1.5'], 'keel: --due-within must be a whole number of days (got "1.5")'],
+    [['report', 'stale', '--format', 'github'], 'keel: --format must be one of text, markdown, json (got "github")'],
     [['report', 'slos', 'extra'], 'keel: unexpected argument "extra"'],
     [['report', 'slos', '--format', 'github'], 'keel: --format must be one of text, markdown, json (got "github")'],
     [['report', 'slos', '--content', FIXTURE, '--slo', 'chekout'], 'keel: no SLO is named "chekout"; did you mean "checkout"?'],

@@ -14,6 +14,7 @@ import { evaluateIndex } from '../src/cli/commands/report.ts';
 import { listFiles } from '../src/core/walk.ts';
 import { evaluateSlo } from '../src/domain/slo/evaluate.ts';
 import { validateContent, type ValidationResult } from '../src/rules/validate.ts';
+import { RETROSPECTIVE_EXTRA_SECTIONS, RETROSPECTIVE_SECTIONS } from '../src/schemas/retrospective.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const content = join(root, 'content');
@@ -80,9 +81,7 @@ describe('the story', () => {
     expect(sev1.format).toBe('mdx');
     expect(sev1.data.review.status).toBe('published');
     expect(sev1.data.public!.updates.at(-1)!.status).toBe('resolved');
-    for (const heading of ['Summary', 'Timeline', 'Contributing factors', 'What went well', 'Follow-ups']) {
-      expect(sev1.body).toContain(`## ${heading}`);
-    }
+    for (const { heading } of [...RETROSPECTIVE_SECTIONS, ...RETROSPECTIVE_EXTRA_SECTIONS]) expect(sev1.body).toContain(`## ${heading}\n`);
     const open = sev1.data.followUps.filter((f) => f.status === 'open' || f.status === 'in-progress');
     expect(open.length).toBeGreaterThan(0);
     for (const f of open) expect(f.owner && f.due).toBeTruthy();

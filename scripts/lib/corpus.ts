@@ -25,7 +25,7 @@ import type { IncidentInput } from '../../src/schemas/incident.ts';
 import type { AlertPolicySchema, SLISchema, SLOSchema } from '../../src/schemas/openslo.ts';
 import type { RunbookSchema } from '../../src/schemas/runbook.ts';
 import type { ServiceInput } from '../../src/schemas/service.ts';
-import type { SettingsInput } from '../../src/schemas/settings.ts';
+import { SEVERITY_DEFAULTS, type SettingsInput } from '../../src/schemas/settings.ts';
 import { createRng, type Rng } from './prng.ts';
 import {
   ACTIONS,
@@ -725,7 +725,9 @@ function incidentFile(w: World, startedAt: number, active: boolean, mdx: boolean
   const fill = (s: string) =>
     s.replaceAll('{c}', mainComponent).replaceAll('{x}', symptomText.replace(/^(outage|partial outage|regression after a deploy)$/, 'errors'));
   const ageDays = t.resolved === undefined ? 0 : (NOW - t.resolved) / DAY;
-  const review = active || ageDays < 7 ? 'draft' : ageDays < 30 ? 'in-review' : 'published';
+  // Published a day before it is due (retrospectiveDueDays after the day of resolution), so the corpus has no overdue one.
+  const dueDays = SEVERITY_DEFAULTS[severity].retrospectiveDueDays - 1;
+  const review = active || ageDays < Math.min(7, dueDays) ? 'draft' : ageDays < Math.min(30, dueDays) ? 'in-review' : 'published';
   const key = primary.domain.slice(0, 4).toUpperCase();
 
   const impactEnd = t.mitigated;
@@ -749,23 +751,28 @@ function incidentFile(w: World, startedAt: number, active: boolean, mdx: boolean
   const followUps: NonNullable<IncidentInput['followUps']> = Array.from({ length: active ? 0 : rng.int(1, 5) }, () => {
     const number = rng.int(100, 9999);
     const old = ageDays > 120;
+    const title = rng.pick(FOLLOW_UP_TITLES);
+    const owner = rng.chance(0.5) ? primary.owner : rng.pick(w.people);
+    const due = calendarDay((t.resolved ?? NOW) + rng.int(7, 90) * DAY);
+    const status = old
+      ? rng.weighted([
+          ['done', 70],
+          ['wont-do', 10],
+          ['in-progress', 10],
+          ['open', 10],
+        ] as const)
+      : rng.weighted([
+          ['open', 40],
+          ['in-progress', 30],
+          ['done', 30],
+        ] as const);
     return {
       id: `${key}-${number}`,
-      title: rng.pick(FOLLOW_UP_TITLES),
-      owner: rng.chance(0.5) ? primary.owner : rng.pick(w.people),
-      due: calendarDay((t.resolved ?? NOW) + rng.int(7, 90) * DAY),
-      status: old
-        ? rng.weighted([
-            ['done', 70],
-            ['wont-do', 10],
-            ['in-progress', 10],
-            ['open', 10],
-          ] as const)
-        : rng.weighted([
-            ['open', 40],
-            ['in-progress', 30],
-            ['done', 30],
-          ] as const),
+      title,
+      owner,
+      due,
+      // An action due before today is done by now: the corpus has no overdue follow-up.
+      status: due < calendarDay(NOW) && (status === 'open' || status === 'in-progress') ? 'done' : status,
       type: rng.pick(['prevent', 'mitigate', 'detect', 'process'] as const),
       priority: rng.pick(['P0', 'P1', 'P2', 'P3'] as const),
       url: `https://tracker.example.com/browse/${key}-${number}`,
@@ -856,14 +863,17 @@ function retrospective(
     ...(t.mitigated === undefined ? [] : [`- ${clockTime(t.mitigated)} UTC: we ${rng.pick(ACTIONS)}; impact ends.`]),
     ...(t.resolved === undefined ? [] : [`- ${clockTime(t.resolved)} UTC: incident resolved.`]),
   ].join('\n');
+  // The seven elements of a retrospective (src/schemas/retrospective.ts), then the two extras.
   const sections = [
-    `## Summary\n\n${paragraphs(rng, ctx, 300)}`,
-    `## Timeline\n\n${timeline}`,
-    '', // root cause, sized below
+    `## Messages to stakeholders\n\n${paragraphs(rng, ctx, 300)}`,
+    `## Monitoring context\n\n${sentence(rng.pick, rng.int, ctx)}`,
+    `## Communication timeline\n\n${timeline}`,
+    '', // contributing factors, sized below
+    `## Technical analysis\n\n${bullets(rng, ctx, rng.int(2, 4))}`,
+    `## Follow-up actions\n\n${followUps.length === 0 ? 'To be agreed in the review.' : followUps.map((f) => `- [${f.id}](${f.url}): ${f.title}`).join('\n')}`,
+    `## Narrative\n\n${sentence(rng.pick, rng.int, ctx)}`,
     `## What went well\n\n${bullets(rng, ctx, rng.int(2, 4))}`,
-    `## What went wrong\n\n${bullets(rng, ctx, rng.int(2, 4))}`,
     `## Where we got lucky\n\n${sentence(rng.pick, rng.int, ctx)}`,
-    `## Action items\n\n${followUps.length === 0 ? 'To be agreed in the review.' : followUps.map((f) => `- [${f.id}](${f.url}): ${f.title}`).join('\n')}`,
   ];
   if (mdx) {
     sections.splice(
@@ -873,8 +883,8 @@ function retrospective(
     );
   }
   const head = mdx ? `{/* Reviewed in the weekly incident review. */}\n\n` : '';
-  const fixedSize = sections.reduce((n, s) => n + s.length + 2, head.length + '## Root cause\n\n'.length);
-  sections[sections.indexOf('')] = `## Root cause\n\n${paragraphs(rng, ctx, Math.max(300, target - fixedSize))}`;
+  const fixedSize = sections.reduce((n, s) => n + s.length + 2, head.length + '## Contributing factors\n\n'.length);
+  sections[sections.indexOf('')] = `## Contributing factors\n\n${paragraphs(rng, ctx, Math.max(300, target - fixedSize))}`;
   return `${head}${sections.join('\n\n')}\n`;
 }
 

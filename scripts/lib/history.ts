@@ -57,7 +57,11 @@ export function writeHistory(out: string, incidents = 1000, updatesEach = 5, see
     });
     t = at;
   }
-  const { files } = importStatuspage([{ page: { name: 'Bench', url: 'https://bench.example', time_zone: 'UTC' }, components, incidents: list }]);
+  // Imported "today" (after the last incident): the history is not held to retrospective deadlines.
+  const { files } = importStatuspage(
+    [{ page: { name: 'Bench', url: 'https://bench.example', time_zone: 'UTC' }, components, incidents: list }],
+    new Date(t + 86_400_000).toISOString().slice(0, 10),
+  );
   for (const file of files) {
     mkdirSync(dirname(join(out, file.path)), { recursive: true });
     writeFileSync(join(out, file.path), file.text);

@@ -24,14 +24,14 @@ describe('audienceRoutes', () => {
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, '');
       }
-      expect(audienceRoutes(root, 'public')).toEqual([
+      expect(audienceRoutes(root, join(root, 'src'), 'public')).toEqual([
         { pattern: '/', entrypoint: 'src/site/routes/public/index.astro' },
         { pattern: '/api/v2/summary.json', entrypoint: 'src/site/routes/public/api/v2/summary.json.ts' },
         { pattern: '/history', entrypoint: 'src/site/routes/public/history.astro' },
         { pattern: '/incidents', entrypoint: 'src/site/routes/public/incidents/index.astro' },
         { pattern: '/incidents/[id]', entrypoint: 'src/site/routes/public/incidents/[id].astro' },
       ]);
-      expect(audienceRoutes(root, 'internal').map((r) => r.pattern)).toEqual(['/', '/runbooks/[id]']);
+      expect(audienceRoutes(root, join(root, 'src'), 'internal').map((r) => r.pattern)).toEqual(['/', '/runbooks/[id]']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

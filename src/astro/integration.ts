@@ -15,19 +15,20 @@ import { UsageError } from '../core/usage-error.ts';
 import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
-import { validateOnce } from './state.ts';
+import { contentHotUpdate, watchContent } from './dev.ts';
+import { tolerateErrors, validateOnce } from './state.ts';
 
-/** Where each audience's routes live, relative to the project root. */
-export const ROUTES_DIR = 'src/site/routes';
+/** Where each audience's routes live, relative to the source folder (src/, or lib/ when installed). */
+const ROUTES_DIR = 'site/routes';
 
 /**
- * Routes of one audience: the files below `src/site/routes/<audience>/`, mapped to URL
+ * Routes of one audience: the files below `<srcDir>/site/routes/<audience>/`, mapped to URL
  * patterns the way Astro maps src/pages/ (`index.astro` → `/`, `incidents/[id].astro` →
  * `/incidents/[id]`, `api/summary.json.ts` → `/api/summary.json`). Names starting with `_`
  * are helpers, not routes.
  */
-export function audienceRoutes(root: string, audience: Audience): { pattern: string; entrypoint: string }[] {
-  const dir = join(root, ROUTES_DIR, audience);
+export function audienceRoutes(root: string, srcDir: string, audience: Audience): { pattern: string; entrypoint: string }[] {
+  const dir = join(srcDir, ROUTES_DIR, audience);
   const out: { pattern: string; entrypoint: string }[] = [];
   for (const file of listFiles(dir, { skip: (name) => name.startsWith('_') || name.startsWith('.') })) {
     const route = /^(.*)\.(astro|md|mdx|js|ts)$/.exec(file);
@@ -46,6 +47,7 @@ function exit(text: string, code: number): never {
 
 export default function keel(): AstroIntegration {
   let building: { audience: Audience; contentDir: string; publicDir: string } | undefined;
+  let watching: string | undefined;
   return {
     name: 'keel',
     hooks: {
@@ -73,11 +75,13 @@ export default function keel(): AstroIntegration {
           vite: { cacheDir: join(cacheDir, 'vite') },
         });
 
+        // The dev server keeps serving while the content has errors: it shows them (src/astro/dev.ts).
+        if (command === 'dev') tolerateErrors(true);
         if (command !== 'preview') {
           const result = await validateOnce(contentDir);
           if (result.diagnostics.length > 0) {
             const report = formatReport(result.diagnostics, result.summary, 'text');
-            if (!result.ok) {
+            if (!result.ok && command !== 'dev') {
               exit(`${report}\nkeel: the ${audience} site was not built because the content has errors`, 1);
             }
             process.stderr.write(`${report}\n`);
@@ -85,7 +89,7 @@ export default function keel(): AstroIntegration {
           logger.info(`${audience} site from ${relative(process.cwd(), contentDir) || '.'}: ${result.summary.files} files checked`);
         }
 
-        for (const route of audienceRoutes(root, audience)) injectRoute({ ...route, prerender: true });
+        for (const route of audienceRoutes(root, fileURLToPath(config.srcDir), audience)) injectRoute({ ...route, prerender: true });
         if (command === 'build') {
           // Integrations after Keel could write files (a sitemap) after the guard has looked.
           if (audience === 'public' && config.integrations.at(-1)?.name !== 'keel') {
@@ -93,6 +97,13 @@ export default function keel(): AstroIntegration {
           }
           building = { audience, contentDir, publicDir: fileURLToPath(config.publicDir) };
         }
+        if (command === 'dev') {
+          watching = contentDir;
+          updateConfig({ vite: { plugins: [contentHotUpdate(contentDir)] } });
+        }
+      },
+      'astro:server:setup': async (setup) => {
+        if (watching !== undefined) watchContent(setup, watching, await validateOnce(watching));
       },
       // The leak guard runs here, in the build itself, rather than as a step of `keel build`:
       // every public build is guarded however it is started (`keel build`, `astro build` with

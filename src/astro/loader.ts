@@ -9,14 +9,15 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { audience, contentDir } from '../core/env.ts';
 import type { ContentIndex, DocumentEntry } from '../content/entry.ts';
 import { PUBLIC_COLLECTIONS, type CollectionName } from '../kinds/index.ts';
-import { validateOnce } from './state.ts';
+import { tolerateErrors, validateOnce } from './state.ts';
 
 /** The validated index of the content folder this build uses (validated once per build). */
 export async function loadIndex(root: string): Promise<ContentIndex> {
   const result = await validateOnce(contentDir(root));
   // The integration stops the build before content is synced when there are errors; this
-  // is the safety net for `astro sync` or a loader called some other way.
-  if (!result.ok) throw new Error(`content has ${result.summary.errors} errors: run keel validate`);
+  // is the safety net for `astro sync` or a loader called some other way. The dev server
+  // renders the valid entries meanwhile and shows the errors in the terminal and the overlay.
+  if (!result.ok && !tolerateErrors()) throw new Error(`content has ${result.summary.errors} errors: run keel validate`);
   return result.index;
 }
 

@@ -10,13 +10,15 @@ import { validateContent, type ValidationResult } from '../rules/validate.ts';
 
 interface KeelGlobal {
   validations: Map<string, Promise<ValidationResult>>;
+  /** `keel dev`: pages render the valid entries while the content has errors (shown in the overlay). */
+  tolerant: boolean;
 }
 
 const KEY = Symbol.for('keel.build-state');
 
 function state(): KeelGlobal {
   const g = globalThis as typeof globalThis & { [KEY]?: KeelGlobal };
-  g[KEY] ??= { validations: new Map() };
+  g[KEY] ??= { validations: new Map(), tolerant: false };
   return g[KEY];
 }
 
@@ -34,4 +36,16 @@ export function validateOnce(contentDir: string): Promise<ValidationResult> {
     cache.set(key, result);
   }
   return result;
+}
+
+/** Validates the folder again (a file changed under `keel dev`); later readers get the new result. */
+export function revalidate(contentDir: string): Promise<ValidationResult> {
+  state().validations.delete(resolve(contentDir));
+  return validateOnce(contentDir);
+}
+
+/** Whether pages may render while the content has errors (the dev server), or not (a build). */
+export function tolerateErrors(value?: boolean): boolean {
+  if (value !== undefined) state().tolerant = value;
+  return state().tolerant;
 }

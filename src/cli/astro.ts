@@ -1,18 +1,39 @@
-/** Running Astro on Keel's own project (astro.config.mjs at the package root) for one audience. */
+/**
+ * Running Astro on Keel's own project for one audience. The project is the Keel package itself
+ * (its root, its src/ or compiled lib/, its configuration), never the user's folder: a content
+ * repository needs no Astro project of its own. Astro runs in the user's working directory, so
+ * paths in its messages and in Keel's reports read as they do for `keel validate`.
+ */
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir, outRoot, type Audience } from '../core/env.ts';
 
-/** The Keel package root: where astro.config.mjs and src/ live. */
-export const KEEL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HERE = fileURLToPath(import.meta.url);
+
+/** The Keel package root: where package.json, public/ and src/ (or lib/) live. */
+export const KEEL_ROOT = resolve(dirname(HERE), '..', '..');
+
+/**
+ * Keel's Astro configuration (src/astro/config.ts), relative to KEEL_ROOT as Astro's --config
+ * wants it. Astro imports a .js or .mjs configuration natively but runs a .ts one through Vite's
+ * module runner, which it closes after loading: the integration's later dynamic imports would
+ * fail. So a checkout passes astro.config.mjs (Node strips the types of what it imports), and
+ * the installed package its compiled lib/astro/config.js.
+ */
+const ASTRO_CONFIG = extname(HERE) === '.ts' ? 'astro.config.mjs' : relative(KEEL_ROOT, join(dirname(HERE), '..', 'astro', 'config.js'));
 
 /** Astro's command-line entry point. */
-export const ASTRO_BIN = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const ASTRO_BIN = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+/** Node's arguments for `astro <command>` on Keel's project, followed by `extra`. */
+export function astroArgs(command: 'build' | 'dev' | 'preview', extra: readonly string[] = []): string[] {
+  return [ASTRO_BIN, command, '--root', KEEL_ROOT, '--config', ASTRO_CONFIG, ...extra];
+}
 
 /**
  * The environment of an Astro run for `audience`: the content folder and output root made
- * absolute (Astro runs in KEEL_ROOT, not in the user's working directory), telemetry off.
+ * absolute, telemetry off.
  */
 export function astroEnv(env: NodeJS.ProcessEnv, cwd: string, audience: Audience, content: string | undefined, out: string | undefined): NodeJS.ProcessEnv {
   return {

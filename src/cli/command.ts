@@ -3,11 +3,17 @@
  * usage text is generated from the table of commands (src/cli/commands/index.ts).
  */
 
+import type { Ask } from './new/ask.ts';
+
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** A person at a terminal can answer questions (stdin and stdout are TTYs); `keel new` asks only then. */
+  interactive?: boolean;
+  /** How questions are asked (tests script the answers); default: prompts in the terminal. */
+  ask?: Ask;
 }
 
 export interface OptionSpec {

@@ -17,6 +17,7 @@ const defaultIo: Io = {
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   cwd: process.cwd(),
+  interactive: process.stdin.isTTY && process.stdout.isTTY,
 };
 
 const USAGE = usage(COMMANDS);

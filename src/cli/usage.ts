@@ -6,7 +6,8 @@ const HELP_OPTION = '  -h, --help         show this help';
 function optionLines(command: Command): string[] {
   return Object.entries(command.options).map(([name, spec]) => {
     const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
-    return `  ${flag.padEnd(17)}  ${spec.description}`;
+    // A long flag gets its description on the next line, so the descriptions stay in one column.
+    return flag.length > 17 ? `  ${flag}\n${' '.repeat(21)}${spec.description}` : `  ${flag.padEnd(17)}  ${spec.description}`;
   });
 }
 

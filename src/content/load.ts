@@ -2,19 +2,30 @@
  * Reads a content folder: every file is either parsed into an entry or reported.
  * Hidden files and folders (".git", ".DS_Store") are not content.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Place, Sink } from '../core/diagnostic.ts';
 import { formatBytes, MAX_FILE_BYTES, MAX_FINDINGS_PER_FILE, MAX_MEASUREMENT_BYTES } from '../core/limits.ts';
 import { decodeText, readBounded } from '../core/read.ts';
 import { diagnose } from '../core/rule.ts';
-import { walkContent, type ContentWalk, type SpecialType } from '../core/walk.ts';
+import { didYouMean } from '../core/suggest.ts';
+import { walkContent, type ContentFile, type ContentWalk, type SpecialType } from '../core/walk.ts';
 import { COLLECTION_NAMES, DOCUMENT_KINDS, FILE_KINDS, IGNORED_TOP_LEVEL, MEASUREMENTS, SETTINGS, type CollectionName } from '../kinds/index.ts';
 import { extensionsOf, type KindDefinition } from '../kinds/kind.ts';
 import type { Settings } from '../schemas/settings.ts';
 import type { Collections, ContentIndex, DocumentEntry, Entry, InvalidEntry, MeasurementEntry } from './entry.ts';
 import { createMdxChecker, type MdxCheck } from './mdx-checker.ts';
-import { parseDocument, parseDocumentFile, parseMeasurements, parseSingleYaml, type Body, type DocumentKinds, type OnInvalid, type SourceFile } from './parse.ts';
+import {
+  parseDocument,
+  parseDocumentFile,
+  parseMeasurements,
+  parseSingleYaml,
+  type Body,
+  type DocumentKinds,
+  type FrontMatter,
+  type OnInvalid,
+  type SourceFile,
+} from './parse.ts';
 import { CONTENT_MISSING, ENCODING, LIMIT_FILE_SIZE, LINK, SETTINGS_MISSING, SPECIAL_FILE, UNKNOWN_FILE, UNREADABLE } from './rules.ts';
 
 export interface LoadResult {
@@ -36,6 +47,26 @@ function emptyCollections(): Collections {
 
 /** Every content folder, for hints. */
 const FOLDERS = [...FILE_KINDS.keys(), ...DOCUMENT_KINDS.keys(), MEASUREMENTS.folder];
+
+/** What may stand at the top of a content folder. */
+const TOP_LEVEL = [...FOLDERS, SETTINGS.file, ...IGNORED_TOP_LEVEL];
+
+/**
+ * A content folder that is also a project's root (it holds package.json or .git: keel.yaml at
+ * the top of a content repository) shares its top level with other tools. There only Keel's
+ * folders and files are content; other top-level entries (package.json, node_modules/, dist/,
+ * src/) are not Keel's to judge, unless the name is a likely typo of one of Keel's
+ * (`incident/`, `keel.yml`), which is read and reported as anywhere else.
+ */
+function isProjectRoot(root: string): boolean {
+  return existsSync(join(root, 'package.json')) || existsSync(join(root, '.git'));
+}
+
+function skipOtherTools(name: string, rel: string): boolean {
+  if (name.startsWith('.')) return true;
+  if (rel.includes('/') || TOP_LEVEL.includes(name)) return false;
+  return didYouMean(name, TOP_LEVEL) === undefined;
+}
 
 /** Where a file belongs, or why it does not. */
 function classify(rel: string):
@@ -86,14 +117,23 @@ export interface FileResult {
 
 /**
  * A check of a Markdown body that runs as each file is read, before the body is let go of
- * (src/rules: rules of scope "body"). It runs whether or not the front matter passed its schema.
+ * (src/rules: rules of scope "body"). It runs whether or not the front matter passed its schema,
+ * and sees the front matter as written and keel.yaml's settings (read before every other file).
  */
-export type BodyCheck = (collection: CollectionName, file: string, body: Body, report: Sink) => void;
+export type BodyCheck = (collection: CollectionName, file: string, body: Body, report: Sink, source: BodySource) => void;
+
+/** What a body check knows besides the body: the file's front matter and the portal's settings. */
+export interface BodySource extends FrontMatter {
+  /** keel.yaml's settings; undefined when it is missing or fails its schema. */
+  settings: Settings | undefined;
+}
 
 /** A file of the content folder: its name there, and the path to read (links resolved). */
 interface SourceRef {
   rel: string;
   real: string;
+  /** The file's bytes when they come from elsewhere (another version of it, from git): not read. */
+  bytes?: Uint8Array | undefined;
 }
 
 const SPECIAL_NAMES: Record<SpecialType, string> = {
@@ -116,10 +156,11 @@ function cappedSink(result: FileResult): Sink {
 /** Reads and parses one file of the content folder; reports instead of throwing. */
 function parseSource(
   root: string,
-  { rel, real }: SourceRef,
+  { rel, real, bytes }: SourceRef,
   shown: (rel: string) => string,
   checkMdx: MdxCheck | undefined,
   checkBody?: BodyCheck,
+  settings?: Settings,
 ): FileResult {
   const result: FileResult = { counted: true, diagnostics: [], entries: [], rejected: [] };
   const report = cappedSink(result);
@@ -134,7 +175,7 @@ function parseSource(
   const limit = place.kind === 'measurements' ? MAX_MEASUREMENT_BYTES : MAX_FILE_BYTES;
   let text: string;
   try {
-    const read = readBounded(real, limit);
+    const read = bytes ? ({ ok: true, bytes } as const) : readBounded(real, limit);
     if (!read.ok) {
       if (read.reason === 'special') report(diagnose(SPECIAL_FILE, { file, line: 1, column: 1 }, { message: 'special', data: { type: SPECIAL_NAMES[read.type] } }));
       else report(diagnose(LIMIT_FILE_SIZE, { file, line: 1, column: 1 }, { message: 'size', data: { limit: formatBytes(limit), size: formatBytes(read.size) } }));
@@ -174,7 +215,7 @@ function parseSource(
           : parseDocument<unknown>(source, definition.schema, report, {
               checkMdx,
               onInvalid,
-              onBody: checkBody && ((body) => checkBody(collection, file, body, report)),
+              onBody: checkBody && ((body, frontMatter) => checkBody(collection, file, body, report, { ...frontMatter, settings })),
             });
       if (entry) result.entries.push({ collection, entry });
       else result.rejected.push({ collection, id, ...(invalid ? { invalid } : {}) });
@@ -253,6 +294,22 @@ export interface LoadOptions {
   keepSources?: boolean;
   /** Checks Markdown bodies as files are read (see BodyCheck). */
   checkBody?: BodyCheck;
+  /**
+   * A file's result from elsewhere (`keel validate --changed`: a cache of unchanged files),
+   * given the file and its display path; when it returns one, the file is not read.
+   */
+  reuse?: (file: ContentFile, shown: string) => FileResult | undefined;
+  /** Learns each file's result as it is parsed (not the reused ones). */
+  onFile?: (file: ContentFile, result: FileResult) => void;
+}
+
+/**
+ * Parses one file of a content folder as loadContent does, without the MDX syntax check and
+ * body checks: from disk, or from `bytes`, another version of it (git's copy of the file).
+ */
+export function parseContentFile(contentDir: string, file: ContentFile, { cwd = process.cwd(), bytes }: { cwd?: string; bytes?: Uint8Array } = {}): FileResult {
+  const root = resolve(contentDir);
+  return parseSource(root, { ...file, bytes }, displayPaths(cwd, root), undefined);
 }
 
 /**
@@ -278,15 +335,27 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     return { index, diagnostics, omitted };
   }
 
-  const walked = walkContent(root);
+  const walked = isProjectRoot(root) ? walkContent(root, { skip: skipOtherTools }) : walkContent(root);
   const files = walked.files;
-  const mdx = await createMdxChecker(files.filter((f) => extname(f.rel).toLowerCase() === '.mdx').length, options.mdxWorkerFrom);
-  const results = refusals(root, cwd, walked.refused);
   const shown = displayPaths(cwd, root);
-  for (const ref of files) {
-    const result = parseSource(root, ref, shown, mdx?.check, options.checkBody);
+  // Results given from elsewhere first: only the files left are read (and need an MDX checker).
+  const given = options.reuse && new Map(files.map((f) => [f.rel, options.reuse!(f, shown(f.rel))]));
+  const mdxFiles = files.filter((f) => extname(f.rel).toLowerCase() === '.mdx' && !given?.get(f.rel)).length;
+  const mdx = await createMdxChecker(mdxFiles, options.mdxWorkerFrom);
+  const results = refusals(root, cwd, walked.refused);
+  // keel.yaml first: body checks read its settings (retrospective.requiredSections).
+  let settings: Settings | undefined;
+  for (const ref of [...files.filter((f) => f.rel === SETTINGS.file), ...files.filter((f) => f.rel !== SETTINGS.file)]) {
+    const reused = given?.get(ref.rel);
+    if (reused) {
+      results.push(reused);
+      continue;
+    }
+    const result = parseSource(root, ref, shown, mdx?.check, options.checkBody, settings);
+    if (result.settings) settings = result.settings.data;
     // Let go of what only a build needs as soon as the file is parsed, not after all of them.
     if (options.keepSources === false) dropSources(result);
+    options.onFile?.(ref, result);
     results.push(result);
   }
   // MDX problems may still be on their way from the worker: each lands in its file's result.

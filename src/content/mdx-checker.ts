@@ -27,11 +27,14 @@ export const MDX_WORKER_FROM = 64;
  */
 export const MDX_TIMED_FROM = 16 * 1024;
 
+/** The worker's module: mdx-worker.ts beside this one, or mdx-worker.js in the compiled package. */
+const MDX_WORKER = new URL(`./mdx-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
+
 /** A checker for `mdxFiles` MDX files, or none when there are none. */
 export async function createMdxChecker(
   mdxFiles: number,
   workerFrom = MDX_WORKER_FROM,
-  workerScript = new URL('./mdx-worker.ts', import.meta.url),
+  workerScript = MDX_WORKER,
   { timedFrom = MDX_TIMED_FROM, limitMs = MAX_MDX_MS }: { timedFrom?: number; limitMs?: number } = {},
 ): Promise<MdxChecker | undefined> {
   if (mdxFiles === 0) return undefined;

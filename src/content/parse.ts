@@ -287,10 +287,21 @@ export function splitFrontMatter(text: string): { frontMatter: string; body: str
   };
 }
 
-/** The body of a Markdown file: its text and the file line it starts on. */
+/** The body of a Markdown file: its text, the file line it starts on, and its format. */
 export interface Body {
   text: string;
   line: number;
+  format: 'md' | 'mdx';
+}
+
+/**
+ * The front matter of a Markdown file as written (before the schema: no defaults), for body
+ * checks that read it: `data` is undefined when its YAML did not parse. `locate` finds a value's
+ * position (the `yaml` package parses again: call it only for a finding).
+ */
+export interface FrontMatter {
+  data: unknown;
+  locate: Locate | undefined;
 }
 
 /** A Markdown/MDX file with YAML front matter (incidents, runbooks, concerns, experiments). */
@@ -298,7 +309,11 @@ export function parseDocument<T>(
   source: SourceFile,
   schema: z.ZodType,
   report: Sink,
-  { checkMdx, onInvalid, onBody }: { checkMdx?: MdxCheck | undefined; onInvalid?: OnInvalid; onBody?: ((body: Body) => void) | undefined } = {},
+  {
+    checkMdx,
+    onInvalid,
+    onBody,
+  }: { checkMdx?: MdxCheck | undefined; onInvalid?: OnInvalid; onBody?: ((body: Body, frontMatter: FrontMatter) => void) | undefined } = {},
 ): DocumentEntry<T> | undefined {
   const split = splitFrontMatter(source.text);
   if (split === 'missing') {
@@ -310,11 +325,13 @@ export function parseDocument<T>(
     return undefined;
   }
   const { frontMatter, body, bodyLine } = split;
-  onBody?.({ text: body, line: bodyLine });
   const { documents, problems } = parseYaml(frontMatter, FRONT_MATTER_LINE_OFFSET);
   yamlProblems(source, problems, report);
   // Extensions are matched whatever their case: a file.MDX is MDX and gets the MDX check.
   const format = extname(source.path).toLowerCase() === '.mdx' ? 'mdx' : 'md';
+  // Body checks see the front matter as written, whether or not it passes its schema.
+  const written = problems.length === 0 ? documents[0] : undefined;
+  onBody?.({ text: body, line: bodyLine, format }, { data: written?.data ?? undefined, locate: written?.locate });
   if (format === 'mdx' && checkMdx) {
     // The answer may come later (from a worker thread); it is reported with this file.
     checkMdx(body, (mdxProblems) => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { audience, contentDir, now, outRoot } from './env.ts';
 import { UsageError } from './usage-error.ts';
@@ -44,6 +47,19 @@ describe('folders', () => {
     expect(contentDir('/p', { KEEL_CONTENT: 'x/site' })).toBe('/p/x/site');
     expect(outRoot('/p', {})).toBe('/p/dist');
     expect(outRoot('/p', { KEEL_OUT_DIR: '/tmp/out' })).toBe('/tmp/out');
+  });
+
+  it('takes the project root itself as the content folder when it holds keel.yaml (a content repository)', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'keel-env-'));
+    try {
+      expect(contentDir(repo, {})).toBe(join(repo, 'content'));
+      writeFileSync(join(repo, 'keel.yaml'), '');
+      expect(contentDir(repo, {})).toBe(repo);
+      expect(contentDir(repo, { KEEL_CONTENT: 'elsewhere' })).toBe(join(repo, 'elsewhere'));
+      expect(contentDir(repo, {}, 'given')).toBe(join(repo, 'given'));
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });
 

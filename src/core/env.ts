@@ -3,7 +3,8 @@
  * KEEL_CONTENT and KEEL_OUT_DIR. A set but malformed value is a usage error: a run that was
  * meant to be pinned must not quietly use the real clock, nor build the wrong audience.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { excerpt } from './escape.ts';
 import { instantOf, isTimestamp } from './time.ts';
 import { UsageError } from './usage-error.ts';
@@ -48,10 +49,13 @@ export function audience(env: Env = process.env): Audience {
 
 /**
  * The content folder, absolute: `given` (a --content option) if set, else `KEEL_CONTENT`, else
- * `content`. An empty KEEL_CONTENT (a CI variable that is not set) means the default.
+ * `root` itself when it holds keel.yaml (a content repository), else `root/content` (as in a
+ * checkout of Keel). An empty KEEL_CONTENT (a CI variable that is not set) means the default.
  */
 export function contentDir(root: string, env: Env = process.env, given?: string): string {
-  return resolve(root, given ?? (env.KEEL_CONTENT || 'content'));
+  const chosen = given ?? (env.KEEL_CONTENT || undefined);
+  if (chosen !== undefined) return resolve(root, chosen);
+  return existsSync(join(root, 'keel.yaml')) ? resolve(root) : resolve(root, 'content');
 }
 
 /** `KEEL_OUT_DIR` (default `dist`): the folder that receives `public/` and `internal/`. */

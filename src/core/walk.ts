@@ -3,8 +3,8 @@ import { lstatSync, readdirSync, realpathSync, type Dirent, type Stats } from 'n
 import { join, sep } from 'node:path';
 
 export interface WalkOptions {
-  /** Names (of files or folders) to leave out, with everything below them. */
-  skip?: (name: string) => boolean;
+  /** Entries (files or folders, by name and path in the folder) to leave out, with everything below them. */
+  skip?: (name: string, rel: string) => boolean;
 }
 
 /** Hidden files and folders (".git", ".DS_Store") are skipped unless `skip` says otherwise. */
@@ -12,8 +12,8 @@ export function listFiles(dir: string, { skip = (name) => name.startsWith('.') }
   const out: string[] = [];
   const walk = (rel: string) => {
     for (const dirent of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      if (skip(dirent.name)) continue;
       const child = rel ? `${rel}/${dirent.name}` : dirent.name;
+      if (skip(dirent.name, child)) continue;
       if (dirent.isDirectory()) walk(child);
       else out.push(child);
     }
@@ -67,8 +67,8 @@ export function walkContent(dir: string, { skip = (name) => name.startsWith('.')
   const kernelRoot = KERNEL.test(root);
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     for (const dirent of readdirSync(next.real, { withFileTypes: true })) {
-      if (skip(dirent.name)) continue;
       const rel = next.rel ? `${next.rel}/${dirent.name}` : dirent.name;
+      if (skip(dirent.name, rel)) continue;
       const lexical = join(next.real, dirent.name);
       if (kernelRoot) {
         refused.push({ rel, reason: 'special', type: 'kernel' });

@@ -5,7 +5,8 @@
  * per scheduled maintenance, and keel.yaml from the page. Pure: it returns files and a report of
  * what was not carried over or had to be inferred; the `keel import` command writes them.
  */
-import { stringify } from 'yaml';
+import { frontMatterFile, yamlFile } from '../content/write.ts';
+import { slug as slugOf } from '../core/slug.ts';
 import { z } from 'zod';
 
 // --- Statuspage v2 shapes (REFERENCE.md), read leniently: unknown keys are ignored ------------
@@ -76,15 +77,7 @@ const INCIDENT_STATUSES = new Set(['investigating', 'identified', 'monitoring', 
 const MAINTENANCE_STATUSES = new Set(['scheduled', 'in_progress', 'verifying', 'completed']);
 
 /** A lower-case id from a name (RFC 1123 label, at most `max` characters). */
-function slug(name: string, max = 63): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return base.slice(0, max).replace(/-+$/, '') || 'item';
-}
+const slug = (name: string, max = 63) => slugOf(name, max) || 'item';
 
 /** Makes ids unique by numbering repeats: api, api-2, api-3. */
 function uniqueIds() {
@@ -103,18 +96,14 @@ const day = (time: string) => time.slice(0, 10);
 /** Statuspage writes milliseconds (`.000`); keep instants as written, without them. */
 const instant = (time: string) => time.replace(/\.\d+(?=(Z|[+-]\d{2}:\d{2})$)/i, '');
 
-function frontMatterFile(data: Record<string, unknown>, body: string): string {
-  return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}\n`;
-}
-
-function yamlFile(data: Record<string, unknown>): string {
-  return stringify(data, { lineWidth: 0 });
-}
-
 // --- conversion ------------------------------------------------------------------------------
 
 /** Converts one or more parsed exports (later ones add to earlier ones; the same id wins once). */
-export function importStatuspage(exports: readonly StatuspageExport[]): ImportResult {
+/**
+ * `importedOn` (a calendar day) becomes keel.yaml's retrospectivesFrom: the imported incidents'
+ * retrospectives were never written in Keel, so no deadline applies to them.
+ */
+export function importStatuspage(exports: readonly StatuspageExport[], importedOn: string): ImportResult {
   const report: string[] = [];
   const files: ImportedFile[] = [];
   const page = exports.find((e) => e.page)?.page;
@@ -187,6 +176,7 @@ export function importStatuspage(exports: readonly StatuspageExport[]): ImportRe
       text: yamlFile({
         organisation: { name: page.name, url: page.url ?? 'https://example.com' },
         timeZone: page.time_zone ?? 'UTC',
+        retrospectivesFrom: importedOn,
       }),
     });
     if (!page.url) report.push('the page has no url: keel.yaml says https://example.com; correct organisation.url');

@@ -1,20 +1,24 @@
 /**
  * Every rule Keel has, sorted by id: the loader's and the schemas' (declared as data in
- * src/content/rules.ts and src/schemas/rules.ts) and the rule modules below, whose path is
- * their id. docs/rules.md is generated from this list.
+ * src/content/rules.ts and src/schemas/rules.ts), the blameless-language lint's (data in
+ * src/lint/blameless.yaml) and the rule modules below, whose path is their id. docs/rules.md is generated from this list.
  */
 import type { RuleMeta } from '../core/rule.ts';
 import { LOADER_RULES } from '../content/rules.ts';
+import { LINT_RULES } from '../lint/rules.ts';
 import { SCHEMA_RULES } from '../schemas/rules.ts';
 import idDuplicate from './id/duplicate.ts';
 import incidentDateSlip from './incident/date-slip.ts';
 import incidentFirstUpdate from './incident/first-update.ts';
+import incidentFollowUpOverdue from './incident/follow-up-overdue.ts';
 import incidentFollowUpOwner from './incident/follow-up-owner.ts';
 import incidentImpactService from './incident/impact-service.ts';
 import incidentImpactWindow from './incident/impact-window.ts';
 import incidentInternalImpact from './incident/internal-impact.ts';
 import incidentKeyTimes from './incident/key-times.ts';
 import incidentLastUpdate from './incident/last-update.ts';
+import incidentRetrospectiveOverdue from './incident/retrospective-overdue.ts';
+import incidentStaleUpdate from './incident/stale-update.ts';
 import incidentTimeOrder from './incident/time-order.ts';
 import incidentUpdateCadence from './incident/update-cadence.ts';
 import incidentUpdateOrder from './incident/update-order.ts';
@@ -29,6 +33,9 @@ import policyIncidentP0 from './policy/incident-p0.ts';
 import policyNoData from './policy/no-data.ts';
 import policyStepOrder from './policy/step-order.ts';
 import refUnknown from './ref/unknown.ts';
+import retrospectiveContributingFactors from './retrospective/contributing-factors.ts';
+import retrospectiveFollowUps from './retrospective/follow-ups.ts';
+import retrospectiveSections from './retrospective/sections.ts';
 import type { Rule } from './rule.ts';
 import runbookReviewDate from './runbook/review-date.ts';
 import runbookSections from './runbook/sections.ts';
@@ -41,12 +48,15 @@ export const RULE_MODULES: readonly Rule[] = [
   idDuplicate,
   incidentDateSlip,
   incidentFirstUpdate,
+  incidentFollowUpOverdue,
   incidentFollowUpOwner,
   incidentImpactService,
   incidentImpactWindow,
   incidentInternalImpact,
   incidentKeyTimes,
   incidentLastUpdate,
+  incidentRetrospectiveOverdue,
+  incidentStaleUpdate,
   incidentTimeOrder,
   incidentUpdateCadence,
   incidentUpdateOrder,
@@ -61,6 +71,9 @@ export const RULE_MODULES: readonly Rule[] = [
   policyNoData,
   policyStepOrder,
   refUnknown,
+  retrospectiveContributingFactors,
+  retrospectiveFollowUps,
+  retrospectiveSections,
   runbookReviewDate,
   runbookSections,
   runbookStale,
@@ -74,6 +87,7 @@ export const DOCUMENTED_RULES: readonly { meta: RuleMeta; source: string }[] = [
     [
       ...LOADER_RULES.map((meta) => ({ meta, source: 'src/content/rules.ts' })),
       ...SCHEMA_RULES.map((meta) => ({ meta, source: 'src/schemas/rules.ts' })),
+      ...LINT_RULES.map((meta) => ({ meta, source: 'src/lint/blameless.yaml' })),
       ...RULE_MODULES.map(({ meta }) => ({ meta, source: `src/rules/${meta.id}.ts` })),
     ].map((rule) => [rule.meta.id, rule]),
   ).values(),

@@ -95,3 +95,40 @@ describe('sortDiagnostics', () => {
     expect(input).toEqual(copy);
   });
 });
+
+describe('gitlab format (code-quality report)', () => {
+  it('is one Code Climate issue per finding, errors major and warnings minor, with stable fingerprints', () => {
+    const issues = JSON.parse(formatReport([severity, stale], summarize([severity, stale], 2), 'gitlab')) as Record<string, unknown>[];
+    expect(issues.map(({ fingerprint, ...rest }) => ({ ...rest, fingerprint: typeof fingerprint }))).toEqual([
+      {
+        description: 'severity must be one of SEV0, SEV1, SEV2, SEV3, SEV4 (got "sev1") (hint: values are case-sensitive: write "SEV1")',
+        check_name: 'schema/enum',
+        fingerprint: 'string',
+        severity: 'major',
+        location: { path: 'content/incidents/2024-03-04-settings-latency.md', lines: { begin: 7 } },
+      },
+      {
+        description: 'runbook last reviewed 2026-03-01, more than 90d ago',
+        check_name: 'runbook/stale',
+        fingerprint: 'string',
+        severity: 'minor',
+        location: { path: 'content/runbooks/api.md', lines: { begin: 6 } },
+      },
+    ]);
+    const again = JSON.parse(formatReport([severity], summarize([severity], 1), 'gitlab')) as { fingerprint: string }[];
+    expect(again[0]!.fingerprint).toBe(issues[0]!.fingerprint);
+    expect(issues[0]!.fingerprint).not.toBe(issues[1]!.fingerprint);
+  });
+});
+
+describe('job summary (--format github in GitHub Actions)', () => {
+  it('is a Markdown table in which content cannot break a cell or add HTML', async () => {
+    const { formatJobSummary } = await import('./job-summary.ts');
+    const hostile: Diagnostic = { ...stale, message: 'unknown service "a|b <script>x</script>"', rule: 'ref/unknown' };
+    const text = formatJobSummary([severity, hostile], summarize([severity, hostile], 3));
+    expect(text).toContain('3 files checked: 1 error, 1 warning');
+    expect(text).toContain('| `content/incidents/2024-03-04-settings-latency.md:7:11` | **error** |');
+    expect(text).toContain('unknown service "a\\|b \\<script>x\\</script>"');
+    expect(text).not.toContain('<script>x</script>');
+  });
+});

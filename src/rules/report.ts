@@ -1,16 +1,19 @@
 /**
- * The three ways Keel prints a report: the compiler format (`file:line:col severity message
- * rule` + hint), GitHub workflow commands, and JSON.
+ * The ways Keel prints a report: the compiler format (`file:line:col severity message rule` +
+ * hint), GitHub workflow commands, GitLab's code-quality report, and JSON.
  */
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { escapeControls } from '../core/escape.ts';
 
-export type OutputFormat = 'text' | 'github' | 'json';
+export type OutputFormat = 'text' | 'github' | 'gitlab' | 'json';
 
 export interface Summary {
   files: number;
   errors: number;
   warnings: number;
+  /** Files of the folder, when only some of them were checked (`keel validate --changed`). */
+  total?: number;
 }
 
 export function summarize(diagnostics: Diagnostic[], files: number): Summary {
@@ -23,7 +26,7 @@ function plural(n: number, word: string): string {
 }
 
 export function formatSummary(summary: Summary): string {
-  const checked = `${plural(summary.files, 'file')} checked`;
+  const checked = summary.total === undefined ? `${plural(summary.files, 'file')} checked` : `${summary.files} of ${plural(summary.total, 'file')} checked`;
   if (summary.errors === 0 && summary.warnings === 0) return `${checked}: no problems`;
   return `${checked}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
 }
@@ -73,12 +76,42 @@ export function formatDiagnosticGithub(d: Diagnostic): string {
 /** Characters JSON leaves as they are that a log viewer may still act on (line separators, bidi controls). */
 const JSON_UNSAFE = /[\u0085\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * What the report is about when it is not the whole folder (`keel validate --changed`): a line
+ * that opens the text and github reports, and a value the JSON report carries as `changed`.
+ */
+export interface ReportScope {
+  note: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * GitLab's code-quality report (the Code Climate issue subset GitLab reads): one issue per
+ * finding, shown in the merge request's widget. The fingerprint identifies a finding across
+ * pipelines, so GitLab can tell new findings from fixed ones.
+ */
+function formatGitlab(diagnostics: Diagnostic[]): string {
+  const issues = diagnostics.map((d) => ({
+    description: d.hint ? `${d.message} (hint: ${d.hint})` : d.message,
+    check_name: d.rule,
+    fingerprint: createHash('sha256').update(`${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`).digest('hex'),
+    severity: d.severity === 'error' ? 'major' : 'minor',
+    location: { path: d.file, lines: { begin: d.line } },
+  }));
+  return JSON.stringify(issues, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The whole report in one format, ending with the summary (text and github). */
-export function formatReport(diagnostics: Diagnostic[], summary: Summary, format: OutputFormat): string {
+export function formatReport(diagnostics: Diagnostic[], summary: Summary, format: OutputFormat, scope?: ReportScope): string {
+  if (format === 'gitlab') return formatGitlab(diagnostics);
   if (format === 'json') {
-    return JSON.stringify({ summary, diagnostics }, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return JSON.stringify(scope ? { summary, changed: scope.data, diagnostics } : { summary, diagnostics }, null, 2).replace(
+      JSON_UNSAFE,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
   }
   const lines = diagnostics.map(format === 'github' ? formatDiagnosticGithub : formatDiagnosticText);
+  if (scope) lines.unshift(escapeControls(scope.note));
   lines.push(formatSummary(summary));
   return lines.join('\n');
 }

@@ -3,10 +3,11 @@
  * context. Index rules see the whole content index (references, time order, cadence); body
  * rules see one Markdown body as its file is read.
  */
-import type { DataPath, Locate, Place } from '../core/diagnostic.ts';
+import type { DataPath, Locate, Place, Severity } from '../core/diagnostic.ts';
 import type { MessageData, RuleMeta } from '../core/rule.ts';
 import type { ContentIndex } from '../content/entry.ts';
 import type { Body } from '../content/parse.ts';
+import type { Settings } from '../schemas/settings.ts';
 import type { CollectionName } from '../kinds/index.ts';
 
 export interface ReportArgs<M extends string> {
@@ -14,6 +15,12 @@ export interface ReportArgs<M extends string> {
   data?: MessageData;
   /** A hint computed at the site (did you mean …); replaces the message's own. */
   hint?: string | undefined;
+  /**
+   * This finding's severity when it differs from the rule's by where it is (a draft
+   * retrospective: warning; a customer statement: error). keel.yaml `rules:` still sets the
+   * severity of every finding of a configurable rule.
+   */
+  severity?: Severity | undefined;
 }
 
 export interface Context<M extends string> {
@@ -40,7 +47,21 @@ export interface BodyRule<M extends string = string> {
   scope: 'body';
   /** Collections whose bodies it reads. */
   collections: readonly CollectionName[];
-  check(body: Body, context: Context<M> & { file: string }): void;
+  check(body: Body, context: BodyContext<M>): void;
+}
+
+/** What a body rule sees besides the body. */
+export interface BodyContext<M extends string> extends Context<M> {
+  file: string;
+  /** The front matter as written (before the schema: no defaults); undefined when its YAML did not parse. */
+  data: unknown;
+  /**
+   * The place of a front-matter value (or its key). It parses the front matter again (the `yaml`
+   * package), so ask only for a finding; without positions (YAML that did not parse), the body's start.
+   */
+  placeOf: (path: DataPath, where?: 'value' | 'key') => Place;
+  /** keel.yaml's settings (read before every body); undefined when it is missing or invalid. */
+  settings: Settings | undefined;
 }
 
 export type Rule = IndexRule | BodyRule;

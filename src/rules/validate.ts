@@ -3,13 +3,14 @@
  * rules, then apply keel.yaml's rule severities. The CLI (`keel validate`) and the Astro
  * integration (before every build) both call this, so they report alike.
  */
-import type { Diagnostic, Place, Sink } from '../core/diagnostic.ts';
+import type { DataPath, Diagnostic, Place, Sink } from '../core/diagnostic.ts';
 import { now as clockNow } from '../core/env.ts';
 import { diagnose, type RuleMeta } from '../core/rule.ts';
 import type { ContentIndex } from '../content/entry.ts';
 import { loadContent, type BodyCheck, type LoadOptions, type Omitted } from '../content/load.ts';
 import { LIMIT_FINDINGS } from '../content/rules.ts';
 import { MAX_FINDINGS_PER_FILE } from '../core/limits.ts';
+import { lintDocument } from '../lint/lint.ts';
 import { ALL_RULES, RULE_MODULES } from './index.ts';
 import { summarize, type Summary } from './report.ts';
 import type { ReportArgs } from './rule.ts';
@@ -21,6 +22,12 @@ export interface ValidateOptions extends Omit<LoadOptions, 'checkBody'> {
   now?: number;
   /** Treat warnings as errors. */
   strict?: boolean;
+  /**
+   * Report some files only (`keel validate --changed`): every file is still part of the index
+   * the rules see, but only the findings that `keep` accepts (by display path) are reported,
+   * and the summary says `files` of all were checked.
+   */
+  scope?: { keep: (file: string) => boolean; files: number };
 }
 
 export interface ValidationResult {
@@ -30,17 +37,27 @@ export interface ValidationResult {
   ok: boolean;
 }
 
-/** A report function that turns a rule's message at a place into a diagnostic. */
+/** A report function that turns a rule's message at a place into a diagnostic (with the finding's own severity, if it has one). */
 function reporter<M extends string>(meta: RuleMeta<M>, sink: Sink) {
-  return (place: Place, args: ReportArgs<M>) => sink(diagnose(meta, place, args));
+  return (place: Place, args: ReportArgs<M>) => {
+    const d = diagnose(meta, place, args);
+    sink(args.severity === undefined || args.severity === d.severity ? d : { ...d, severity: args.severity });
+  };
 }
 
-/** Runs the body rules of a file's collection on its body. */
-const checkBodies: BodyCheck = (collection, file, body, report) => {
+/** The collections whose prose the blameless-language lint reads (src/lint). */
+const LINTED = { incidents: 'incident', runbooks: 'runbook' } as const;
+
+/** Runs the body rules of a file's collection on its body, then the lint. */
+const checkBodies: BodyCheck = (collection, file, body, report, { data, locate, settings }) => {
+  // Front-matter positions parse the front matter again: only when a finding asks.
+  const placeOf = (path: DataPath, where: 'value' | 'key' = 'value'): Place => (locate ? { file, ...locate(path, where) } : { file, line: 1, column: 1 });
   for (const rule of RULE_MODULES) {
     if (rule.scope !== 'body' || !rule.collections.includes(collection)) continue;
-    rule.check(body, { file, report: reporter(rule.meta, report) });
+    rule.check(body, { file, data, placeOf, settings, report: reporter(rule.meta, report) });
   }
+  const kind = Object.hasOwn(LINTED, collection) ? LINTED[collection as keyof typeof LINTED] : undefined;
+  if (kind) lintDocument({ kind, file, body, data, placeOf }, report);
 };
 
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
@@ -68,6 +85,12 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     sortDiagnostics(options.strict ? configured.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : configured),
     omitted,
   );
+  if (options.scope) {
+    const { keep, files } = options.scope;
+    const kept = final.filter((d) => keep(d.file));
+    const summary = { ...summarize(kept, files), total: index.fileCount };
+    return { index, diagnostics: kept, summary, ok: summary.errors === 0 };
+  }
   const summary = summarize(final, index.fileCount);
   return { index, diagnostics: final, summary, ok: summary.errors === 0 };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { problems } from '../../tests/support/schema-problems.ts';
 import { isTimeZone } from '../core/time.ts';
+import { RETROSPECTIVE_SECTIONS } from './retrospective.ts';
 import { SettingsSchema, SEVERITY_DEFAULTS } from './settings.ts';
 
 const minimal = { organisation: { name: 'Example Corp', url: 'https://example.com' }, timeZone: 'Europe/Berlin' };
@@ -16,6 +17,7 @@ describe('SettingsSchema', () => {
       runbookReviewInterval: '90d',
       measurementStaleAfter: '2h',
       monitoringUpdateCadence: '2h',
+      retrospective: { requiredSections: RETROSPECTIVE_SECTIONS.map((s) => s.heading) },
     });
   });
 
@@ -75,7 +77,7 @@ describe('SettingsSchema', () => {
       'schema/range severities.SEV1.retrospectiveDueDays must be greater than 0 (got 0)',
       'schema/unknown-field unknown field "SEV5" in severities | known fields here: SEV0, SEV1, SEV2, SEV3, SEV4',
       'schema/duration publicUpdateCadence must be a duration like 5m, 1h, 28d (got "1 hour") | use one of the units m h d w M Q Y after a whole number, e.g. 30m or 4h',
-      'schema/unknown-field unknown field "theme" | known fields here: organisation, timeZone, severities, publicUpdateCadence, monitoringUpdateCadence, runbookReviewInterval, measurementStaleAfter, rules, launchedOn',
+      'schema/unknown-field unknown field "theme" | known fields here: organisation, timeZone, severities, publicUpdateCadence, monitoringUpdateCadence, runbookReviewInterval, measurementStaleAfter, rules, retrospectivesFrom, launchedOn, retrospective',
     ]);
   });
 

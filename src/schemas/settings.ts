@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../core/time.ts';
 import { addRuleIssue, CalendarDate, Duration, SEVERITIES, Text, Url } from './common.ts';
+import { RETROSPECTIVE_SECTIONS } from './retrospective.ts';
 import { TIME_ZONE } from './rules.ts';
 
 /** Time-to-action targets and retrospective deadlines per severity, used when keel.yaml is silent. */
@@ -73,7 +74,23 @@ export const SettingsSchema = z
       .record(z.string(), z.enum(['off', 'warning', 'error']))
       .default({})
       .describe('Severity per rule id, e.g. "incident/update-cadence": error; off turns a rule off. docs/rules.md lists the rules.'),
+    retrospectivesFrom: CalendarDate.optional().describe(
+      'Incidents resolved before this day are not held to a retrospective deadline: a history imported from another tool, whose retrospectives live elsewhere (keel import statuspage sets it to the day of the import).',
+    ),
     launchedOn: CalendarDate.optional().describe('First day the status page covers; uptime before it is shown as no data.'),
+    retrospective: z
+      .strictObject({
+        requiredSections: z
+          .array(Text)
+          .default(RETROSPECTIVE_SECTIONS.map((s) => s.heading))
+          .describe(
+            'The ## headings every retrospective must have, non-empty (retrospective/sections); default: the seven elements, from "Messages to stakeholders" to "Narrative".',
+          ),
+      })
+      .default({ requiredSections: RETROSPECTIVE_SECTIONS.map((s) => s.heading) })
+      .describe(
+        "What a retrospective (an incident's body) must hold: errors once published, warnings on a draft or in-review retrospective of a resolved incident.",
+      ),
   })
   .describe('Keel portal settings.');
 

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { AUDIENCES, outRoot } from '../../core/env.ts';
-import { ASTRO_BIN, astroEnv, KEEL_ROOT } from '../astro.ts';
+import { astroArgs, astroEnv } from '../astro.ts';
 import type { Command } from '../command.ts';
 
 export const build: Command = {
@@ -14,7 +14,7 @@ export const build: Command = {
   arguments: '[-- ASTRO_OPTIONS…]',
   positionals: true,
   options: {
-    content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT or ./content)' },
+    content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)' },
     out: { type: 'string', value: 'DIR', description: 'output root (default: $KEEL_OUT_DIR or ./dist)' },
   },
   run({ values, positionals }, io) {
@@ -26,8 +26,8 @@ export const build: Command = {
     for (const audience of AUDIENCES) {
       const started = performance.now();
       io.out(`\nkeel: building the ${audience} site`);
-      const run = spawnSync(process.execPath, [ASTRO_BIN, 'build', ...positionals], {
-        cwd: KEEL_ROOT,
+      const run = spawnSync(process.execPath, astroArgs('build', positionals), {
+        cwd: io.cwd,
         stdio: 'inherit',
         env: astroEnv(io.env, io.cwd, audience, content, out),
       });
@@ -41,7 +41,7 @@ export const build: Command = {
 keel: built both sites (${times.join(', ')})
   public    ${show(join(root, 'public', 'index.html'))}
   internal  ${show(join(root, 'internal', 'index.html'))}
-Open those files in a browser, or run \`keel preview\` (npm run preview) to serve them:
+Open those files in a browser, or run \`keel preview\` to serve them:
   public on http://localhost:4321, internal on http://localhost:4322`);
     return Promise.resolve(0);
   },

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { now } from '../../core/env.ts';
+import { contentDir, now } from '../../core/env.ts';
 import { UsageError } from '../../core/usage-error.ts';
 import { importStatuspage, StatuspageExportSchema, type StatuspageExport } from '../../importers/statuspage.ts';
 import { formatReport } from '../../rules/report.ts';
@@ -39,7 +39,7 @@ export const importCommand: Command = {
   arguments: 'statuspage FILE…',
   positionals: true,
   options: {
-    out: { type: 'string', value: 'DIR', description: 'content folder to write into (default: $KEEL_CONTENT or ./content)' },
+    out: { type: 'string', value: 'DIR', description: 'content folder to write into (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)' },
   },
   async run({ values, positionals }, io) {
     const [source, ...inputs] = positionals;
@@ -48,13 +48,19 @@ export const importCommand: Command = {
     }
     if (inputs.length === 0) throw new UsageError('import statuspage needs at least one JSON file (incidents.json, summary.json, scheduled-maintenances.json)');
     const exports = inputs.map((input) => readExport(resolve(io.cwd, input), input));
-    const out = resolve(io.cwd, (values.out as string | undefined) ?? (io.env.KEEL_CONTENT || 'content'));
-    const { files, report } = importStatuspage(exports);
+    const out = contentDir(io.cwd, io.env, values.out as string | undefined);
+    const clock = now(io.env);
+    const importedOn = new Date(clock).toISOString().slice(0, 10);
+    const { files, report } = importStatuspage(exports, importedOn);
     let written = 0;
     for (const file of files) {
       const path = join(out, file.path);
       if (existsSync(path)) {
-        report.push(`${file.path} exists already: kept as it is`);
+        report.push(
+          file.path === 'keel.yaml'
+            ? `keel.yaml exists already: kept as it is; add retrospectivesFrom: ${importedOn} to it, or the imported incidents' retrospectives show as overdue`
+            : `${file.path} exists already: kept as it is`,
+        );
         continue;
       }
       mkdirSync(dirname(path), { recursive: true });
@@ -64,7 +70,7 @@ export const importCommand: Command = {
     const shown = relative(io.cwd, out) || '.';
     io.out(`keel: wrote ${written} files to ${shown}`);
     for (const line of report) io.out(`  note: ${line}`);
-    const result = await validateContent(out, { cwd: io.cwd, now: now(io.env), keepSources: false });
+    const result = await validateContent(out, { cwd: io.cwd, now: clock, keepSources: false });
     io.out(formatReport(result.diagnostics, result.summary, 'text'));
     return result.ok ? 0 : 1;
   },

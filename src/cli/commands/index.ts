@@ -1,9 +1,11 @@
 /** The table of `keel` commands; the usage text is generated from it (src/cli/usage.ts). */
 import type { Command } from '../command.ts';
 import { build } from './build.ts';
+import { dev } from './dev.ts';
 import { importCommand } from './import.ts';
+import { newCommand } from './new.ts';
 import { preview } from './preview.ts';
 import { report } from './report.ts';
 import { validate } from './validate.ts';
 
-export const COMMANDS: readonly Command[] = [validate, report, importCommand, build, preview];
+export const COMMANDS: readonly Command[] = [validate, newCommand, report, importCommand, build, dev, preview];

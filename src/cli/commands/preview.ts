@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { outRoot, type Audience } from '../../core/env.ts';
-import { ASTRO_BIN, astroEnv, KEEL_ROOT } from '../astro.ts';
+import { astroArgs, astroEnv } from '../astro.ts';
 import type { Command } from '../command.ts';
 
 const SITES: { audience: Audience; port: number }[] = [
@@ -45,8 +45,8 @@ export const preview: Command = {
         resolveExit(code);
       };
       for (const { audience, port } of SITES) {
-        const child = spawn(process.execPath, [ASTRO_BIN, 'preview', '--port', String(port), '--ignore-lock', ...positionals], {
-          cwd: KEEL_ROOT,
+        const child = spawn(process.execPath, astroArgs('preview', ['--port', String(port), '--ignore-lock', ...positionals]), {
+          cwd: io.cwd,
           stdio: 'inherit',
           env: astroEnv(io.env, io.cwd, audience, undefined, out),
         });

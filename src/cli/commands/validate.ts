@@ -1,20 +1,30 @@
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Diagnostic } from '../../core/diagnostic.ts';
 import { requireContentFolder } from '../../core/content-folder.ts';
 import { contentDir, now } from '../../core/env.ts';
 import { UsageError } from '../../core/usage-error.ts';
-import { formatReport, type OutputFormat } from '../../rules/report.ts';
+import { validateChanged, type ChangedResult } from '../../rules/changed.ts';
+import { formatReport, type OutputFormat, type ReportScope, type Summary } from '../../rules/report.ts';
 import { validateContent } from '../../rules/validate.ts';
-import type { Command } from '../command.ts';
+import { cacheFileFor } from '../../content/cache.ts';
+import { cacheDirectory, gitChanges, type GitChanges } from '../changed.ts';
+import type { Command, Io } from '../command.ts';
 
-const FORMATS: OutputFormat[] = ['text', 'github', 'json'];
+const FORMATS: OutputFormat[] = ['text', 'github', 'gitlab', 'json'];
 
 export const validate: Command = {
   name: 'validate',
   summary: 'Check every file of the content folder; report every problem.',
   options: {
-    content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT or ./content)' },
-    format: { type: 'string', value: 'FORMAT', description: 'text (default), github (workflow annotations) or json' },
+    content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)' },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      description: 'text (default), github (workflow annotations and a job summary), gitlab (code-quality report) or json',
+    },
     strict: { type: 'boolean', description: 'treat warnings as errors' },
+    changed: { type: 'string', value: 'REF', description: 'check only the files changed since the git REF (its merge base) and the files related to them' },
   },
   async run({ values }, io) {
     const format = (values.format ?? 'text') as OutputFormat;
@@ -24,8 +34,54 @@ export const validate: Command = {
     // The clock reads the same environment as the rest of the run (KEEL_NOW, SOURCE_DATE_EPOCH).
     const clock = now(io.env);
     requireContentFolder(dir, io.cwd);
-    const result = await validateContent(resolve(dir), { cwd: io.cwd, strict: values.strict === true, now: clock, keepSources: false });
+    const options = { cwd: io.cwd, strict: values.strict === true, now: clock, keepSources: false };
+    if (values.changed !== undefined) {
+      const changes = await gitChanges(resolve(dir), values.changed as string, io);
+      const cache = cacheDirectory(resolve(dir));
+      const result = await validateChanged(resolve(dir), changes, { ...options, cacheFile: cache && cacheFileFor(cache, resolve(dir)) });
+      const scope = changedScope(changes, result);
+      io.out(formatReport(result.diagnostics, result.summary, format, scope));
+      if (format === 'github') await writeJobSummary(io, result.diagnostics, result.summary, scope);
+      return result.ok ? 0 : 1;
+    }
+    const result = await validateContent(resolve(dir), options);
     io.out(formatReport(result.diagnostics, result.summary, format));
+    if (format === 'github') await writeJobSummary(io, result.diagnostics, result.summary);
     return result.ok ? 0 : 1;
   },
 };
+
+/** In GitHub Actions ($GITHUB_STEP_SUMMARY set), the findings as a table on the run's page too. */
+async function writeJobSummary(io: Io, diagnostics: Diagnostic[], summary: Summary, scope?: ReportScope): Promise<void> {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  const { formatJobSummary } = await import('../../rules/job-summary.ts');
+  appendFileSync(file, `${formatJobSummary(diagnostics, summary, scope)}\n`);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The line that opens a --changed report (what was compared, what is checked) and its JSON. */
+function changedScope(changes: GitChanges, result: ChangedResult): ReportScope {
+  const short = changes.base.slice(0, 12);
+  const since = changes.mergeBase ? `${changes.ref} (merge base ${short})` : `${changes.ref} (${short}; no merge base with HEAD, compared with it directly)`;
+  const data = {
+    ref: changes.ref,
+    commit: changes.commit,
+    base: changes.base,
+    mergeBase: changes.mergeBase,
+    everything: result.everything,
+    changed: result.changed,
+    deleted: result.deleted,
+    related: result.related,
+    checked: result.summary.files,
+    total: result.summary.total ?? result.summary.files,
+    cached: result.cached,
+    ...(result.checked ? { files: result.checked } : {}),
+  };
+  if (result.everything) return { note: `keel.yaml changed since ${since}: its settings reach every rule, so every file is checked`, data };
+  const parts = [`${result.changed} changed since ${since}`];
+  if (result.deleted > 0) parts.push(`${result.deleted} deleted`);
+  parts.push(`${result.related} related to them`, 'and keel.yaml');
+  return { note: `checking ${result.summary.files} of ${plural(data.total, 'file')}: ${parts.join(', ')}`, data };
+}

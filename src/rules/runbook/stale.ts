@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/rule.ts';
-import { durationMs, utcMidnight } from '../../core/time.ts';
+import { reviewDeadline } from '../../domain/incidents/deadlines.ts';
+import { deadlinesOf } from '../deadlines.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 import { runbookReviews } from '../runbook-reviews.ts';
 
@@ -17,10 +18,11 @@ export default defineIndexRule({
     },
   }),
   check({ index, now, report }) {
-    const interval = index.settings?.data.runbookReviewInterval ?? '90d';
+    const { runbookReviewInterval: interval } = deadlinesOf(index.settings?.data);
     for (const r of runbookReviews(index)) {
-      if (now - utcMidnight(r.lastReviewed) > durationMs(interval)) {
-        report(placeOf(r.entry, ['lastReviewed']), { message: 'stale', data: { lastReviewed: r.lastReviewed, interval } });
+      const deadline = reviewDeadline(r.lastReviewed, interval.ms, now);
+      if (deadline.lateMs > 0) {
+        report(placeOf(r.entry, ['lastReviewed']), { message: 'stale', data: { lastReviewed: r.lastReviewed, interval: interval.text } });
       }
     }
   },

@@ -1,0 +1,350 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { testRule } from '../../tests/support/rule-tester.ts';
+import type { Rule } from '../rules/rule.ts';
+import { blankBody, createLinter, filterNames, lintDocument, lintMarkdown, LINTER, type LintTarget } from './lint.ts';
+import { parseMarkdown, scanSections, treeSections, type MarkdownFormat } from './markdown.ts';
+import { mentionsOf } from './plugins.ts';
+import { LINT, LINT_RULES, LINT_RULES_FILE, readLintRules } from './rules.ts';
+
+/** `line:column rule "phrase"` for each finding of a Markdown body. */
+function findings(text: string, format: MarkdownFormat = 'md', people: string[] = []): string[] {
+  return lintMarkdown(LINTER, text, format, mentionsOf(people)).map((f) => `${f.line}:${f.column} ${f.rule.meta.id} ${f.data.phrase ?? ''}`);
+}
+
+/** Every diagnostic lintDocument reports for an incident with this body and front matter. */
+function lintIncident(text: string, data: unknown = {}, format: MarkdownFormat = 'md'): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const target: LintTarget = {
+    kind: 'incident',
+    file: 'f.md',
+    body: { text, line: 10, format },
+    data,
+    placeOf: (path) => ({ file: 'f.md', line: 1, column: path.length }),
+  };
+  lintDocument(target, (d) => out.push(d));
+  return out;
+}
+
+const ACCEPTANCE = 'The root cause was human error: the operator should have checked the dashboard.';
+
+describe('the rules file', () => {
+  it('declares every lint rule once, as data, with an id lint/<name>', () => {
+    expect(LINT_RULES.map((r) => r.id)).toEqual([
+      'lint/blame',
+      'lint/counterfactual',
+      'lint/follow-up-verb',
+      'lint/human-error',
+      'lint/person-as-cause',
+      'lint/root-cause',
+      'lint/vague-follow-up',
+    ]);
+    for (const rule of LINT_RULES) expect(rule.configurable, rule.id).toBe(true);
+  });
+
+  it('is checked when read: a mistake in it is an error that names the file', () => {
+    expect(() => readLintRules('publicStatementSeverity: error\nrules:\n  x:\n    kind: phrases\n', 'x.yaml')).toThrow(/x\.yaml/);
+    expect(() => readLintRules(readFileSync(LINT_RULES_FILE, 'utf8'))).not.toThrow();
+  });
+
+  it('is the source of a linter: a new phrase in the data is a new finding', () => {
+    const text = readFileSync(LINT_RULES_FILE, 'utf8').replace('      - root cause\n', '      - root cause\n      - single point of blame\n');
+    const linter = createLinter(readLintRules(text));
+    expect(lintMarkdown(linter, 'A single point of blame.\n', 'md').map((f) => f.rule.meta.id)).toContain('lint/root-cause');
+  });
+});
+
+describe('the blameless-language lint of a body', () => {
+  it('finds at least three findings in the sentence of the issue, each at its word', () => {
+    expect(findings(`## Narrative\n\n${ACCEPTANCE}\n`)).toEqual([
+      '3:5 lint/root-cause root cause',
+      '3:20 lint/human-error human error',
+      '3:46 lint/counterfactual should have',
+    ]);
+  });
+
+  it('finds each kind of phrase whatever its case, apostrophes and hyphens', () => {
+    expect(findings('Root-cause: we didn’t follow the runbook.\n\nShe forgot to page; it was CARELESS and the fault of the process.\n')).toEqual([
+      '1:1 lint/root-cause Root-cause',
+      '1:16 lint/counterfactual didn’t follow',
+      '3:5 lint/counterfactual forgot to',
+      '3:28 lint/blame CARELESS',
+      '3:45 lint/blame fault of',
+    ]);
+  });
+
+  it('reports an overlapping phrase once ("to blame" is not also "blame")', () => {
+    expect(findings('Nobody is to blame.\n')).toEqual(['1:11 lint/blame to blame']);
+  });
+
+  it('does not read words in quotes, code, inline code, HTML comments or links’ targets', () => {
+    const text = [
+      'We write "contributing factors", never "root cause".',
+      '',
+      'The query `root cause` and <!-- root cause --> are not prose; [a link](https://x.example/root-cause) is not either.',
+      '',
+      '```text',
+      'The root cause was human error.',
+      '```',
+      '',
+      '    indented code: should have',
+      '',
+    ].join('\n');
+    expect(findings(text)).toEqual([]);
+  });
+
+  it('never crashes on tables, HTML, MDX expressions and JSX, and reads the prose inside JSX', () => {
+    const md = '| a | b |\n| - | - |\n| human error | x |\n\n<div>\n<p>blame</p>\n</div>\n\n<details><summary>x</summary>\n\nText.\n</details>\n';
+    expect(findings(md)).toEqual(['3:3 lint/human-error human error']);
+    const mdx = [
+      "import { Chart } from './chart.js';",
+      'export const meta = { cause: "root cause" };',
+      '',
+      '{/* root cause */}',
+      '',
+      '<Callout kind="root cause">',
+      '',
+      'The operator should have paged.',
+      '',
+      '</Callout>',
+      '',
+      'A value {props.blame} and <Inline title="blame">text</Inline>.',
+      '',
+    ].join('\n');
+    expect(findings(mdx, 'mdx')).toEqual(['8:14 lint/counterfactual should have']);
+  });
+
+  it('survives MDX that does not parse: it reads the text around the code', () => {
+    expect(findings('Text {unclosed\n\nThe root cause was `x`.\n', 'mdx')).toEqual(['3:5 lint/root-cause root cause']);
+  });
+
+  it('turns findings off with a disable comment on the line before: named ids (comma or space), or all', () => {
+    const text = [
+      '<!-- keel-disable-next-line lint/root-cause -->',
+      'The root cause was careless.',
+      '<!-- keel-disable-next-line lint/root-cause, lint/blame -->',
+      'The root cause was careless.',
+      '<!-- keel-disable-next-line -->',
+      'The root cause was careless.',
+      'The root cause was careless.',
+      '',
+    ].join('\n');
+    expect(findings(text)).toEqual(['2:20 lint/blame careless', '7:5 lint/root-cause root cause', '7:20 lint/blame careless']);
+    const mdx = '{/* keel-disable-next-line lint/blame lint/root-cause */}\nThe root cause was careless.\n\nThe root cause.\n';
+    expect(findings(mdx, 'mdx')).toEqual(['4:5 lint/root-cause root cause']);
+  });
+
+  it('reads a body too large to parse as text, code and comments left out, disable comments kept', () => {
+    const filler = 'Plain words here. '.repeat(16_000);
+    const text = `${filler}\n\n\`\`\`\nroot cause\n\`\`\`\n\n<!-- keel-disable-next-line -->\nThe root cause.\n\nHuman error and \`human error\`.\n`;
+    expect(parseMarkdown(text, 'md')).toBeUndefined();
+    expect(findings(text)).toEqual(['10:1 lint/human-error Human error']);
+    expect(blankBody('a `root cause` b', 'md').text).toBe('a              b');
+  });
+});
+
+describe('a participant as the subject of a causal sentence', () => {
+  const people = ['@maya.okafor', 'lin.zhou@example.com', 'team-platform', 'Alice Smith'];
+
+  it('finds a handle, a name part, an e-mail name or a team before a causal verb, within three words, in one clause', () => {
+    const text = [
+      '@maya.okafor broke the deploy.',
+      "Maya's last change caused the spike.",
+      'Lin Zhou deleted the index.',
+      'team-platform took down the gateway.',
+      'Alice quickly and quietly introduced a typo.',
+      '',
+    ].join('\n');
+    expect(findings(text, 'md', people)).toEqual([
+      '1:1 lint/person-as-cause @maya.okafor broke',
+      "2:1 lint/person-as-cause Maya's last change caused",
+      '3:1 lint/person-as-cause Lin Zhou deleted',
+      '4:1 lint/person-as-cause team-platform took down',
+      '5:1 lint/person-as-cause Alice quickly and quietly introduced',
+    ]);
+  });
+
+  it('does not read a name as the cause across a clause, beyond the window, or without a causal verb', () => {
+    const text = [
+      '@maya.okafor acknowledged the page and rolled back the deploy.',
+      'Maya restarted the pods, which caused a short spike.',
+      'Okafor looked at the dashboard for a while and then the alert triggered.',
+      'The deploy broke the login page.',
+      '',
+    ].join('\n');
+    expect(findings(text, 'md', people)).toEqual([]);
+  });
+
+  it('names forms of three letters or more only, and the filter finds every form the rule knows', () => {
+    expect(mentionsOf(['@al.b']).map((m) => m.words.join(' '))).toEqual(['al b', 'al.b']);
+    for (const m of mentionsOf(people)) expect(filterNames(people), m.words.join(' ')).toContain(m.words.join(' '));
+  });
+});
+
+describe('the front matter of an incident', () => {
+  it('lints the customer statement as errors, at the value', () => {
+    const data = { public: { title: 'Errors', summary: 'It was human error.', actions: ['Be blameless.'], updates: [{ body: 'The root cause is known.' }] } };
+    expect(lintIncident('', data).map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`)).toEqual([
+      '1:2 error lint/human-error "human error" names a person where a condition belongs',
+      '1:4 error lint/root-cause "root cause" suggests a single cause',
+    ]);
+  });
+
+  it('lints the body as warnings, at the word, lines of the file', () => {
+    expect(lintIncident(`Intro.\n\n${ACCEPTANCE}\n`).map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`)).toEqual([
+      '12:5 warning lint/root-cause',
+      '12:20 warning lint/human-error',
+      '12:46 warning lint/counterfactual',
+    ]);
+  });
+
+  it('reads follow-up titles: trying harder (any status), and a verb first (open ones only)', () => {
+    const followUps = [
+      { title: 'Be more careful with config pushes' },
+      { title: 'Monitoring for the queue', status: 'in-progress' },
+      { title: 'Warehouse freshness SLO', status: 'done' },
+      { title: 'More training on the deploy tool', status: 'done' },
+      { title: 'Load-test the settings page' },
+      { title: 'Rate-limit the export endpoint' },
+    ];
+    expect(lintIncident('', { followUps }).map((d) => `${d.column} ${d.rule} ${d.message}`)).toEqual([
+      '3 lint/vague-follow-up follow-up "Be more careful with config pushes" asks people to try harder ("Be more careful")',
+      '3 lint/follow-up-verb follow-up "Monitoring for the queue" does not start with a verb ("monitoring")',
+      '3 lint/vague-follow-up follow-up "More training on the deploy tool" asks people to try harder ("More training")',
+    ]);
+  });
+
+  it('does not crash on front matter of the wrong shape', () => {
+    for (const data of [undefined, null, 'text', [], { public: 'x', followUps: 'y', participants: [] }, { followUps: [null, 3, { title: 7 }] }]) {
+      expect(() => lintIncident(ACCEPTANCE, data)).not.toThrow();
+    }
+  });
+});
+
+describe('the filter before the parse', () => {
+  // The lint parses a body only when a filter over its raw text may find something: the filter
+  // must find at least what the rules find, whatever the text.
+  const words = ['the', 'root', 'cause', 'human', 'error', 'should', 'have', 'blame', 'careless', '@maya.okafor', 'Maya', 'broke', 'caused', 'and', 'it'];
+  const glue = [' ', ' ', ' ', ', ', '. ', '\n', ' **', '** ', ' _', '_ ', "'", '-', ' `', '` ', '\n\n'];
+  const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...glue)), { maxLength: 30 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
+
+  it('never hides a finding of the rules (property)', () => {
+    fc.assert(
+      fc.property(text, (body) => {
+        const data = { participants: { commander: '@maya.okafor' } };
+        const unfiltered = lintMarkdown(LINTER, body, 'md', mentionsOf(['@maya.okafor']));
+        const filtered = lintIncident(body, data).filter((d) => d.line >= 10);
+        expect(filtered.length).toBe(unfiltered.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the section scan', () => {
+  // The scan answers for most bodies without a parse: where it answers, it agrees with remark.
+  const lines = [
+    '## Narrative',
+    '## Summary',
+    '# Title',
+    '### Sub',
+    'Text.',
+    '',
+    '```',
+    '~~~',
+    '<!-- c -->',
+    '<!--',
+    '-->',
+    '<div>',
+    '</div>',
+    '- item',
+    '---',
+    '  ## indented',
+    '{/* c */}',
+    '<X>',
+    '</X>',
+    'import x from "y"',
+  ];
+  const body = fc.array(fc.constantFrom(...lines), { maxLength: 25 }).map((l) => `${l.join('\n')}\n`);
+
+  it('agrees with remark wherever it answers (property, Markdown and MDX)', () => {
+    fc.assert(
+      fc.property(body, fc.constantFrom<MarkdownFormat>('md', 'mdx'), (text, format) => {
+        const scanned = scanSections(text, format);
+        const tree = parseMarkdown(text, format);
+        if (scanned && tree) expect(scanned).toEqual(treeSections(tree));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** A lint rule, as the rule tester takes it: its findings come from the validator's lint. */
+const asRule = (id: string): Rule => ({ meta: LINT.rules.find((r) => r.meta.id === id)!.meta, scope: 'index', check: () => undefined });
+
+const INCIDENT = 'incidents/2026-11-10-api.md';
+const incident = (body: string, front = '') => ({
+  [INCIDENT]: `---\ntitle: API errors\nseverity: SEV3\nstarted: 2026-11-10T10:00:00Z\nservices: [api]\n${front}---\n${body}`,
+});
+const RUNBOOK = 'runbooks/api-errors.md';
+const runbook = (body: string) => ({
+  [RUNBOOK]: `---\ntitle: API errors\nservices: [api]\nowner: team-api\nlastReviewed: 2026-11-01\n---\n## Meaning\n\nm\n\n## Impact\n\ni\n\n## Diagnosis\n\nd\n\n## Mitigation\n\n${body}\n`,
+});
+
+testRule(asRule('lint/root-cause'), {
+  valid: [{ name: 'contributing factors', files: incident('The contributing factors were two.\n') }],
+  invalid: [
+    {
+      name: 'in a retrospective, a runbook and a customer statement',
+      files: {
+        ...incident(
+          'The root cause was a timeout.\n',
+          'public:\n  title: Errors\n  summary: The root cause is fixed.\n  updates:\n    - { at: 2026-11-10T10:05:00Z, status: investigating, body: Looking. }\n',
+        ),
+        ...runbook('Find the root cause first.'),
+      },
+      otherErrors: true,
+      errors: [
+        `${INCIDENT}:8:12 error "root cause" suggests a single cause`,
+        `${INCIDENT}:12:5 warning "root cause" suggests a single cause`,
+        `${RUNBOOK}:21:10 warning "root cause" suggests a single cause`,
+      ],
+    },
+    {
+      name: 'keel.yaml sets the severity of every finding',
+      files: {
+        ...incident('The root cause.\n'),
+        'keel.yaml': 'organisation: { name: E, url: https://e.example }\ntimeZone: UTC\nrules:\n  lint/root-cause: error\n',
+      },
+      errors: [`${INCIDENT}:7:5 error "root cause" suggests a single cause`],
+    },
+  ],
+});
+
+testRule(asRule('lint/counterfactual'), {
+  valid: [
+    {
+      name: 'turned off in keel.yaml',
+      files: {
+        ...incident('We should have paged.\n'),
+        'keel.yaml': 'organisation: { name: E, url: https://e.example }\ntimeZone: UTC\nrules:\n  lint/counterfactual: off\n',
+      },
+    },
+  ],
+  invalid: [
+    { name: 'in a retrospective', files: incident('We should have paged.\n'), errors: [`${INCIDENT}:7:4 warning "should have" describes what did not happen`] },
+  ],
+});
+
+testRule(asRule('lint/person-as-cause'), {
+  valid: [{ name: 'a name that is not a participant', files: incident('Bob broke the deploy.\n', 'participants:\n  commander: "@maya"\n') }],
+  invalid: [
+    {
+      name: 'a participant named as the cause',
+      files: incident('@maya broke the deploy.\n', 'participants:\n  commander: "@maya"\n'),
+      errors: [`${INCIDENT}:9:1 warning @maya is named as the cause ("@maya broke")`],
+    },
+  ],
+});

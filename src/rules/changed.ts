@@ -1,0 +1,142 @@
+/**
+ * `keel validate --changed`: validates the files that changed since a git commit and every
+ * file related to them (src/rules/related.ts), with the rules seeing the whole index as in a
+ * full run, so that a checked file gets exactly the findings a full run gives it.
+ *
+ * Two passes over the folder: the first builds every file's part of the index, from the
+ * parse cache (src/content/cache.ts) for files unchanged since the commit and by parsing the
+ * others; the related files are then known, and the second pass is the validator itself,
+ * which parses the checked files again with every check (MDX syntax, body rules) and reuses
+ * the first pass's results for all others. Only the checked files' findings are reported.
+ * When keel.yaml changed (its settings reach every rule), every file is checked.
+ */
+import { join, relative, resolve, sep } from 'node:path';
+import type { Locate } from '../core/diagnostic.ts';
+import { ParseCache } from '../content/cache.ts';
+import { loadContent, parseContentFile, type FileResult } from '../content/load.ts';
+import { SETTINGS } from '../kinds/index.ts';
+import { relatedFiles } from './related.ts';
+import { validateContent, type ValidateOptions, type ValidationResult } from './validate.ts';
+
+/** What git says changed in the content folder (paths in the folder, forward slashes). */
+export interface ContentChanges {
+  /** Files added, modified or untracked, or deleted, since the commit compared with. */
+  paths: ReadonlySet<string>;
+  /** Blob hashes of the files as they were at that commit. */
+  blobs: ReadonlyMap<string, string>;
+  /** The bytes at that commit of changed files that existed then (see `oldVersions`). */
+  before: ReadonlyMap<string, Uint8Array>;
+}
+
+export interface ChangedResult extends ValidationResult {
+  /** Every file is checked: keel.yaml changed. */
+  everything: boolean;
+  /** Changed files of the folder that exist now, and those deleted. */
+  changed: number;
+  deleted: number;
+  /** Files checked because they are related to a changed one. */
+  related: number;
+  /** Files whose index data came from the cache. */
+  cached: number;
+  /** The files checked, as shown in findings (not when every file is checked). */
+  checked?: string[];
+}
+
+export interface ChangedOptions extends Omit<ValidateOptions, 'scope' | 'reuse' | 'onFile'> {
+  /** The parse cache file; without one, nothing is kept between runs. */
+  cacheFile?: string | undefined;
+}
+
+/** The display path of a file of the folder, as the loader shows it. */
+function displayOf(cwd: string, root: string, rel: string): string {
+  return relative(cwd, join(root, ...rel.split('/')))
+    .split(sep)
+    .join('/');
+}
+
+/** Where every finding of an unchecked file is: nowhere in particular, since none is reported. */
+const NOWHERE: Locate = () => ({ line: 1, column: 1 });
+
+/**
+ * A file outside the checked set, for the second pass: its findings are dropped, so the rules
+ * need not look up where they are (a cached entry would parse its file to know, and a rule may
+ * report hundreds of unchecked files). The one rule that names another entry's position in a
+ * message, id/duplicate, names one that is checked: files defining the same id as a checked
+ * file are checked (src/rules/related.ts).
+ */
+function unreported(result: FileResult | undefined): FileResult | undefined {
+  if (!result) return undefined;
+  for (const { entry } of result.entries) entry.locate = NOWHERE;
+  for (const { invalid } of result.rejected) if (invalid) invalid.locate = NOWHERE;
+  return result;
+}
+
+export async function validateChanged(contentDir: string, changes: ContentChanges, options: ChangedOptions = {}): Promise<ChangedResult> {
+  const root = resolve(contentDir);
+  const cwd = options.cwd ?? process.cwd();
+  const { cacheFile, ...validateOptions } = options;
+  if (changes.paths.has(SETTINGS.file)) {
+    const result = await validateContent(root, validateOptions);
+    return { ...result, everything: true, changed: changes.paths.size, deleted: 0, related: 0, cached: 0 };
+  }
+
+  // Pass 1: every file's part of the index, from the cache where its blob is known.
+  const cache = ParseCache.open(cacheFile);
+  const files = new Map<string, FileResult>();
+  await loadContent(root, {
+    cwd,
+    keepSources: false,
+    reuse: (file, shown) => {
+      if (changes.paths.has(file.rel)) return undefined;
+      const hash = changes.blobs.get(file.rel);
+      const cached = hash === undefined ? undefined : cache.lookup(file.rel, hash);
+      if (!cached) return undefined;
+      const result = cache.restore(root, file.rel, shown, cached);
+      files.set(file.rel, result);
+      return result;
+    },
+    onFile: (file, result) => {
+      files.set(file.rel, result);
+      const hash = changes.paths.has(file.rel) ? undefined : changes.blobs.get(file.rel);
+      if (hash !== undefined) cache.store(file.rel, hash, result);
+    },
+  });
+  cache.save();
+
+  // The files as they were: what they defined may be named by files that did not change.
+  const before: FileResult[] = [];
+  let deleted = 0;
+  for (const [rel, bytes] of changes.before) {
+    const result = parseContentFile(root, { rel, real: join(root, rel) }, { cwd, bytes });
+    before.push(result);
+    if (!files.has(rel) && (result.entries.length > 0 || result.rejected.length > 0 || result.measurement)) deleted++;
+  }
+  const changed = new Set([...changes.paths].filter((rel) => files.has(rel)));
+  const checked = relatedFiles({ files, changed, before });
+  checked.add(SETTINGS.file);
+
+  // Pass 2: the validator, parsing the checked files and reusing the rest.
+  const keep = new Set([...checked].map((rel) => displayOf(cwd, root, rel)));
+  // Changed entries the walk does not read (a link leading out of the folder) are still reported.
+  for (const rel of changes.paths) keep.add(displayOf(cwd, root, rel));
+  // Findings about the folder itself.
+  keep.add(relative(cwd, root) || '.');
+  const shown = [...checked].filter((rel) => files.get(rel)?.counted).map((rel) => displayOf(cwd, root, rel));
+  const count = shown.length;
+  const result = await validateContent(root, {
+    ...validateOptions,
+    reuse: (file) => (checked.has(file.rel) ? undefined : unreported(files.get(file.rel))),
+    scope: { keep: (file) => keep.has(file), files: count },
+  });
+  const changedCounted = [...changed].filter((rel) => files.get(rel)?.counted).length;
+  // keel.yaml is checked always, not as a related file.
+  return {
+    ...result,
+    everything: false,
+    changed: changedCounted,
+    deleted,
+    related: count - changedCounted - 1,
+    cached: cache.hits,
+    checked: shown.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Keel as a user installs it: `npm pack` (which compiles lib/ first), the tarball installed
+ * into an empty content repository holding a copy of the sample content (keel.yaml at its
+ * root), then `keel validate` and `keel build` run there from node_modules/.bin — no checkout
+ * of Keel, no Astro project of the user's own, and no TypeScript under node_modules.
+ */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../src/core/walk.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(tmpdir(), 'keel-package-'));
+const repo = join(work, 'reliability');
+/** Node 24 (the project's), first on PATH for everything the test starts. */
+const nodeDir = dirname(existsSync(join(root, 'node_modules', 'node', 'bin', 'node')) ? join(root, 'node_modules', 'node', 'bin', 'node') : process.execPath);
+const env = { ...process.env, PATH: `${nodeDir}:${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', KEEL_NOW: '2026-11-22T12:00:00Z' };
+
+function sh(command: string, args: string[], options: SpawnSyncOptions) {
+  const result = spawnSync(command, args, { encoding: 'utf8', env, ...options });
+  return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+let tarball = '';
+
+beforeAll(() => {
+  const packed = sh('npm', ['pack', '--json', '--pack-destination', work], { cwd: root });
+  expect(packed.code, packed.stderr).toBe(0);
+  tarball = join(work, (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[])[0]!.filename);
+  cpSync(join(root, 'content'), repo, { recursive: true });
+  writeFileSync(join(repo, 'package.json'), `${JSON.stringify({ name: 'acme-reliability', private: true, type: 'module' }, null, 2)}\n`);
+  // The npm cache holds every dependency after `npm ci`; the registry is asked only for what it lacks.
+  const installed = sh('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: repo });
+  expect(installed.code, installed.stderr).toBe(0);
+}, 600_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the packed and installed package', () => {
+  it('ships compiled JavaScript, the site sources Astro compiles, and no TypeScript', () => {
+    const installed = join(repo, 'node_modules', 'keel');
+    const shipped = listFiles(installed);
+    expect(shipped).toContain('lib/cli/main.js');
+    expect(shipped).toContain('lib/astro/config.js');
+    expect(shipped).toContain('lib/site/routes/public/index.astro');
+    expect(shipped.filter((f) => f.endsWith('.ts'))).toEqual([]);
+    expect(shipped.filter((f) => f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(manifest.bin.keel).toBe('./bin/keel.mjs');
+  });
+
+  it('validates the content at the repository root, leaving package.json and node_modules/ alone', () => {
+    const run = sh(join(repo, 'node_modules', '.bin', 'keel'), ['validate'], { cwd: repo });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^\d+ files checked: no problems$/m);
+    expect(run.code).toBe(0);
+  });
+
+  it('reports a content error in the repository with its path as the user sees it', () => {
+    const broken = join(repo, 'services', 'broken.yaml');
+    writeFileSync(broken, 'name: Broken\nowner: team\ntier: 7\n');
+    try {
+      const run = sh(join(repo, 'node_modules', '.bin', 'keel'), ['validate'], { cwd: repo });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('services/broken.yaml:3:7 error');
+    } finally {
+      rmSync(broken);
+    }
+  });
+
+  it('builds both sites into ./dist', () => {
+    const run = sh(join(repo, 'node_modules', '.bin', 'keel'), ['build'], { cwd: repo });
+    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(run.stdout).toContain('keel: built both sites');
+    for (const site of ['public', 'internal']) expect(existsSync(join(repo, 'dist', site, 'index.html'))).toBe(true);
+    expect(readFileSync(join(repo, 'dist', 'public', 'index.html'), 'utf8')).toContain('Tidewater');
+    expect(existsSync(join(repo, 'dist', 'internal', 'incidents', '2026-10-14-card-payments-outage', 'index.html'))).toBe(true);
+  });
+});
