@@ -139,6 +139,13 @@ describe('keel build of the fixture', () => {
     expect(html).toContain('KEELMARK-PRIVATE-INCIDENT-8a9b');
   });
 
+  it("renders an incident's retrospective on its internal page, with the source beside it", () => {
+    const html = readFileSync(join(tmp, 'a', 'internal', 'incidents', '2026-01-12-checkout-errors', 'index.html'), 'utf8');
+    expect(html).toContain('<h2 id="body">Retrospective</h2><div class="prose"><h2 id="what-happened">What happened</h2>');
+    expect(html).toContain('<p>A bad config (KEELMARK-RETRO-91c2) rolled out to every checkout pod at once.</p>');
+    expect(html).toMatch(/<details><summary>Source<\/summary><pre>## What happened/);
+  });
+
   it('shows the organisation, components and public incident titles on the public index', () => {
     const html = page('a', 'public');
     expect(html).toContain('<title>Status · Fixture Org</title>');

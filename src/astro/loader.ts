@@ -44,6 +44,9 @@ function declareEmpty(context: LoaderContext): void {
   context.store.delete(placeholder);
 }
 
+/** An MDX comment, `{/* … *\/}`. */
+const MDX_COMMENT = /\{\/\*[\s\S]*?\*\/\}/g;
+
 /** Loader of one Keel collection. */
 export function keelLoader(name: CollectionName): Loader {
   return {
@@ -54,7 +57,17 @@ export function keelLoader(name: CollectionName): Loader {
       for (const entry of entries) {
         const data = await context.parseData({ id: entry.id, data: entry.raw as Record<string, unknown> });
         const body = 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
-        context.store.set({ id: entry.id, data, ...(body === undefined ? {} : { body }), filePath: filePathOf(context, entry.path) });
+        // The internal site shows a body rendered (a retrospective, a runbook) beside its source.
+        // MDX is rendered as Markdown without its comments: components and expressions are not run.
+        const markdown = body && entry.path.toLowerCase().endsWith('.mdx') ? body.replace(MDX_COMMENT, '') : body;
+        const rendered = markdown && audience() === 'internal' ? await context.renderMarkdown(markdown) : undefined;
+        context.store.set({
+          id: entry.id,
+          data,
+          ...(body === undefined ? {} : { body }),
+          ...(rendered === undefined ? {} : { rendered }),
+          filePath: filePathOf(context, entry.path),
+        });
       }
       if (entries.length === 0) declareEmpty(context);
     },
