@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
-import { evaluateIndex } from '../src/cli/commands/report.ts';
+import { evaluateIndex } from '../src/cli/report-slos.ts';
 import { listFiles } from '../src/core/walk.ts';
 import { evaluateSlo } from '../src/domain/slo/evaluate.ts';
 import { validateContent, type ValidationResult } from '../src/rules/validate.ts';

@@ -4,8 +4,12 @@
  * reads with (src/content/yaml.ts), so what is written reads back as the same values, and
  * times and dates stay strings ("2026-11-22T08:20:00+01:00", not a Date).
  */
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
+import type matterType from 'gray-matter';
 import { CORE_SCHEMA, dump, load } from 'js-yaml';
+
+/** gray-matter (CommonJS), required at the first file written: reading content never needs it. */
+const matter = (): typeof matterType => createRequire(import.meta.url)('gray-matter') as typeof matterType;
 
 const YAML_ENGINE = {
   parse: (text: string) => load(text, { schema: CORE_SCHEMA }) as object,
@@ -15,7 +19,7 @@ const YAML_ENGINE = {
 
 /** A Markdown/MDX file: `---`, the data as YAML, `---`, a blank line, the body. */
 export function frontMatterFile(data: Record<string, unknown>, body: string): string {
-  return matter.stringify(`\n${body.replace(/^\n+/, '')}`, data, { engines: { yaml: YAML_ENGINE }, language: 'yaml' });
+  return matter().stringify(`\n${body.replace(/^\n+/, '')}`, data, { engines: { yaml: YAML_ENGINE }, language: 'yaml' });
 }
 
 /** A YAML file, optionally led by comment lines (a `yaml-language-server` schema, a note). */

@@ -13,7 +13,6 @@ import { slug } from '../../core/slug.ts';
 import { didYouMean } from '../../core/suggest.ts';
 import { isTimestamp } from '../../core/time.ts';
 import { UsageError } from '../../core/usage-error.ts';
-import { isoInZone, wallClockInstant } from '../../core/zone.ts';
 import { loadContent } from '../../content/load.ts';
 import { kindOf } from '../../kinds/index.ts';
 import { RFC1123_LABEL } from '../../schemas/common.ts';
@@ -22,6 +21,9 @@ import { validateContent } from '../../rules/validate.ts';
 import { KEEL_ROOT } from '../astro.ts';
 import type { Command, OptionSpec } from '../command.ts';
 import { inquirerAsk, type Ask } from '../new/ask.ts';
+
+/** Calendar arithmetic in time zones (Luxon), loaded by `keel new` only. */
+type Zone = typeof import('../../core/zone.ts');
 import { TEMPLATES, type Existing, type Field, type Template, type TemplateContext, type Value, type Values } from '../new/templates.ts';
 
 const KINDS = TEMPLATES.map((t) => t.kind);
@@ -44,7 +46,7 @@ const FIELD_OPTIONS: Record<string, OptionSpec> = (() => {
 })();
 
 /** A time as given: RFC 3339 with an offset, or a wall-clock time (`2026-11-22 08:20`) in the portal's zone. */
-function parseTime(value: string, zone: string, flag: string): string {
+function parseTime(value: string, zone: string, flag: string, { wallClockInstant, isoInZone }: Zone): string {
   if (isTimestamp(value)) return value;
   const wall = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
   const at = wall ? wallClockInstant(`${wall[1]} ${wall[2]}${wall[3] ?? ':00'}`, zone) : undefined;
@@ -53,8 +55,8 @@ function parseTime(value: string, zone: string, flag: string): string {
 }
 
 /** A flag's text as the field's value: lists split at commas, choices checked, times normalised. */
-function fromFlag(field: Field, given: string, context: TemplateContext, values: Values): Value {
-  if (field.type === 'time') return parseTime(given, context.zone, field.flag);
+function fromFlag(field: Field, given: string, context: TemplateContext, values: Values, zone: Zone): Value {
+  if (field.type === 'time') return parseTime(given, context.zone, field.flag, zone);
   const parts =
     field.type === 'multi'
       ? given
@@ -86,18 +88,18 @@ function fileId(template: Template, title: string, given: string | undefined, va
   return prefix + rest;
 }
 
-async function collect(template: Template, flags: Record<string, unknown>, context: TemplateContext, ask: Ask | undefined): Promise<Values> {
+async function collect(template: Template, flags: Record<string, unknown>, context: TemplateContext, ask: Ask | undefined, zone: Zone): Promise<Values> {
   const values: Values = {};
   const missing: string[] = [];
   for (const field of template.fields) {
     const given = flags[field.flag];
     let value: Value | undefined;
-    if (typeof given === 'string') value = fromFlag(field, given, context, values);
+    if (typeof given === 'string') value = fromFlag(field, given, context, values, zone);
     else {
       const initial = field.initial?.(context, values);
       const choices = field.choices?.(context, values) ?? [];
       if (ask && !(field.type === 'multi' && choices.length === 0)) {
-        value = await ask(field, choices, initial, (text) => (field.type === 'time' ? parseTime(text, context.zone, field.flag) : text));
+        value = await ask(field, choices, initial, (text) => (field.type === 'time' ? parseTime(text, context.zone, field.flag, zone) : text));
       } else value = initial;
     }
     const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -160,12 +162,22 @@ export const newCommand: Command = {
     }
     const found = await existing(dir, io.cwd);
     const ask = io.interactive && flags.yes !== true && !io.env.CI ? (io.ask ?? inquirerAsk) : undefined;
-    const context: TemplateContext = { existing: found.existing, now: now(io.env), zone: found.zone ?? 'UTC', schemaDir: '' };
+    const zone: Zone = await import('../../core/zone.ts');
+    const clock = now(io.env);
+    const portalZone = found.zone ?? 'UTC';
+    const context: TemplateContext = {
+      existing: found.existing,
+      now: clock,
+      zone: portalZone,
+      today: zone.calendarDay(clock, portalZone),
+      nowInZone: zone.isoInZone(Math.floor(clock / 60_000) * 60_000, portalZone),
+      schemaDir: '',
+    };
 
     let title = givenTitle?.trim();
     if (!title && ask) title = String(await ask({ flag: 'title', label: 'Title', type: 'text', required: true }, [], undefined, (t) => t)).trim();
     if (!title) throw new UsageError(`keel new ${kind} needs a title: keel new ${kind} "Title"; nothing written`);
-    const values = await collect(template, flags, context, ask);
+    const values = await collect(template, flags, context, ask, zone);
 
     const id = fileId(template, title, flags.id as string | undefined, values, context);
     const folder = join(dir, template.folder);

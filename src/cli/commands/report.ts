@@ -10,15 +10,10 @@
 import { resolve } from 'node:path';
 import { contentDir, now } from '../../core/env.ts';
 import { didYouMean } from '../../core/suggest.ts';
-import { durationMs } from '../../core/time.ts';
 import { UsageError } from '../../core/usage-error.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { type AgendaOptions, followUpAgenda, incidentRecord, retrospectiveAgenda, staleAgenda } from '../../domain/incidents/agenda.ts';
 import { followUpsJson, retrospectivesJson, staleJson } from '../../domain/incidents/json.ts';
-import { evaluateSlo, type SloEvaluation } from '../../domain/slo/evaluate.ts';
-import { renderMarkdown, renderText } from '../../domain/slo/format.ts';
-import { reportEntries, rfc3339 } from '../../domain/slo/report.ts';
-import type { Incident } from '../../domain/slo/series.ts';
 import { deadlinesOf } from '../../rules/deadlines.ts';
 import { formatReport } from '../../rules/report.ts';
 import { validateContent } from '../../rules/validate.ts';
@@ -26,51 +21,8 @@ import type { Command } from '../command.ts';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-/** keel.yaml's default for measurementStaleAfter (when there is no keel.yaml). */
-const DEFAULT_STALE_AFTER = '2h';
 /** "Due soon" without --due-within: within a week. */
 const DEFAULT_DUE_WITHIN = 7;
-
-/** The incidents as the engine sees them: instants and the SLOs they name. */
-function incidentsOf(index: ContentIndex): Incident[] {
-  return index.collections.incidents.map(({ id, data }) => ({
-    id,
-    started: Date.parse(data.started),
-    ...(data.detected === undefined ? {} : { detected: Date.parse(data.detected) }),
-    ...(data.resolved === undefined ? {} : { resolved: Date.parse(data.resolved) }),
-    slos: data.slos,
-  }));
-}
-
-/**
- * Every SLO of the index (or the one named), evaluated at `at`. An SLO has one measurements
- * file (measurements/<name>.csv); a composite SLO's objectives all read it.
- */
-export function evaluateIndex(index: ContentIndex, at: number, only?: string): SloEvaluation[] {
-  const slos = index.collections.slos.filter((s) => only === undefined || s.id === only);
-  const series = new Map(index.measurements.map((m) => [m.id, m.series]));
-  // Each SLO sees only the incidents and policies that name it (thousands of incidents otherwise).
-  const incidents = new Map<string, Incident[]>();
-  for (const incident of incidentsOf(index)) {
-    for (const slo of new Set(incident.slos)) {
-      const list = incidents.get(slo);
-      if (list) list.push(incident);
-      else incidents.set(slo, [incident]);
-    }
-  }
-  const policies = index.collections.errorBudgetPolicies.map((p) => p.data);
-  const staleAfterMs = durationMs(index.settings?.data.measurementStaleAfter ?? DEFAULT_STALE_AFTER);
-  return slos.map((s) =>
-    evaluateSlo({
-      slo: s.data,
-      series: series.get(s.id),
-      incidents: incidents.get(s.id) ?? [],
-      policies: policies.filter((p) => p.spec.slos.includes(s.id)),
-      now: at,
-      staleAfterMs,
-    }),
-  );
-}
 
 interface SubjectArgs {
   index: ContentIndex;
@@ -111,13 +63,15 @@ const SUBJECTS: readonly Subject[] = [
   {
     name: 'slos',
     options: ['slo'],
-    render({ index, now: clock, format, values }) {
+    async render({ index, now: clock, format, values }) {
       const only = values.slo as string | undefined;
       const ids = index.collections.slos.map((s) => s.id);
       if (only !== undefined && !ids.includes(only)) {
         const near = didYouMean(only, ids);
         throw new UsageError(`no SLO is named "${only}"${near ? `; did you mean "${near}"?` : ''}`);
       }
+      // The SLO engine (and Luxon with it) is loaded for this report only, not for every keel command.
+      const { evaluateIndex, renderMarkdown, renderText, reportEntries, rfc3339 } = await import('../report-slos.ts');
       const evaluations = evaluateIndex(index, clock, only);
       if (format === 'json') return json({ now: rfc3339(clock), slos: evaluations.flatMap(reportEntries) });
       const model = { now: clock, zone: index.settings?.data.timeZone ?? 'UTC', evaluations };

@@ -2,7 +2,6 @@
  * Asking for one field of `keel new` in a terminal, with @inquirer/prompts: text with a
  * default, a single choice, or several. Tests give the command a scripted Ask instead.
  */
-import { checkbox, input, select } from '@inquirer/prompts';
 import { UsageError } from '../../core/usage-error.ts';
 import type { Field, Value } from './templates.ts';
 
@@ -18,6 +17,8 @@ const cancelled = (cause: unknown): never => {
 };
 
 export const inquirerAsk: Ask = async (field, choices, initial, parse) => {
+  // Loaded at the first question: no other command pays for the prompt library.
+  const { checkbox, input, select } = await import('@inquirer/prompts');
   const message = field.label;
   try {
     if (field.type === 'multi') {

@@ -6,7 +6,6 @@
 import { frontMatterFile, yamlDocuments, yamlFile } from '../../content/write.ts';
 import { slug } from '../../core/slug.ts';
 import { instantOf, wallClockText } from '../../core/time.ts';
-import { calendarDay, isoInZone } from '../../core/zone.ts';
 import type { CollectionName } from '../../kinds/index.ts';
 import { RETROSPECTIVE_EXTRA_SECTIONS, RETROSPECTIVE_SECTIONS, type RetrospectiveSection } from '../../schemas/retrospective.ts';
 import { RUNBOOK_SECTIONS } from '../../schemas/runbook.ts';
@@ -26,6 +25,9 @@ export interface TemplateContext {
   /** The run's "now" and the portal's time zone. */
   now: number;
   zone: string;
+  /** Today in the portal's zone (YYYY-MM-DD), and now there to the minute with its offset. */
+  today: string;
+  nowInZone: string;
   /** Where the file's folder is relative to Keel's JSON Schemas (for the yaml-language-server comment). */
   schemaDir: string;
 }
@@ -65,8 +67,8 @@ export interface Template {
   text: (data: Record<string, unknown>, title: string, context: TemplateContext) => string;
 }
 
-const today = (c: TemplateContext) => calendarDay(c.now, c.zone);
-const nowInZone = (c: TemplateContext) => isoInZone(Math.floor(c.now / 60_000) * 60_000, c.zone);
+const today = (c: TemplateContext) => c.today;
+const nowInZone = (c: TemplateContext) => c.nowInZone;
 const list = (value: Value | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : value === '' ? [] : [value]);
 const text = (value: Value | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value || undefined);
 /** The data without the keys whose value is undefined (YAML would write `null`). */
