@@ -19,6 +19,9 @@ export default defineConfig({
   // Styles inline, so that index.html also works opened straight from disk.
   build: { inlineStylesheets: 'always', format: 'directory' },
   trailingSlash: 'ignore',
+  // Rendered bodies (retrospectives, runbooks): PromQL, common in runbooks, has no grammar in
+  // Shiki; show it as plain text without a warning on every build.
+  markdown: { shikiConfig: { langAlias: { promql: 'plaintext' } } },
   devToolbar: { enabled: false },
   // The site has no client JavaScript; prefetch would add some.
   prefetch: false,
