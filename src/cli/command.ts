@@ -40,3 +40,10 @@ export interface Command {
   /** Returns the exit code: 0 success, 1 content errors or a failed step, 2 usage errors. */
   run(args: CommandArgs, io: Io): Promise<number>;
 }
+
+/** The --content option, the same for every command that reads the content folder (src/core/env.ts: contentDir). */
+export const CONTENT_OPTION: OptionSpec = {
+  type: 'string',
+  value: 'DIR',
+  description: 'content folder (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)',
+};

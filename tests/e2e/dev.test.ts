@@ -9,17 +9,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from './site.ts';
+import { CHROMIUM, CHROMIUM_ARGS, root } from './site.ts';
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const INCIDENT = join('incidents', '2026-11-20-settings-page-slow.md');
 
 let tmp: string;
@@ -64,7 +55,7 @@ beforeAll(async () => {
   dev.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   dev.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   await until('the dev server', async () => (await fetch(`${origin}/`).catch(() => undefined))?.ok === true);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 120_000);
 
 afterAll(async () => {

@@ -12,18 +12,8 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPublic, root, serve, type Served } from './site.ts';
+import { buildPublic, CHROMIUM, CHROMIUM_ARGS as ARGS, root, serve, type Served } from './site.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = join(root, 'tmp', 'e2e');
 const SAMPLE_NOW = '2026-11-22T12:00:00Z';
 

@@ -9,6 +9,18 @@ import { createServer, type Server } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Debian's Chromium (.ci/run installs it) and the flags every end-to-end test launches it with. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The project's Node 24 (the config imports .ts files natively), whatever runs Vitest. */
 const node = existsSync(join(root, 'node_modules', '.bin', 'node')) ? join(root, 'node_modules', '.bin', 'node') : process.execPath;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { AUDIENCES, outRoot } from '../../core/env.ts';
 import { astroArgs, astroEnv } from '../astro.ts';
-import type { Command } from '../command.ts';
+import { CONTENT_OPTION, type Command } from '../command.ts';
 
 export const build: Command = {
   name: 'build',
@@ -14,7 +14,7 @@ export const build: Command = {
   arguments: '[-- ASTRO_OPTIONS…]',
   positionals: true,
   options: {
-    content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)' },
+    content: CONTENT_OPTION,
     out: { type: 'string', value: 'DIR', description: 'output root (default: $KEEL_OUT_DIR or ./dist)' },
   },
   run({ values, positionals }, io) {

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { AUDIENCES, type Audience } from '../../core/env.ts';
 import { UsageError } from '../../core/usage-error.ts';
 import { astroArgs, astroEnv } from '../astro.ts';
-import type { Command } from '../command.ts';
+import { CONTENT_OPTION, type Command } from '../command.ts';
 
 export const dev: Command = {
   name: 'dev',
@@ -18,7 +18,7 @@ export const dev: Command = {
   arguments: '[-- ASTRO_OPTIONS…]',
   positionals: true,
   options: {
-    content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)' },
+    content: CONTENT_OPTION,
     audience: { type: 'string', value: 'SITE', description: 'internal (default) or public' },
     port: { type: 'string', value: 'PORT', description: 'port to serve on (default 4322)' },
   },

@@ -19,7 +19,7 @@ import { RFC1123_LABEL } from '../../schemas/common.ts';
 import { formatReport, summarize } from '../../rules/report.ts';
 import { validateContent } from '../../rules/validate.ts';
 import { KEEL_ROOT } from '../astro.ts';
-import type { Command, OptionSpec } from '../command.ts';
+import { CONTENT_OPTION, type Command, type OptionSpec } from '../command.ts';
 import { inquirerAsk, type Ask } from '../new/ask.ts';
 
 /** Calendar arithmetic in time zones (Luxon), loaded by `keel new` only. */
@@ -138,7 +138,7 @@ export const newCommand: Command = {
   arguments: 'KIND ["TITLE"]',
   positionals: true,
   options: {
-    content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)' },
+    content: CONTENT_OPTION,
     id: { type: 'string', value: 'ID', description: 'the id (file name) instead of one made from the title' },
     yes: { type: 'boolean', short: 'y', description: 'ask nothing: flags and prefilled values only (always so without a terminal or under CI)' },
     ...FIELD_OPTIONS,

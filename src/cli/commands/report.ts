@@ -17,7 +17,7 @@ import { followUpsJson, retrospectivesJson, staleJson } from '../../domain/incid
 import { deadlinesOf } from '../../rules/deadlines.ts';
 import { formatReport } from '../../rules/report.ts';
 import { validateContent } from '../../rules/validate.ts';
-import type { Command } from '../command.ts';
+import { CONTENT_OPTION, type Command } from '../command.ts';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -117,7 +117,7 @@ export const report: Command = {
   arguments: NAMES.join('|'),
   positionals: true,
   options: {
-    content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)' },
+    content: CONTENT_OPTION,
     format: { type: 'string', value: 'FORMAT', description: 'text (default), markdown (for a pull request or chat) or json' },
     slo: { type: 'string', value: 'NAME', description: 'slos: report on this SLO only (its metadata.name)' },
     'due-within': {

@@ -9,7 +9,7 @@ import { formatReport, type OutputFormat, type ReportScope, type Summary } from 
 import { validateContent } from '../../rules/validate.ts';
 import { cacheFileFor } from '../../content/cache.ts';
 import { cacheDirectory, gitChanges, type GitChanges } from '../changed.ts';
-import type { Command, Io } from '../command.ts';
+import { CONTENT_OPTION, type Command, type Io } from '../command.ts';
 
 const FORMATS: OutputFormat[] = ['text', 'github', 'gitlab', 'json'];
 
@@ -17,7 +17,7 @@ export const validate: Command = {
   name: 'validate',
   summary: 'Check every file of the content folder; report every problem.',
   options: {
-    content: { type: 'string', value: 'DIR', description: 'content folder (default: $KEEL_CONTENT, else . if it holds keel.yaml, else ./content)' },
+    content: CONTENT_OPTION,
     format: {
       type: 'string',
       value: 'FORMAT',
