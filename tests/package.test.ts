@@ -4,13 +4,14 @@
  * root), then `keel validate` and `keel build` run there from node_modules/.bin — no checkout
  * of Keel, no Astro project of the user's own, and no TypeScript under node_modules.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../src/core/walk.ts';
+import { freePort } from './support/ports.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'keel-package-'));
@@ -79,4 +80,24 @@ describe('the packed and installed package', () => {
     expect(readFileSync(join(repo, 'dist', 'public', 'index.html'), 'utf8')).toContain('Tidewater');
     expect(existsSync(join(repo, 'dist', 'internal', 'incidents', '2026-10-14-card-payments-outage', 'index.html'))).toBe(true);
   });
+
+  it('serves the internal site with keel dev from the installed package', async () => {
+    // Astro's dev server answers 404 to everything when Vitest's variables are set.
+    const devEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST')));
+    const port = await freePort();
+    const dev = spawn(join(repo, 'node_modules', '.bin', 'keel'), ['dev', '--port', String(port), '--', '--host', '127.0.0.1'], { cwd: repo, env: devEnv });
+    let output = '';
+    dev.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    dev.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      let status = 0;
+      for (let tries = 0; tries < 300 && status !== 200; tries++) {
+        status = (await fetch(`http://127.0.0.1:${port}/incidents/2026-10-14-card-payments-outage/`).catch(() => undefined))?.status ?? 0;
+        if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status, output).toBe(200);
+    } finally {
+      dev.kill('SIGTERM');
+    }
+  }, 120_000);
 });
