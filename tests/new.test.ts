@@ -111,6 +111,14 @@ describe('keel new incident', () => {
     }
   });
 
+  it('starts the customer statement with a first "investigating" update when given a public title', async () => {
+    const r = await run(['incident', 'Login failures', '--services', 'auth', '--public-title', 'Some customers cannot log in']);
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'content', 'incidents', '2026-11-22-login-failures.md'), 'utf8');
+    expect(text).toContain('public:\n  title: Some customers cannot log in\n  updates:\n    - at: 2026-11-22T13:00:00+01:00\n      status: investigating\n');
+    expect(await problems()).toEqual([]);
+  });
+
   it('reads a wall-clock --started in the portal zone and dates the file by it', async () => {
     const r = await run(['incident', 'Night batch failed', '--started', '2026-11-21 23:30']);
     expect(r.code).toBe(0);
@@ -165,7 +173,7 @@ describe('questions', () => {
     const { ask, asked } = scripted({ title: 'Webhook retries pile up', services: ['notifications'], severity: 'SEV2', runbooks: ['email-queue-backlog'] });
     const r = await run(['incident', '--severity', 'SEV1'], { interactive: true, ask });
     expect(r.code).toBe(0);
-    expect(asked.map((a) => a.flag)).toEqual(['title', 'started', 'detected', 'services', 'slos', 'runbooks', 'commander']);
+    expect(asked.map((a) => a.flag)).toEqual(['title', 'started', 'detected', 'services', 'slos', 'runbooks', 'commander', 'public-title']);
     expect(asked.find((a) => a.flag === 'services')!.choices).toContain('payments');
     // SLOs offered are those of the services chosen.
     expect(asked.find((a) => a.flag === 'slos')!.choices).toEqual(['email-delivery-latency']);

@@ -115,11 +115,12 @@ const INCIDENT: Template = {
       },
     },
     { flag: 'commander', label: 'Incident commander (handle, e.g. @alice)', type: 'text' },
+    { flag: 'public-title', label: 'Title customers see on the status page (empty: the incident stays internal for now)', type: 'text' },
   ],
   folder: 'incidents',
   extension: '.md',
   prefix: (v, c) => `${String(v.started ?? today(c)).slice(0, 10)}-`,
-  data: (title, v) =>
+  data: (title, v, c) =>
     defined({
       title,
       severity: text(v.severity),
@@ -129,6 +130,13 @@ const INCIDENT: Template = {
       slos: list(v.slos),
       runbooks: list(v.runbooks),
       participants: text(v.commander) ? { commander: text(v.commander) } : undefined,
+      // A public title starts the customer statement with its first update, posted now.
+      public: text(v['public-title'])
+        ? {
+            title: text(v['public-title']),
+            updates: [{ at: c.nowInZone, status: 'investigating', body: 'We are investigating the problem and will post an update as soon as we know more.' }],
+          }
+        : undefined,
       review: { status: 'draft' },
     }),
   text: (data) =>
