@@ -163,7 +163,7 @@ describe('the SLO report (keel report slos)', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('priority: P0', 'priority: P1'));
       const copied = await validateContent(copy, { cwd: root, now: NOW });
       expect(copied.diagnostics.map((d) => `${d.rule} ${d.message}`)).toEqual([
-        'policy/incident-p0 the incident consumed 297.6 % of the error budget of SLO "api-latency", over the 20 % at which policy "application-budget-policy" requires a P0 follow-up; none of its follow-ups is P0',
+        'policy/incident-p0 the incident consumed 29.8 % of the error budget of SLO "api-latency", over the 20 % at which policy "application-budget-policy" requires a P0 follow-up; none of its follow-ups is P0',
         'policy/incident-p0 the incident consumed 1187.4 % of the error budget of SLO "payment-authorisation", over the 20 % at which policy "money-and-data-policy" requires a P0 follow-up; none of its follow-ups is P0',
       ]);
     } finally {

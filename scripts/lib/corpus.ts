@@ -427,14 +427,10 @@ function sloFile(w: World, slo: SloPlan, counts: Record<string, number>): string
             [0.3, 'p99 under 300 ms'],
             [1, 'p99 under 1 s'],
           ] as const);
-    slo.sli = { kind: 'threshold', limit: values[0][0] };
-    objectives = values.slice(0, rng.int(1, 2)).map(([value, displayName], i) => ({
-      displayName,
-      op: 'lte',
-      value,
-      ...(i === 0 ? target(rng) : { target: 0.9 }),
-      ...slices(),
-    }));
+    // One objective: an SLO on a thresholdMetric SLI may define only one (OpenSLO v1).
+    const [value, displayName] = values[rng.int(0, 1)]!;
+    slo.sli = { kind: 'threshold', limit: value };
+    objectives = [{ displayName, op: 'lte', value, ...target(rng), ...slices() }];
   } else {
     objectives = [{ displayName: `${title(slo.type)}`, ...target(rng), ...slices() }];
   }

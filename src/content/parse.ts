@@ -183,8 +183,9 @@ export function parseDocumentFile(
     }
     const foreign = foreignFormat(data);
     if (foreign) {
-      const at = 'apiVersion' in data ? ['apiVersion'] : 'version' in data ? ['version'] : [];
-      report(diagnose(FOREIGN_FORMAT, { file: source.file, ...doc.locate(at) }, { message: foreign.message, data: { format: foreign.format } }));
+      // At the field that names the format: apiVersion, Sloth's version, else the first key (slo-generator's shared configuration).
+      const place = 'apiVersion' in data ? doc.locate(['apiVersion']) : 'version' in data ? doc.locate(['version']) : doc.locate([Object.keys(data)[0]!], 'key');
+      report(diagnose(FOREIGN_FORMAT, { file: source.file, ...place }, { message: foreign.message, data: { format: foreign.format } }));
       continue;
     }
     const byKind = typeof data.apiVersion === 'string' ? kinds.get(data.apiVersion) : undefined;
@@ -247,14 +248,23 @@ function objectsOf(documents: readonly YamlDocument[]): YamlDocument[] {
   return out;
 }
 
+/** Top-level keys of slo-generator's shared configuration file (config.yaml), which has no apiVersion. */
+const SLO_GENERATOR_SHARED_KEYS = ['backends', 'exporters', 'error_budget_policies', 'default_exporters'];
+
 /** SLO formats Keel does not read, recognised so the finding can name them and say what to do. */
-function foreignFormat(data: { apiVersion?: unknown; version?: unknown }): { format: string; message: keyof typeof FOREIGN_FORMAT.messages } | undefined {
+function foreignFormat(data: Record<string, unknown>): { format: string; message: keyof typeof FOREIGN_FORMAT.messages } | undefined {
   const apiVersion = typeof data.apiVersion === 'string' ? data.apiVersion : '';
   if (data.version === 'prometheus/v1') return { format: 'a Sloth spec (version: prometheus/v1)', message: 'rewrite' };
-  if (apiVersion.startsWith('sloth.slok.dev/')) return { format: `a Sloth Kubernetes resource (${apiVersion})`, message: 'rewrite' };
+  if (apiVersion.startsWith('sloth.slok.dev/')) {
+    if (data.kind === 'AlertWindows') return { format: `a Sloth AlertWindows file (${apiVersion}): the alert windows of an SLO period`, message: 'alertWindows' };
+    return { format: `a Sloth Kubernetes resource (${apiVersion})`, message: 'rewrite' };
+  }
   if (apiVersion.startsWith('pyrra.dev/')) return { format: `a Pyrra ServiceLevelObjective (${apiVersion})`, message: 'rewrite' };
-  if (apiVersion.startsWith('sre.google.com/')) return { format: `an slo-generator configuration (${apiVersion})`, message: 'rewrite' };
-  if (apiVersion === 'openslo/v1alpha') return { format: 'OpenSLO v1alpha', message: 'convert' };
+  if (apiVersion.startsWith('sre.google.com/')) return { format: `an slo-generator SLO configuration (${apiVersion})`, message: 'rewrite' };
+  if (data.apiVersion === undefined && SLO_GENERATOR_SHARED_KEYS.some((key) => key in data)) {
+    return { format: 'an slo-generator shared configuration (backends, exporters, error_budget_policies)', message: 'sharedConfig' };
+  }
+  if (apiVersion === 'openslo/v1alpha') return { format: 'OpenSLO v1alpha', message: 'v1alpha' };
   if (apiVersion.startsWith('openslo.com/v2') || apiVersion.startsWith('openslo/v2')) {
     return { format: `OpenSLO ${apiVersion.split('/')[1]} (a draft of the next version)`, message: 'draft' };
   }

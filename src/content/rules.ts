@@ -80,17 +80,29 @@ export const API_VERSION = loaderRule('schema/api-version', 'A document in slos/
     hint: 'OpenSLO documents use apiVersion: openslo/v1; error-budget policies use keel/v1',
   },
 });
-export const FOREIGN_FORMAT = loaderRule('schema/foreign-format', 'A document in another SLO format (Sloth, Pyrra, slo-generator, older or newer OpenSLO) where Keel reads OpenSLO v1.', {
-  rewrite: {
-    text: 'this is {format}, not OpenSLO v1',
-    hint: 'Keel reads OpenSLO v1 (apiVersion: openslo/v1): rewrite it as an SLO with an SLI and a time window; Keel has no converter for it yet',
+export const FOREIGN_FORMAT = loaderRule(
+  'schema/foreign-format',
+  'A document in another SLO format (Sloth, Pyrra, slo-generator, older or newer OpenSLO) where Keel reads OpenSLO v1.',
+  {
+    rewrite: {
+      text: 'this is {format}, not OpenSLO v1',
+      hint: 'Keel reads OpenSLO v1 (apiVersion: openslo/v1): rewrite it as an SLO with an SLI and a time window; Keel has no converter for it yet',
+    },
+    v1alpha: {
+      text: 'this is {format}, not OpenSLO v1',
+      hint: 'no OpenSLO tool converts v1alpha to v1 (oslo validates, formats and converts to Nobl9 only): rewrite it by hand after the v1 spec: apiVersion: openslo/v1; timeWindows (unit, count) becomes timeWindow with a duration such as 28d; the SLI moves to indicator (metadata, spec) or an SLI object named by indicatorRef; ratioMetrics becomes ratioMetric (incremental becomes counter) and each source/query a metricSource { type, spec }; targetTimeSlices becomes timeSliceTarget',
+    },
+    alertWindows: {
+      text: 'this is {format}, not OpenSLO v1',
+      hint: "Keel reads no alert-window tables (its windows and factors are built in, scaled to each SLO's period): keep this file with Sloth's configuration (--slo-period-windows-path), outside slos/",
+    },
+    sharedConfig: {
+      text: 'this is {format}, not OpenSLO v1',
+      hint: "Keel has no backends or exporters; write its error_budget_policies as a keel/v1 ErrorBudgetPolicy (a step's burn_rate_threshold and window become when: { burnRate: { above, window } }), and keep this file with slo-generator's configuration, outside slos/",
+    },
+    draft: { text: 'this is {format}, not OpenSLO v1', hint: 'Keel reads the released openslo/v1: write the document as openslo/v1' },
   },
-  convert: {
-    text: 'this is {format}, not OpenSLO v1',
-    hint: 'convert it to openslo/v1 (the OpenSLO project\'s oslo tool converts v1alpha documents), then keep it here',
-  },
-  draft: { text: 'this is {format}, not OpenSLO v1', hint: 'Keel reads the released openslo/v1: write the document as openslo/v1' },
-});
+);
 export const KIND = loaderRule('schema/kind', 'A document in slos/ with a kind its apiVersion does not have.', {
   unknown: 'kind must be one of {kinds} for {version} (got {got})',
 });

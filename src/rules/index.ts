@@ -29,6 +29,7 @@ import maintenanceWindow from './maintenance/window.ts';
 import measurementOrphan from './measurement/orphan.ts';
 import measurementSliType from './measurement/sli-type.ts';
 import opensloObjectiveOp from './openslo/objective-op.ts';
+import opensloThresholdObjectives from './openslo/threshold-objectives.ts';
 import policyIncidentP0 from './policy/incident-p0.ts';
 import policyNoData from './policy/no-data.ts';
 import policyStepOrder from './policy/step-order.ts';
@@ -67,6 +68,7 @@ export const RULE_MODULES: readonly Rule[] = [
   measurementOrphan,
   measurementSliType,
   opensloObjectiveOp,
+  opensloThresholdObjectives,
   policyIncidentP0,
   policyNoData,
   policyStepOrder,

@@ -21,6 +21,12 @@ function problems(schema: z.ZodType, value: unknown): string[] {
   return issuesToDiagnostics(result.error.issues, { file: 'f', locate: () => ({ line: 1, column: 1 }), schema }).map((d) => `${d.rule} ${d.message}`);
 }
 
+/** Each issue's rule, path and message (where problems() shows no path). */
+function issuesOf(value: unknown): string[] {
+  const result = SLOSchema.safeParse(value);
+  return result.success ? [] : result.error.issues.map((i) => `${(i as { params?: { rule?: string } }).params?.rule} ${i.path.join('.')} ${i.message}`);
+}
+
 /** Rule ids only, for the structural rules whose messages are pinned elsewhere. */
 const rules = (schema: z.ZodType, value: unknown) => problems(schema, value).map((p) => p.split(' ')[0]);
 
@@ -231,6 +237,19 @@ describe('indicator xor indicatorRef', () => {
       ],
     });
     expect(problems(SLOSchema, composite)).toEqual([]);
+  });
+
+  it('takes one objective on a thresholdMetric SLI: "only one Threshold can be defined" (openslo/threshold-objectives)', () => {
+    const latency = { op: 'lte', value: 400, target: 0.99 };
+    expect(problems(SLOSchema, thresholdSlo(latency))).toEqual([]);
+    const two = thresholdSlo(latency, { objectives: [latency, { op: 'lt', value: 1000, target: 0.999 }] });
+    expect(issuesOf(two)).toEqual([
+      'openslo/threshold-objectives spec.objectives.1 an SLO whose SLI is a thresholdMetric may define only one objective (OpenSLO: "If `thresholdMetric` has been defined, only one Threshold can be defined.")',
+    ]);
+    // A ratio SLI takes any number; so does a composite, whose objectives each name their own SLI.
+    expect(problems(SLOSchema, slo({ objectives: [{ target: 0.99 }, { target: 0.999 }] }))).toEqual([]);
+    const own = { ...latency, indicator: { metadata: { name: 'p99' }, spec: thresholdSli } };
+    expect(problems(SLOSchema, slo({ indicator: undefined, objectives: [own, { ...own, value: 1000 }] }))).toEqual([]);
   });
 
   it('rejects an objective with both indicator and indicatorRef', () => {
@@ -461,6 +480,16 @@ describe('alerting', () => {
       spec: { severity: 'page', condition: { kind: 'burnrate', op: 'gte', threshold: 2, lookbackWindow: '1h' } },
     });
     expect(parsed.spec.condition.alertAfter).toBe('0m');
+  });
+
+  it("a condition without kind is a burn rate (the spec's default), as alertAfter defaults to 0m", () => {
+    const parsed = AlertConditionSchema.safeParse({
+      apiVersion: 'openslo/v1',
+      kind: 'AlertCondition',
+      metadata: { name: 'c' },
+      spec: { severity: 'page', condition: { op: 'gte', threshold: 14.4, lookbackWindow: '1h' } },
+    });
+    expect(parsed.success && parsed.data.spec.condition).toEqual({ kind: 'burnrate', op: 'gte', threshold: 14.4, lookbackWindow: '1h', alertAfter: '0m' });
   });
 });
 

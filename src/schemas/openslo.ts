@@ -15,6 +15,7 @@ import {
   OPENSLO_RATIO_METRIC,
   OPENSLO_METADATA_KEY,
   OPENSLO_SLI_METRIC,
+  OPENSLO_THRESHOLD_OBJECTIVES,
   OPENSLO_TIME_SLICES,
   OPENSLO_TIME_WINDOW,
 } from './rules.ts';
@@ -225,7 +226,7 @@ const AlertConditionSpecSchema = z.strictObject({
   severity: Text.describe('Severity of the alert, e.g. page or ticket.'),
   condition: z
     .strictObject({
-      kind: z.literal('burnrate').describe('Condition kind; OpenSLO v1 defines burnrate.'),
+      kind: z.literal('burnrate').default('burnrate').describe('Condition kind; OpenSLO v1 defines burnrate, the default.'),
       op: Operator,
       threshold: z.number().describe('Burn rate that triggers the alert.'),
       lookbackWindow: Duration.describe('Window over which the burn rate is computed.'),
@@ -314,6 +315,10 @@ const SLOSpecSchema = z
       if (inline) checkObjectiveAgainstSli(objective, sliMetricOf(inline.spec), report);
       checkTimeSlices(spec.budgetingMethod, objective, report);
     });
+    // The SLO's own SLI written inline; one named by indicatorRef is checked once every file is read (src/rules/openslo/threshold-objectives.ts).
+    if (objectives && isMapping(spec.indicator) && sliMetricOf(spec.indicator.spec) === 'threshold') {
+      for (const i of extraObjectivesOnSloSli(objectives)) addRuleIssue(ctx, OPENSLO_THRESHOLD_OBJECTIVES, 'second', { path: ['objectives', i] });
+    }
   }, ALWAYS);
 
 export const SLOSchema = z.strictObject({
@@ -380,6 +385,16 @@ export function checkObjectiveAgainstSli(objective: Written, metric: SliMetric |
       }
     }
   }
+}
+
+/**
+ * Positions of the objectives after the first that measure the SLO's own SLI (those without an
+ * indicator or indicatorRef of their own). With a thresholdMetric SLI there may be none:
+ * "If `thresholdMetric` has been defined, only one Threshold can be defined." (OpenSLO v1, SLO).
+ */
+export function extraObjectivesOnSloSli(objectives: readonly unknown[]): number[] {
+  const onSloSli = objectives.flatMap((o, i) => (isMapping(o) && !hasValue(o.indicator) && !hasValue(o.indicatorRef) ? [i] : []));
+  return onSloSli.slice(1);
 }
 
 function checkTimeSlices(method: unknown, objective: Written, report: Report): void {

@@ -162,6 +162,16 @@ export const OPENSLO_OBJECTIVE_OP = schemaRule('openslo/objective-op', 'op and v
   },
   required: { text: 'a thresholdMetric SLI needs {field} on every objective', hint: 'e.g. op: lte and value: 300 for "latency at most 300 ms"' },
 });
+export const OPENSLO_THRESHOLD_OBJECTIVES = schemaRule(
+  'openslo/threshold-objectives',
+  'A second objective on an SLO whose SLI is a thresholdMetric (the spec: "If thresholdMetric has been defined, only one Threshold can be defined.").',
+  {
+    second: {
+      text: 'an SLO whose SLI is a thresholdMetric may define only one objective (OpenSLO: "If `thresholdMetric` has been defined, only one Threshold can be defined.")',
+      hint: 'keep one objective here and write the other as an SLO of its own on the same SLI, or measure it with a ratioMetric SLI (good/total events), which may have several objectives',
+    },
+  },
+);
 export const OPENSLO_TIME_SLICES = schemaRule('openslo/time-slices', 'A Timeslices or RatioTimeslices objective without its slice settings.', {
   target: {
     text: 'budgetingMethod Timeslices needs timeSliceTarget',
@@ -237,6 +247,7 @@ export const SCHEMA_RULES: readonly RuleMeta[] = [
   OPENSLO_OBJECTIVE_TARGET,
   OPENSLO_INDICATOR,
   OPENSLO_OBJECTIVE_OP,
+  OPENSLO_THRESHOLD_OBJECTIVES,
   OPENSLO_TIME_SLICES,
   POLICY_STEP_CONDITION,
   CONCERN_DECISION,

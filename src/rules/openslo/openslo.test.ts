@@ -6,6 +6,7 @@ import { BASE_FILES, testRule } from '../../../tests/support/rule-tester.ts';
 import { formatDiagnosticText } from '../report.ts';
 import { validateContent } from '../validate.ts';
 import objectiveOp from './objective-op.ts';
+import thresholdObjectives from './threshold-objectives.ts';
 
 /** An SLI object named "latency"; `extra` goes into its spec (a schema error, say). */
 const SLI = (metric: string, extra = '') =>
@@ -59,6 +60,38 @@ testRule(objectiveOp, {
       files: { 'slos/api.yaml': INLINE_RATIO_SLO('{ op: lte, target: 0.99 }', '  alertPolicies: 5\n') },
       otherErrors: true,
       errors: ['slos/api.yaml:18:13 error op is not allowed with a ratioMetric SLI'],
+    },
+  ],
+});
+
+/** The SLI object "latency" as a ratio of good to total events. */
+const RATIO_SLI =
+  'apiVersion: openslo/v1\nkind: SLI\nmetadata:\n  name: latency\nspec:\n  ratioMetric:\n    good: { metricSource: { type: P, spec: {} } }\n    total: { metricSource: { type: P, spec: {} } }\n---\n';
+const TWO_THRESHOLDS = '{ op: lte, value: 300, target: 0.99 }\n    - { op: lt, value: 1000, target: 0.999 }';
+
+testRule(thresholdObjectives, {
+  valid: [
+    { name: 'one objective on a referenced threshold SLI', files: { 'slos/api.yaml': SLI('thresholdMetric') + SLO('{ op: lte, value: 300, target: 0.99 }') } },
+    {
+      name: 'several objectives on a referenced ratio SLI',
+      files: { 'slos/api.yaml': RATIO_SLI + SLO('{ target: 0.99 }\n    - { target: 0.999 }') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a second objective on a referenced threshold SLI, at its line',
+      files: { 'slos/api.yaml': SLI('thresholdMetric') + SLO(TWO_THRESHOLDS) },
+      errors: [
+        'slos/api.yaml:21:7 error an SLO whose SLI is a thresholdMetric may define only one objective (OpenSLO: "If `thresholdMetric` has been defined, only one Threshold can be defined.") | keep one objective here and write the other as an SLO of its own on the same SLI, or measure it with a ratioMetric SLI (good/total events), which may have several objectives',
+      ],
+    },
+    {
+      name: 'the SLO fails its schema elsewhere (description: 5): still checked',
+      files: { 'slos/api.yaml': SLI('thresholdMetric') + SLO(TWO_THRESHOLDS, '  description: 5\n') },
+      otherErrors: true,
+      errors: [
+        'slos/api.yaml:22:7 error an SLO whose SLI is a thresholdMetric may define only one objective (OpenSLO: "If `thresholdMetric` has been defined, only one Threshold can be defined.")',
+      ],
     },
   ],
 });
