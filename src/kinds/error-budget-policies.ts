@@ -9,6 +9,9 @@ export const errorBudgetPolicies = defineKind({
   idPath: ['metadata', 'name'],
   title: (data) => data.metadata.displayName,
   audience: 'internal',
-  references: [{ path: 'spec.slos[]', target: 'slos' }],
+  references: [
+    { path: 'spec.slos[]', target: 'slos' },
+    { path: 'spec.steps[].actions[].services[]', target: 'services' },
+  ],
   jsonSchema: 'openslo.schema.json',
 });

@@ -7,7 +7,8 @@
  */
 import type { ContentIndex } from '../content/entry.ts';
 import { Id } from '../schemas/common.ts';
-import { ErrorBudgetPolicySchema } from '../schemas/error-budget-policy.ts';
+import { incidentThreshold, type IncidentThreshold } from '../domain/slo/policy.ts';
+import { ErrorBudgetPolicySchema, type IncidentConsumedAbove } from '../schemas/error-budget-policy.ts';
 import { hasValue, inlineSliOf, isMapping, sliMetricOf, type SliMetric, type Written } from '../schemas/openslo.ts';
 import type { Located } from './rule.ts';
 
@@ -34,7 +35,7 @@ export interface PolicyStepFacts {
   index: number;
   name: string | undefined;
   remainingBudgetBelow: number | undefined;
-  incidentConsumedAbove: number | undefined;
+  incidentConsumedAbove: IncidentThreshold | undefined;
 }
 
 export interface PolicyFacts {
@@ -55,6 +56,8 @@ function valid<T>(schema: { safeParse(value: unknown): { success: true; data: T 
   const result = schema.safeParse(value);
   return result.success ? result.data : undefined;
 }
+
+const thresholdOf = (value: IncidentConsumedAbove | undefined): IncidentThreshold | undefined => (value === undefined ? undefined : incidentThreshold(value));
 
 const asMapping = (value: unknown): Written => (isMapping(value) ? value : {});
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : []);
@@ -126,7 +129,7 @@ function policyFromData(entry: ContentIndex['collections']['errorBudgetPolicies'
       index,
       name: step.name,
       remainingBudgetBelow: step.when.remainingBudgetBelow,
-      incidentConsumedAbove: step.when.incidentConsumedAbove,
+      incidentConsumedAbove: thresholdOf(step.when.incidentConsumedAbove),
     })),
   };
 }
@@ -148,7 +151,7 @@ function policyFromRaw(entry: Located, id: string, raw: unknown): PolicyFacts {
           index,
           name: valid(stepShape.name, item.name),
           remainingBudgetBelow: valid(whenShape.remainingBudgetBelow, when.remainingBudgetBelow),
-          incidentConsumedAbove: valid(whenShape.incidentConsumedAbove, when.incidentConsumedAbove),
+          incidentConsumedAbove: thresholdOf(valid(whenShape.incidentConsumedAbove, when.incidentConsumedAbove)),
         },
       ];
     }),

@@ -45,6 +45,51 @@ describe('ErrorBudgetPolicySchema', () => {
     ]);
   });
 
+  it("takes structured actions beside free text: freeze (services default to the SLO's), pager, require", () => {
+    const step = {
+      name: 'Budget exhausted',
+      when: { remainingBudgetBelow: 0 },
+      actions: [
+        { freeze: 'features' },
+        { freeze: 'all', services: ['payments'] },
+        { pager: 'developers' },
+        { require: 'retrospective-p0' },
+        'The next sprint is reliability work.',
+      ],
+    };
+    expect(ErrorBudgetPolicySchema.parse(withSteps([step])).spec.steps[0]!.actions).toEqual(step.actions);
+  });
+
+  it('an unknown structured action is policy/action, at its key, with the known actions as the hint', () => {
+    const step = (actions: unknown[]) => withSteps([{ name: 'x', when: { remainingBudgetBelow: 0 }, actions }]);
+    expect(problems(ErrorBudgetPolicySchema, step([{ frezee: 'features' }]))).toEqual([
+      'policy/action unknown action "frezee" | did you mean "freeze"? the structured actions are freeze (releases, features or all; services: [ids]), pager: developers and require: retrospective-p0; anything else is free text: quote it',
+    ]);
+    expect(problems(ErrorBudgetPolicySchema, step([{ rollback: true }])).map((p) => p.split(' | ')[1])).toEqual([
+      'the structured actions are freeze (releases, features or all; services: [ids]), pager: developers and require: retrospective-p0; anything else is free text: quote it',
+    ]);
+    expect(problems(ErrorBudgetPolicySchema, step([{ freeze: 'feature' }, { pager: 'sre' }, { require: 'postmortem' }]))).toEqual([
+      'schema/enum spec.steps[0].actions[0].freeze must be one of releases, features, all (got "feature") | did you mean "features"?',
+      'schema/enum spec.steps[0].actions[1].pager must be "developers" (got "sre") | developers: the pager goes back to the development team while the step holds (the SRE practice when the budget is exhausted)',
+      'schema/enum spec.steps[0].actions[2].require must be "retrospective-p0" (got "postmortem") | retrospective-p0: an incident\'s retrospective needs at least one P0 follow-up (the SRE Workbook\'s rule; policy/incident-p0 checks it)',
+    ]);
+    expect(problems(ErrorBudgetPolicySchema, step([{ freeze: 'all', pager: 'developers' }, { services: ['api'] }, {}])).map((p) => p.split(' | ')[0])).toEqual([
+      'policy/action one action per item: freeze, pager are in the same item',
+      'policy/action services belongs to a freeze',
+      'policy/action an action needs freeze, pager or require',
+    ]);
+  });
+
+  it("incidentConsumedAbove is a share of the SLO window's budget, or { share, of } (the Workbook's four weeks)", () => {
+    const step = (incidentConsumedAbove: unknown) =>
+      withSteps([{ name: 'Big incident', when: { incidentConsumedAbove }, actions: [{ require: 'retrospective-p0' }] }]);
+    expect(ErrorBudgetPolicySchema.parse(step({ share: 0.2, of: '4w' })).spec.steps[0]!.when.incidentConsumedAbove).toEqual({ share: 0.2, of: '4w' });
+    expect(problems(ErrorBudgetPolicySchema, step({ share: 2, of: 'four weeks' })).map((p) => p.split(' | ')[0])).toEqual([
+      'schema/range spec.steps[0].when.incidentConsumedAbove.share must be at most 1 (got 2)',
+      'schema/duration spec.steps[0].when.incidentConsumedAbove.of must be a duration like 5m, 1h, 28d (got "four weeks")',
+    ]);
+  });
+
   it('checks ranges, windows and actions', () => {
     expect(
       problems(ErrorBudgetPolicySchema, withSteps([{ name: 'x', when: { remainingBudgetBelow: 25, burnRate: { above: 0, window: '60 min' } }, actions: [] }])),

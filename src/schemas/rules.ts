@@ -188,6 +188,18 @@ export const POLICY_STEP_CONDITION = schemaRule('policy/step-condition', 'An err
     hint: 'e.g. remainingBudgetBelow: 0.25, or burnRate: { above: 6, window: 1h }',
   },
 });
+export const POLICY_ACTION = schemaRule('policy/action', 'A structured policy action Keel does not know, or one that does several things.', {
+  unknown: {
+    text: 'unknown action "{key}"',
+    hint: '{near}the structured actions are freeze (releases, features or all; services: [ids]), pager: developers and require: retrospective-p0; anything else is free text: quote it',
+  },
+  empty: {
+    text: 'an action needs freeze, pager or require',
+    hint: 'e.g. { freeze: features }, { pager: developers } or { require: retrospective-p0 }; anything else is free text',
+  },
+  several: { text: 'one action per item: {keys} are in the same item', hint: 'write each as its own item of actions' },
+  servicesWithoutFreeze: { text: 'services belongs to a freeze', hint: 'write { freeze: features, services: [ids] }, or remove services' },
+});
 export const CONCERN_DECISION = schemaRule('concern/decision', 'A concern whose status disagrees with its decision or assessment.', {
   decidedButRaised: {
     text: 'a concern with a decision is no longer "raised"',
@@ -249,6 +261,7 @@ export const SCHEMA_RULES: readonly RuleMeta[] = [
   OPENSLO_OBJECTIVE_OP,
   OPENSLO_THRESHOLD_OBJECTIVES,
   OPENSLO_TIME_SLICES,
+  POLICY_ACTION,
   POLICY_STEP_CONDITION,
   CONCERN_DECISION,
   CONCERN_EPIC,

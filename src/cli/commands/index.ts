@@ -4,8 +4,9 @@ import { build } from './build.ts';
 import { dev } from './dev.ts';
 import { importCommand } from './import.ts';
 import { newCommand } from './new.ts';
+import { policy } from './policy.ts';
 import { preview } from './preview.ts';
 import { report } from './report.ts';
 import { validate } from './validate.ts';
 
-export const COMMANDS: readonly Command[] = [validate, newCommand, report, importCommand, build, dev, preview];
+export const COMMANDS: readonly Command[] = [validate, newCommand, report, policy, importCommand, build, dev, preview];

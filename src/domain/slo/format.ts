@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { MINUTE_MS } from '../../core/time.ts';
 import type { BurnWindow } from './burn.ts';
 import type { ObjectiveEvaluation, SloEvaluation } from './evaluate.ts';
+import { describeAction } from './policy.ts';
 import { formatDurationMs } from './windows.ts';
 
 /** What a human report shows: the evaluations, the run's now and the zone times are shown in. */
@@ -110,7 +111,8 @@ export function objectiveRows(e: ObjectiveEvaluation, zone: string): [string, st
   for (const policy of e.policies) {
     const steps = policy.inForce.map((s) => `${s.step} since ${s.sinceStartOfHistory ? 'at least ' : ''}${at(s.since, zone)}`);
     rows.push([`Policy ${policy.name}`, steps.length === 0 ? 'no step in force' : steps.join('; ')]);
-    if (steps.length > 0) rows.push(['Actions in force', policy.inForce.map((s) => `${s.step}: ${s.actions.join(' ')}`).join(' · ')]);
+    if (steps.length > 0)
+      rows.push(['Actions in force', policy.inForce.map((s) => `${s.step}: ${s.actions.map((a) => describeAction(a, e.service)).join(' ')}`).join(' · ')]);
   }
   rows.push(['Backtest', backtestSummary(e, zone)]);
   const shares = e.incidents.filter((i) => i.share !== null);
@@ -150,11 +152,12 @@ export function backtestSummary(e: ObjectiveEvaluation, zone: string): string {
 }
 
 /** The objectives of an evaluation as shown, then the composite. */
-function shown(evaluation: SloEvaluation): ObjectiveEvaluation[] {
+export function shown(evaluation: SloEvaluation): ObjectiveEvaluation[] {
   return evaluation.composite ? [...evaluation.objectives, evaluation.composite] : [...evaluation.objectives];
 }
 
-function title(e: ObjectiveEvaluation): string {
+/** An objective as reports name it: "slo — displayName", or "slo (objective i)". */
+export function title(e: Pick<ObjectiveEvaluation, 'slo' | 'objective'>): string {
   return typeof e.objective === 'number' ? `${e.slo} (objective ${e.objective})` : `${e.slo} — ${e.objective}`;
 }
 

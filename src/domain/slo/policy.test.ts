@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toEvents } from './events.ts';
 import { budgetPerIncident } from './evaluate.ts';
 import { H, steady, T0 } from './fixtures.ts';
-import { evaluatePolicy, type PolicyInput, type PolicyStepInput } from './policy.ts';
+import { describeAction, evaluatePolicy, incidentThreshold, type PolicyInput, type PolicyStepInput } from './policy.ts';
 import type { Incident } from './series.ts';
 import { objectiveView } from './view.ts';
 import { windowSpecOf } from './windows.ts';
@@ -68,6 +68,16 @@ describe('policy steps', () => {
     expect(state.inForce[0]?.incidents).toEqual(['inc-1']);
   });
 
+  it('incidentConsumedAbove as { share, of }: normalised to the share and the period in milliseconds', () => {
+    expect(incidentThreshold(0.2)).toEqual({ share: 0.2 });
+    expect(incidentThreshold({ share: 0.2, of: '4w' })).toEqual({ share: 0.2, ofMs: 28 * 24 * H });
+    const incidents: Incident[] = [{ id: 'inc-1', started: at(44.5), resolved: at(46.5), slos: ['checkout'] }];
+    // Of the SLO's own window (1d), the share is the plain number's.
+    expect(since([{ name: 'p0', when: { incidentConsumedAbove: { share: 0.5, of: '1d' } }, actions: [{ require: 'retrospective-p0' }] }], incidents)).toEqual([
+      ['p0', 47],
+    ]);
+  });
+
   it('forgets an incident once the rolling window has passed it', () => {
     const old: Incident[] = [{ id: 'old', started: at(1), resolved: at(2), slos: ['checkout'] }];
     const burnt = toEvents(steady(48, 100, { 0: 100, 1: 100 }), { method: 'Occurrences', target: 0.9 });
@@ -94,5 +104,27 @@ describe('budget per incident', () => {
     ]);
     expect(shares[0]!.share).toBeCloseTo(180 / 240, 12);
     expect(shares[1]!.share).toBeCloseTo(121 / 240, 12); // rows 47h and 48h
+  });
+});
+
+describe('actions', () => {
+  it("says structured actions in words; a freeze covers the SLO's service unless it names services", () => {
+    expect(
+      [
+        'Post in #reliability',
+        { freeze: 'features' as const },
+        { freeze: 'releases' as const, services: ['payments', 'webhooks'] },
+        { freeze: 'all' as const },
+        { pager: 'developers' as const },
+        { require: 'retrospective-p0' as const },
+      ].map((a) => describeAction(a, 'settings-service')),
+    ).toEqual([
+      'Post in #reliability',
+      'Freeze feature releases of settings-service.',
+      'Freeze releases (only fixes and reverts ship) of payments, webhooks.',
+      'Freeze all changes of settings-service.',
+      'The pager goes back to the developers.',
+      "The incident's retrospective has at least one P0 follow-up.",
+    ]);
   });
 });

@@ -11,7 +11,7 @@
  * the current continuous hold.
  */
 import { durationMs } from '../../core/time.ts';
-import type { ErrorBudgetPolicy } from '../../schemas/error-budget-policy.ts';
+import type { ErrorBudgetPolicy, FreezeScope, IncidentConsumedAbove, PolicyAction } from '../../schemas/error-budget-policy.ts';
 import type { Incident } from './series.ts';
 import type { BudgetView } from './view.ts';
 
@@ -21,7 +21,19 @@ export type PolicyCondition = ErrorBudgetPolicy['spec']['steps'][number]['when']
 export interface PolicyStepInput {
   readonly name: string;
   readonly when: PolicyCondition;
-  readonly actions: readonly string[];
+  /** Free text, or structured (freeze, pager, require): `keel policy check` gates on the freezes. */
+  readonly actions: readonly PolicyAction[];
+}
+
+/** An `incidentConsumedAbove` threshold: the share, and the period whose budget it is a share of (absent: the SLO's window). */
+export interface IncidentThreshold {
+  readonly share: number;
+  readonly ofMs?: number;
+}
+
+/** `incidentConsumedAbove` as written (a number, or `{ share, of }`) normalised: what the engine and the rules read. */
+export function incidentThreshold(value: IncidentConsumedAbove): IncidentThreshold {
+  return typeof value === 'number' ? { share: value } : { share: value.share, ofMs: durationMs(value.of) };
 }
 
 /** The parts of an ErrorBudgetPolicy the engine reads (an `ErrorBudgetPolicy` is one). */
@@ -36,7 +48,7 @@ export interface StepInForce {
   readonly since: number;
   /** True when the step already held at the first instant of the history: it may have held earlier. */
   readonly sinceStartOfHistory: boolean;
-  readonly actions: readonly string[];
+  readonly actions: readonly PolicyAction[];
   /** incidentConsumedAbove steps: the incidents that make it hold at asOf. */
   readonly incidents?: readonly string[];
 }
@@ -47,8 +59,25 @@ export interface PolicyState {
   readonly inForce: readonly StepInForce[];
 }
 
+const FREEZES: Record<FreezeScope, string> = {
+  releases: 'Freeze releases (only fixes and reverts ship)',
+  features: 'Freeze feature releases',
+  all: 'Freeze all changes',
+};
+
+/** The services a freeze covers: those it names, else the governed SLO's. */
+export const frozenServices = (action: { services?: readonly string[] | undefined }, sloService: string): readonly string[] => action.services ?? [sloService];
+
+/** An action as a sentence, for reports: free text as written, a structured action in words. */
+export function describeAction(action: PolicyAction, sloService: string): string {
+  if (typeof action === 'string') return action;
+  if ('freeze' in action) return `${FREEZES[action.freeze]} of ${frozenServices(action, sloService).join(', ')}.`;
+  if ('pager' in action) return 'The pager goes back to the developers.';
+  return "The incident's retrospective has at least one P0 follow-up.";
+}
+
 /** Ids of the incidents (naming `sloName`) over `condition.incidentConsumedAbove` at `at`. */
-function incidentsAbove(view: BudgetView, incidents: readonly Incident[], threshold: number, at: number): string[] {
+function incidentsAbove(view: BudgetView, incidents: readonly Incident[], threshold: IncidentThreshold, at: number): string[] {
   const window = view.windowAt(at);
   const out: string[] = [];
   for (const incident of incidents) {
@@ -56,7 +85,7 @@ function incidentsAbove(view: BudgetView, incidents: readonly Incident[], thresh
     const end = Math.min(incident.resolved ?? at, at);
     if (end <= window.from) continue; // Out of the window: its budget has been renewed.
     const share = view.incidentShare(incident, at);
-    if (share !== null && share > threshold) out.push(incident.id);
+    if (share !== null && share > threshold.share) out.push(incident.id);
   }
   return out;
 }
@@ -80,7 +109,7 @@ export function conditionHolds(
     if (burn === null || !(burn > when.burnRate.above)) return { holds: false };
   }
   if (when.incidentConsumedAbove !== undefined) {
-    const ids = incidentsAbove(view, incidents, when.incidentConsumedAbove, at);
+    const ids = incidentsAbove(view, incidents, incidentThreshold(when.incidentConsumedAbove), at);
     return { holds: ids.length > 0, incidents: ids };
   }
   return { holds: any };

@@ -3,6 +3,7 @@
  * entry): times as RFC 3339 in UTC, figures unrounded, durations as shorthand (`1h`), lead
  * times in minutes.
  */
+import type { PolicyAction } from '../../schemas/error-budget-policy.ts';
 import type { BurnWindow } from './burn.ts';
 import type { ObjectiveEvaluation, SloEvaluation, Status } from './evaluate.ts';
 import { formatDurationMs } from './windows.ts';
@@ -30,7 +31,7 @@ export interface SloReportEntry {
     firings: { alert: string; from: string; to: string | null }[];
     incidents: { id: string; started: string; detected: string | null; alertAt: string | null; lead: number | null }[];
   };
-  policy: { name: string; inForce: { step: string; since: string; actions: string[] }[] } | null;
+  policy: { name: string; inForce: { step: string; since: string; actions: PolicyAction[] }[] } | null;
   status: Status;
 }
 

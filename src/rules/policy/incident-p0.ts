@@ -3,6 +3,7 @@ import { instantOf } from '../../core/time.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { incidentBudgets } from '../../domain/slo/evaluate.ts';
 import { percent } from '../../domain/slo/format.ts';
+import type { IncidentThreshold } from '../../domain/slo/policy.ts';
 import type { Incident } from '../../domain/slo/series.ts';
 import { Id, Timestamp } from '../../schemas/common.ts';
 import { isMapping, OPENSLO_API_VERSION, SLOSchema, type SLO } from '../../schemas/openslo.ts';
@@ -35,7 +36,7 @@ export default defineIndexRule({
   }),
   check({ index, now, report }) {
     // Policy steps with an incident condition, by the SLO they govern: the lowest threshold wins.
-    const thresholds = new Map<string, { threshold: number; policy: string; step: string }>();
+    const thresholds = new Map<string, { threshold: IncidentThreshold; policy: string; step: string }>();
     for (const policy of policyFacts(index)) {
       for (const step of policy.steps) {
         const threshold = step.incidentConsumedAbove;
@@ -43,7 +44,7 @@ export default defineIndexRule({
         if (threshold === undefined || step.name === undefined) continue;
         for (const { slo } of policy.slos) {
           const known = thresholds.get(slo);
-          if (!known || threshold < known.threshold) thresholds.set(slo, { threshold, policy: policy.id, step: step.name });
+          if (!known || threshold.share < known.threshold.share) thresholds.set(slo, { threshold, policy: policy.id, step: step.name });
         }
       }
     }
@@ -72,13 +73,13 @@ export default defineIndexRule({
         }
       }
       for (const [id, share] of largest) {
-        if (!(share > rule.threshold)) continue;
+        if (!(share > rule.threshold.share)) continue;
         const incident = entries.get(id)!;
         const named = incident.slos.find((s) => s.slo === slo.metadata.name)!;
         const where = incident.followUpsWritten ? placeOf(incident.entry, ['followUps'], 'key') : placeOf(incident.entry, ['slos', named.index]);
         report(where, {
           message: 'noP0',
-          data: { share: percent(share, 1), slo: slo.metadata.name, threshold: percent(rule.threshold, 1), policy: rule.policy, step: rule.step },
+          data: { share: percent(share, 1), slo: slo.metadata.name, threshold: percent(rule.threshold.share, 1), policy: rule.policy, step: rule.step },
         });
       }
     }
