@@ -124,6 +124,23 @@ describe('the story', () => {
   });
 });
 
+describe('the error-budget policies', () => {
+  const steps = (policy: string) => new Map(result.index.collections.errorBudgetPolicies.find((p) => p.id === policy)!.data.spec.steps.map((s) => [s.name, s]));
+
+  it('the application policy hands the pager back to the developers and freezes feature releases when the budget is exhausted', () => {
+    expect(steps('application-budget-policy').get('Budget exhausted')!.actions.slice(0, 2)).toEqual([{ freeze: 'features' }, { pager: 'developers' }]);
+  });
+
+  it('the money-and-data policy freezes releases whenever its budget is spent, burning or not', () => {
+    const spent = steps('money-and-data-policy').get('Budget spent')!;
+    expect([spent.when, spent.actions[0]]).toEqual([{ remainingBudgetBelow: 0 }, { freeze: 'releases' }]);
+  });
+
+  it('an action with "#" in it is read whole, not cut at the #', () => {
+    expect(steps('money-and-data-policy').get('Elevated burn')!.actions).toEqual(['Post in #reliability with the cause, or the hypothesis, within two hours.']);
+  });
+});
+
 describe('the SLO report (keel report slos)', () => {
   it('pins every figure of the sample: the JSON report at 2026-11-22T12:00Z', async () => {
     const out: string[] = [];

@@ -31,12 +31,13 @@ import {
   MEASUREMENT_MORE,
   MEASUREMENT_NUMBER,
   MEASUREMENT_ORDER,
+  YAML_COMMENT_CUT_TEXT,
   YAML_EMPTY,
   YAML_MULTIPLE_DOCUMENTS,
   YAML_SYNTAX,
   YAML_UNKNOWN_TAG,
 } from './rules.ts';
-import { parseYaml, type YamlDocument } from './yaml.ts';
+import { commentCutText, parseYaml, type YamlDocument } from './yaml.ts';
 import { cappedIssuesToDiagnostics, issuesToDiagnostics } from './zod-issues.ts';
 
 export interface SourceFile {
@@ -67,6 +68,13 @@ function yamlProblems(source: SourceFile, problems: ReturnType<typeof parseYaml>
     else if (p.code === 'SIZE') report(diagnose(LIMIT_ITEMS, place, { message: 'items', data: { path: p.message, limit: MAX_ITEMS } }));
     else if (p.gaveUp !== undefined) report(diagnose(YAML_SYNTAX, place, { message: 'unclosed', data: { reason: p.message, gaveUp: p.gaveUp } }));
     else report(diagnose(YAML_SYNTAX, place, { message: yamlMessage(p.code), data: { reason: p.message } }));
+  }
+}
+
+/** yaml/comment-cut-text: list items of plain text that a " #" cut short (a text test first, then a parse for positions). */
+function commentCuts(source: SourceFile, text: string, lineOffset: number, report: Sink): void {
+  for (const cut of commentCutText(text, lineOffset)) {
+    report(diagnose(YAML_COMMENT_CUT_TEXT, { file: source.file, line: cut.line, column: cut.column }, { message: 'cut', data: { kept: cut.kept, cut: cut.cut } }));
   }
 }
 
@@ -137,6 +145,7 @@ export function parseSingleYaml<T>(
   const { documents, problems } = parseYaml(source.text);
   yamlProblems(source, problems, report);
   if (problems.length > 0) return undefined;
+  commentCuts(source, source.text, 0, report);
   if (documents.length === 0 || documents[0]!.data == null) {
     report(diagnose(YAML_EMPTY, start(source.file), { message: 'empty' }));
     return undefined;
@@ -173,6 +182,7 @@ export function parseDocumentFile(
 ): DocumentFileEntry[] {
   const { documents, problems } = parseYaml(source.text);
   yamlProblems(source, problems, report);
+  if (problems.length === 0) commentCuts(source, source.text, 0, report);
   const out: DocumentFileEntry[] = [];
   const versions = [...kinds.keys()];
   for (const doc of objectsOf(documents)) {
@@ -337,6 +347,7 @@ export function parseDocument<T>(
   const { frontMatter, body, bodyLine } = split;
   const { documents, problems } = parseYaml(frontMatter, FRONT_MATTER_LINE_OFFSET);
   yamlProblems(source, problems, report);
+  if (problems.length === 0) commentCuts(source, frontMatter, FRONT_MATTER_LINE_OFFSET, report);
   // Extensions are matched whatever their case: a file.MDX is MDX and gets the MDX check.
   const format = extname(source.path).toLowerCase() === '.mdx' ? 'mdx' : 'md';
   // Body checks see the front matter as written, whether or not it passes its schema.

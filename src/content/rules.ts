@@ -62,6 +62,18 @@ export const YAML_EMPTY = loaderRule('yaml/empty', 'A YAML file with nothing in 
 export const YAML_MULTIPLE_DOCUMENTS = loaderRule('yaml/multiple-documents', 'More than one YAML document where one entry belongs.', {
   multiple: { text: 'this file holds more than one YAML document', hint: 'keep one entry per file; only files in slos/ hold several documents' },
 });
+export const YAML_COMMENT_CUT_TEXT = defineRule({
+  id: 'yaml/comment-cut-text',
+  severity: 'warning',
+  summary: 'A list item of plain text cut short by " #", which YAML reads as the start of a comment (`- Post in #reliability` is "Post in").',
+  configurable: false,
+  messages: {
+    cut: {
+      text: 'YAML reads this list item as "{kept}": " #{cut}" starts a comment',
+      hint: 'quote the item to keep the text: - "{kept} #{cut}"; for a comment, put a space after the #',
+    },
+  },
+});
 export const FRONTMATTER_MISSING = loaderRule('frontmatter/missing', 'A Markdown file without front matter.', {
   missing: { text: 'front matter is missing', hint: 'start the file with a line "---", the YAML fields, then another "---"' },
 });
@@ -148,7 +160,7 @@ export const LIMIT_TIME = loaderRule('limit/time', 'A file that takes a parser l
 /** Every rule the loader can report. */
 export const LOADER_RULES: readonly RuleMeta[] = [
   UNKNOWN_FILE, UNREADABLE, LINK, SPECIAL_FILE, ENCODING, CONTENT_MISSING, SETTINGS_MISSING,
-  YAML_SYNTAX, YAML_UNKNOWN_TAG, YAML_EMPTY, YAML_MULTIPLE_DOCUMENTS,
+  YAML_SYNTAX, YAML_UNKNOWN_TAG, YAML_EMPTY, YAML_MULTIPLE_DOCUMENTS, YAML_COMMENT_CUT_TEXT,
   FRONTMATTER_MISSING, FRONTMATTER_UNCLOSED, FRONTMATTER_EMPTY, MDX_SYNTAX,
   API_VERSION, FOREIGN_FORMAT, KIND,
   MEASUREMENT_HEADER, MEASUREMENT_COLUMNS, MEASUREMENT_NUMBER, MEASUREMENT_ORDER, MEASUREMENT_MORE,

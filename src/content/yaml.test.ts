@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYaml, parseYamlWithPositions, type ParsedYaml } from './yaml.ts';
+import { commentCutText, parseYaml, parseYamlWithPositions, type ParsedYaml } from './yaml.ts';
 
 const SERVICE = `# A service
 name: Public API
@@ -121,5 +121,32 @@ describe('parseYaml and parseYamlWithPositions agree', () => {
         expect(fast.documents[i]!.locate(path, 'key')).toEqual(slow.documents[i]!.locate(path, 'key'));
       }
     }
+  });
+});
+
+describe('commentCutText: list items of plain text cut by " #"', () => {
+  it('finds the sample policy\'s action that YAML reads as "Post in", at its #', () => {
+    const text = 'steps:\n  - name: Elevated burn\n    actions:\n      - Post in #reliability with the cause, or the hypothesis, within two hours.\n';
+    expect(commentCutText(text)).toEqual([{ line: 4, column: 17, kept: 'Post in', cut: 'reliability with the cause, or the hypothesis, within two hours.' }]);
+    // In front matter, lines are the file's (the front matter starts on line 2).
+    expect(commentCutText('followUps:\n  - Ask in #incidents\n', 1).map((c) => [c.line, c.column])).toEqual([[3, 12]]);
+  });
+
+  it.each([
+    ['a comment, written as one (space after the #)', 'slos:\n  - api-availability # the contract one\n'],
+    ['quoted text', 'actions:\n  - "Post in #reliability"\n  - \'Post in #reliability\'\n'],
+    ['a block scalar, where # is text', 'actions:\n  - |\n    Post in #reliability\n'],
+    ['a mapping item (its value is not a list item of text)', 'steps:\n  - name: Elevated burn #2\n'],
+    ['a number', 'values:\n  - 5 #x\n'],
+    ['a # inside a word', 'actions:\n  - Page C#-team on call\n'],
+    ['a comment line of its own', 'actions:\n  # - Post in #reliability\n  - Page the team\n'],
+  ])('leaves %s alone', (_, text) => {
+    expect(commentCutText(text)).toEqual([]);
+  });
+
+  it('reports every cut item of every document, in order, nested lists too', () => {
+    expect(commentCutText('b:\n  - - Ask #sre\n').map((c) => c.kept)).toEqual(['Ask']);
+    const text = 'a:\n  - Ping #ops now\n---\nb:\n  - - Ask #sre\n  - Tell #team\n';
+    expect(commentCutText(text).map((c) => `${c.line}:${c.column} ${c.kept}`)).toEqual(['2:10 Ping', '5:11 Ask', '6:10 Tell']);
   });
 });

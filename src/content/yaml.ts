@@ -119,6 +119,46 @@ export function parseYamlWithPositions(text: string, lineOffset = 0): ParsedYaml
 }
 
 /**
+ * A line that may hold a block-list item of plain text cut by " #" right before a word
+ * (`- Post in #reliability`): the cheap text test that spares nearly every file the second parse.
+ */
+const CUT_TEXT_LINE = /^[ \t]*(?:-[ \t]+)+[^\s'"[\]{}|>&*!%@`#-][^\n]*?[ \t]#[^\s#]/m;
+
+/** A list item whose plain text YAML ends at " #": what it keeps, what the comment took, where the # is. */
+export interface CutText extends Position {
+  kept: string;
+  cut: string;
+}
+
+/**
+ * Block-list items of plain text that a comment cuts short: a plain scalar of words followed by
+ * " #" and, with no space after the #, more text (a channel, a ticket: `- Post in #reliability`
+ * is "Post in"). A comment written as one (`- api # the main one`) has a space after the #.
+ */
+export function commentCutText(text: string, lineOffset = 0): CutText[] {
+  if (!CUT_TEXT_LINE.test(text)) return [];
+  const lineCounter = new LineCounter();
+  const out: CutText[] = [];
+  for (const doc of parseAllDocuments(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: false, resolveKnownTags: false })) {
+    visit(doc, {
+      Seq(_, seq) {
+        if (seq.flow) return;
+        for (const item of seq.items) {
+          if (!isScalar(item) || item.type !== 'PLAIN' || typeof item.value !== 'string' || !/\p{L}/u.test(item.value)) continue;
+          const comment = item.comment;
+          if (!comment || /^\s/.test(comment) || !item.range) continue;
+          const hash = text.indexOf('#', item.range[1]);
+          if (hash < 0) continue;
+          const { line, col } = lineCounter.linePos(hash);
+          out.push({ line: line + lineOffset, column: col, kept: item.value, cut: comment.split('\n')[0]! });
+        }
+      },
+    });
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
  * Every document with positions: `all` has one per document of the stream, `documents` those
  * without errors. The data is built only when `withData` (it expands aliases, within limits).
  */
