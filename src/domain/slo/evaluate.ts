@@ -357,13 +357,26 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
   };
   const parts = perObjective.map((series, i) => objectiveEvents(slo, spec, asOf, i, series));
   const objectives = parts.map((p, i) =>
-    evaluateEvents(common, { objective: p.objective.displayName ?? i, composite: false, target: p.rule.target, events: p.events, view: p.view, problem: p.problem }),
+    evaluateEvents(common, {
+      objective: p.objective.displayName ?? i,
+      composite: false,
+      target: p.rule.target,
+      events: p.events,
+      view: p.view,
+      problem: p.problem,
+    }),
   );
   if (!isComposite(slo)) return { slo: slo.metadata.name, asOf, stale, objectives };
 
   const combined = compositeOf(slo, spec, asOf, parts);
   if (combined.events !== undefined) {
-    const composite = evaluateEvents(common, { objective: 'composite', composite: true, target: combined.target, events: combined.events, view: combined.view });
+    const composite = evaluateEvents(common, {
+      objective: 'composite',
+      composite: true,
+      target: combined.target,
+      events: combined.events,
+      view: combined.view,
+    });
     return { slo: slo.metadata.name, asOf, stale, objectives, composite };
   }
   // Occurrences: each weight multiplies the missing part of the attainment, as it multiplies the burn.

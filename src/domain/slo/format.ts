@@ -125,7 +125,10 @@ export function objectiveRows(e: ObjectiveEvaluation, zone: string): [string, st
   const shares = e.incidents.filter((i) => i.share !== null);
   if (shares.length > 0) {
     const usual = (i: (typeof shares)[number]) => (i.baselineShare === null ? '' : `, ${percent(i.baselineShare, 1)} at the usual error rate`);
-    rows.push(['Budget per incident', shares.map((i) => `${i.id} ${percent(i.share!, 1)} of a ${formatDurationMs(i.referenceMs)} budget${usual(i)}`).join('; ')]);
+    rows.push([
+      'Budget per incident',
+      shares.map((i) => `${i.id} ${percent(i.share!, 1)} of a ${formatDurationMs(i.referenceMs)} budget${usual(i)}`).join('; '),
+    ]);
   }
   if (e.problem !== undefined) rows.push(['Problem', e.problem]);
   return rows;

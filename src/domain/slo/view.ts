@@ -145,9 +145,12 @@ export function objectiveView(events: EventSeries, target: number, window: Windo
       let share: number | null = null;
       let baselineShare: number | null = null;
       if (events.unit === 'events') {
-        // A full period's events: the event rate over the reference period before the impact ended (as far as the data reach).
-        const covered = Math.min(reference, end - dataStart);
-        const seen = totals(events, end - reference, end).total;
+        // A full period's events: the event rate over the reference period up to the last row by
+        // the end of the impact (as far back as the data reach), times the period.
+        const last = upperBound(events.time, end) - 1;
+        const lastRow = last >= 0 ? events.time[last]! : dataStart;
+        const covered = Math.min(reference, lastRow - dataStart);
+        const seen = totals(events, lastRow - reference, lastRow).total;
         const budget = covered > 0 && seen > 0 ? budgetRatio * seen * (reference / covered) : 0;
         if (budget > 0 && ranges.length > 0) {
           share = rangeSum(events.bad, ranges) / budget;

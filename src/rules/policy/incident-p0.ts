@@ -62,7 +62,13 @@ export default defineIndexRule({
       const data = series.get(slo.metadata.name);
       if (!rule || !data) continue;
       const largest = new Map<string, number>();
-      for (const part of incidentBudgets({ slo, series: data, incidents: engineIncidents, now, ...(rule.ofMs === undefined ? {} : { referenceMs: rule.ofMs }) })) {
+      for (const part of incidentBudgets({
+        slo,
+        series: data,
+        incidents: engineIncidents,
+        now,
+        ...(rule.ofMs === undefined ? {} : { referenceMs: rule.ofMs }),
+      })) {
         for (const i of part.incidents) {
           if (i.share !== null && i.share > (largest.get(i.id) ?? Number.NEGATIVE_INFINITY)) largest.set(i.id, i.share);
         }
