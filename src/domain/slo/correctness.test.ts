@@ -257,8 +257,16 @@ describe('the JSON report carries everything the text shows', () => {
     const incidents: Incident[] = [{ id: 'inc', started: T0 + 23 * H, mitigated: T0 + 23.5 * H, slos: ['checkout'] }];
     const [entry] = reportEntries(evaluateSlo({ slo, series, policies, incidents, now: T0 + 24 * H }));
     expect(entry!.policies).toEqual([
-      { name: 'first', inForce: [{ step: 'any data', since: '2026-01-01T01:00:00Z', sinceStartOfHistory: true, actions: ['watch'] }] },
-      { name: 'second', inForce: [{ step: 'exhausted', since: '2026-01-02T00:00:00Z', sinceStartOfHistory: false, actions: ['freeze'] }] },
+      {
+        name: 'first',
+        inForce: [{ step: 'any data', since: '2026-01-01T01:00:00Z', sinceStartOfHistory: true, actions: ['watch'] }],
+        steps: [{ name: 'any data', when: { remainingBudgetBelow: 1.5 }, actions: ['watch'], inForce: true }],
+      },
+      {
+        name: 'second',
+        inForce: [{ step: 'exhausted', since: '2026-01-02T00:00:00Z', sinceStartOfHistory: false, actions: ['freeze'] }],
+        steps: [{ name: 'exhausted', when: { remainingBudgetBelow: 0 }, actions: ['freeze'], inForce: true }],
+      },
     ]);
     expect(entry!.incidents).toEqual([
       {

@@ -176,7 +176,11 @@ describe('policies and incidents in the evaluation', () => {
     ]);
     const [entry] = reportEntries(result);
     expect(entry!.policies).toEqual([
-      { name: 'mine', inForce: [{ step: 'exhausted', since: '2026-01-02T00:00:00Z', sinceStartOfHistory: false, actions: ['freeze'] }] },
+      {
+        name: 'mine',
+        inForce: [{ step: 'exhausted', since: '2026-01-02T00:00:00Z', sinceStartOfHistory: false, actions: ['freeze'] }],
+        steps: [{ name: 'exhausted', when: { remainingBudgetBelow: 0 }, actions: ['freeze'], inForce: true }],
+      },
     ]);
     expect(entry!.backtest.incidents).toEqual([
       { id: 'inc', started: '2026-01-01T23:00:00Z', detected: '2026-01-01T23:30:00Z', alertAt: '2026-01-02T00:00:00Z', lead: -30 },

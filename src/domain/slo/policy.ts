@@ -57,6 +57,8 @@ export interface PolicyState {
   readonly name: string;
   /** Steps that hold at asOf, in the policy's order (mildest first; the last names the state). */
   readonly inForce: readonly StepInForce[];
+  /** Every step of the policy, mildest first, and whether it holds at asOf. */
+  readonly steps: readonly { readonly name: string; readonly when: PolicyCondition; readonly actions: readonly PolicyAction[]; readonly inForce: boolean }[];
 }
 
 /**
@@ -117,7 +119,8 @@ export function evaluatePolicy(view: BudgetView, policy: PolicyInput, incidents:
   const points = view.points;
   const last = points.length - 1;
   const inForce: StepInForce[] = [];
-  if (last < 0) return { name: policy.metadata.name, inForce };
+  const steps = () => policy.spec.steps.map((s) => ({ name: s.name, when: s.when, actions: s.actions, inForce: inForce.some((f) => f.step === s.name) }));
+  if (last < 0) return { name: policy.metadata.name, inForce, steps: steps() };
   for (const step of policy.spec.steps) {
     const now = conditionHolds(view, step.when, points[last]!, mine);
     if (!now.holds) continue;
@@ -131,5 +134,5 @@ export function evaluatePolicy(view: BudgetView, policy: PolicyInput, incidents:
       ...(now.incidents ? { incidents: now.incidents } : {}),
     });
   }
-  return { name: policy.metadata.name, inForce };
+  return { name: policy.metadata.name, inForce, steps: steps() };
 }

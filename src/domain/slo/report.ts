@@ -6,7 +6,7 @@
 import type { BurnWindow } from './burn.ts';
 import type { ObjectiveEvaluation, SloEvaluation, Status } from './evaluate.ts';
 import { HOUR_MS } from '../../core/time.ts';
-import type { PolicyAction } from './policy.ts';
+import type { PolicyAction, PolicyCondition } from './policy.ts';
 import { formatDurationMs } from './windows.ts';
 
 export interface SloReportEntry {
@@ -56,6 +56,7 @@ export interface SloReportEntry {
   policies: {
     name: string;
     inForce: { step: string; since: string; sinceStartOfHistory: boolean; actions: PolicyAction[]; incidents?: string[] }[];
+    steps: { name: string; when: PolicyCondition; actions: PolicyAction[]; inForce: boolean }[];
   }[];
   /** Budget per incident, over its customer-impact intervals, of a full window's budget. */
   incidents: {
@@ -145,6 +146,7 @@ export function reportEntry(e: ObjectiveEvaluation): SloReportEntry {
         actions: [...s.actions],
         ...(s.incidents ? { incidents: [...s.incidents] } : {}),
       })),
+      steps: p.steps.map((s) => ({ name: s.name, when: s.when, actions: [...s.actions], inForce: s.inForce })),
     })),
     incidents: e.incidents.map((i) => ({
       id: i.id,
