@@ -173,16 +173,16 @@ describe('keel report slos on the sample content', () => {
     // On 15 October the sample's later review dates are in the future (keel report refuses
     // content with errors), so the engine reads the index directly, as the report does.
     const { index } = await validateContent(join(ROOT, SAMPLE), { cwd: ROOT, now: Date.parse('2026-11-22T12:00:00Z') });
-    const at = async (now: string) =>
+    const at = (now: string) =>
       evaluateIndex(index, Date.parse(now))
         .flatMap(reportEntries)
         .flatMap((e) =>
           e.incidents.filter((i) => i.id === '2026-10-14-card-payments-outage').map((i) => [`${e.slo} ${e.objective}`, i.share, i.baselineShare, i.reference]),
         );
-    const october = await at('2026-10-15T12:00:00Z');
+    const october = at('2026-10-15T12:00:00Z');
     expect(october.length).toBeGreaterThan(0);
     expect(october.every(([, share]) => typeof share === 'number')).toBe(true);
-    expect(await at('2026-11-22T12:00:00Z')).toEqual(october);
+    expect(at('2026-11-22T12:00:00Z')).toEqual(october);
   });
 
   it('settings-page-latency burns fast: the policy’s Fast burn step is in force, with a since', () => {

@@ -128,7 +128,7 @@ describe('the engine against a naive reference (calendar months in a zone, compo
     fc.assert(
       fc.property(
         fc.constantFrom('UTC', 'Europe/Paris', 'America/New_York', 'Australia/Sydney'),
-        fc.constantFrom('Occurrences', 'Timeslices') as fc.Arbitrary<'Occurrences' | 'Timeslices'>,
+        fc.constantFrom<'Occurrences' | 'Timeslices'>('Occurrences', 'Timeslices'),
         hourlyArb(24 * 70),
         fc.integer({ min: 24 * 20, max: 24 * 70 }),
         (zone, method, badPerHour, rows) => {
@@ -175,7 +175,7 @@ describe('the engine against a naive reference (calendar months in a zone, compo
   it('agrees on composites of each method (RatioTimeslices: 1 − Σ w(1 − r); Timeslices: bad if any; Occurrences: Σ w × consumed)', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('Occurrences', 'Timeslices', 'RatioTimeslices') as fc.Arbitrary<'Occurrences' | 'Timeslices' | 'RatioTimeslices'>,
+        fc.constantFrom<'Occurrences' | 'Timeslices' | 'RatioTimeslices'>('Occurrences', 'Timeslices', 'RatioTimeslices'),
         fc.array(fc.tuple(hourlyArb(48), fc.integer({ min: 1, max: 3 })), { minLength: 2, maxLength: 3 }),
         (method, parts) => {
           const objectives = parts.map(([, weight], i) => ({
