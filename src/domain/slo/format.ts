@@ -55,6 +55,11 @@ export function humanMinutes(minutes: number): string {
   return `${rest} min`;
 }
 
+/** Budget minutes: a tenth of a minute below 100 minutes, so that the minutes and the percentage beside them agree (39.6 of 43.2). */
+function budgetMinutes(minutes: number): string {
+  return Math.abs(minutes) < 100 ? `${fixed(Math.abs(minutes), 1)} min` : humanMinutes(minutes);
+}
+
 /** An instant in the report's zone: "2026-11-22 01:00 +01:00". */
 export function at(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm ZZ');
@@ -84,7 +89,7 @@ export function objectiveRows(e: ObjectiveEvaluation, zone: string): [string, st
     const amount = b.events
       ? ` (${fixed(b.events.remaining, 0)} of ${fixed(b.events.budget, 0)} bad events left)`
       : b.minutes
-        ? ` (${humanMinutes(b.minutes.remaining)}${b.minutes.remaining < 0 ? ' over' : ''} of ${humanMinutes(b.minutes.budget)})`
+        ? ` (${budgetMinutes(b.minutes.remaining)}${b.minutes.remaining < 0 ? ' over' : ''} of ${budgetMinutes(b.minutes.budget)})`
         : '';
     const x = b.exhaustion;
     const exhaustion =
