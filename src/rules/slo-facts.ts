@@ -6,9 +6,9 @@
  * check whose fields are missing or malformed (the schema reports those).
  */
 import type { ContentIndex } from '../content/entry.ts';
+import { incidentThreshold } from '../domain/slo/policy.ts';
 import { Id } from '../schemas/common.ts';
-import { incidentThreshold, type IncidentThreshold } from '../domain/slo/policy.ts';
-import { ErrorBudgetPolicySchema, type IncidentConsumedAbove } from '../schemas/error-budget-policy.ts';
+import { ErrorBudgetPolicySchema } from '../schemas/error-budget-policy.ts';
 import { hasValue, inlineSliOf, isMapping, sliMetricOf, type SliMetric, type Written } from '../schemas/openslo.ts';
 import type { Located } from './rule.ts';
 
@@ -35,7 +35,8 @@ export interface PolicyStepFacts {
   index: number;
   name: string | undefined;
   remainingBudgetBelow: number | undefined;
-  incidentConsumedAbove: IncidentThreshold | undefined;
+  /** The incident condition, normalised: the share and the period (`of`) whose full budget it is of. */
+  incidentConsumedAbove: { share: number; ofMs?: number } | undefined;
 }
 
 export interface PolicyFacts {
@@ -56,8 +57,6 @@ function valid<T>(schema: { safeParse(value: unknown): { success: true; data: T 
   const result = schema.safeParse(value);
   return result.success ? result.data : undefined;
 }
-
-const thresholdOf = (value: IncidentConsumedAbove | undefined): IncidentThreshold | undefined => (value === undefined ? undefined : incidentThreshold(value));
 
 const asMapping = (value: unknown): Written => (isMapping(value) ? value : {});
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : []);
@@ -129,7 +128,7 @@ function policyFromData(entry: ContentIndex['collections']['errorBudgetPolicies'
       index,
       name: step.name,
       remainingBudgetBelow: step.when.remainingBudgetBelow,
-      incidentConsumedAbove: thresholdOf(step.when.incidentConsumedAbove),
+      incidentConsumedAbove: step.when.incidentConsumedAbove === undefined ? undefined : incidentThreshold(step.when.incidentConsumedAbove),
     })),
   };
 }
@@ -146,12 +145,13 @@ function policyFromRaw(entry: Located, id: string, raw: unknown): PolicyFacts {
     steps: asList(spec.steps).flatMap((item, index) => {
       if (!isMapping(item)) return [];
       const when = asMapping(item.when);
+      const incident = valid(whenShape.incidentConsumedAbove, when.incidentConsumedAbove);
       return [
         {
           index,
           name: valid(stepShape.name, item.name),
           remainingBudgetBelow: valid(whenShape.remainingBudgetBelow, when.remainingBudgetBelow),
-          incidentConsumedAbove: thresholdOf(valid(whenShape.incidentConsumedAbove, when.incidentConsumedAbove)),
+          incidentConsumedAbove: incident === undefined ? undefined : incidentThreshold(incident),
         },
       ];
     }),

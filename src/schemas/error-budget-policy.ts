@@ -74,11 +74,6 @@ const PolicyActionSchema = z
     'Free text ("The team lead reports to the SRE council"), or a structured action: { freeze: releases | features | all, services: [ids] }, { pager: developers } or { require: retrospective-p0 }.',
   );
 
-/** `incidentConsumedAbove` as written: a share of the SLO window's budget, or `{ share, of }`. */
-export type IncidentConsumedAbove = number | { share: number; of: string };
-
-const Share = z.number().min(0).max(1).describe('A share of the error budget, 0..1 (0.2 = a fifth).');
-
 const PolicyStepSchema = z
   .strictObject({
     name: Text.describe('Name of the step, e.g. "Budget at risk".'),
@@ -99,15 +94,15 @@ const PolicyStepSchema = z
           .describe('Holds while the burn rate over window is above the threshold.'),
         incidentConsumedAbove: z
           .union([
-            Share,
+            z.number().min(0).max(1),
             z.strictObject({
-              share: Share,
-              of: Duration.describe("The period whose budget the share is of, e.g. 4w (the SRE Workbook's four weeks); default: the SLO's window."),
+              share: z.number().min(0).max(1).describe("Share of a full period's error budget, e.g. 0.2."),
+              of: Duration.optional().describe("The period whose full budget the share is of, e.g. 4w (Google's rule); default: the SLO's window."),
             }),
           ])
           .optional()
           .describe(
-            "Holds while one incident naming the SLO has consumed more than this share of the error budget: a number (a share of the SLO window's budget) or { share: 0.2, of: 4w } (of four weeks' budget). 0.2 is the SRE Workbook rule that such an incident needs a retrospective with a P0 follow-up.",
+            "Holds while one incident naming the SLO, whose impact ended in the current SLO window (or the `of` period), has consumed more than this share of a full period's error budget (0.2: the SRE Workbook rule that such an incident needs a retrospective with a P0 follow-up). A number, or { share, of }.",
           ),
       })
       .superRefine((when, ctx) => {

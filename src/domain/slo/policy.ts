@@ -5,35 +5,27 @@
  *   (data up to that instant) is below x (0: overspent); false without data.
  * - `burnRate: { above, window }`: the burn rate over the look-back window is above the
  *   threshold; false when it is not measurable or there are no data.
- * - `incidentConsumedAbove: x`: some incident naming the SLO, overlapping the SLO window
- *   holding the instant, has consumed more than x of the budget (see `incidentShare`).
+ * - `incidentConsumedAbove: x` (or `{ share: x, of: 4w }`): some incident naming the SLO,
+ *   whose impact ended in the SLO window holding the instant (or in the `of` before it), has
+ *   consumed more than x of a full period's budget (see `incidentShare`).
  * "Since" walks back through the history (every measurement or slice end) to the start of
  * the current continuous hold.
  */
 import { durationMs } from '../../core/time.ts';
-import type { ErrorBudgetPolicy, FreezeScope, IncidentConsumedAbove, PolicyAction } from '../../schemas/error-budget-policy.ts';
+import type { ErrorBudgetPolicy, FreezeScope } from '../../schemas/error-budget-policy.ts';
 import type { Incident } from './series.ts';
 import type { BudgetView } from './view.ts';
 
 /** A step condition, as the schema outputs it. */
 export type PolicyCondition = ErrorBudgetPolicy['spec']['steps'][number]['when'];
 
+/** One action of a step, as the schema outputs it (free text, or a structured action). */
+export type PolicyAction = ErrorBudgetPolicy['spec']['steps'][number]['actions'][number];
+
 export interface PolicyStepInput {
   readonly name: string;
   readonly when: PolicyCondition;
-  /** Free text, or structured (freeze, pager, require): `keel policy check` gates on the freezes. */
   readonly actions: readonly PolicyAction[];
-}
-
-/** An `incidentConsumedAbove` threshold: the share, and the period whose budget it is a share of (absent: the SLO's window). */
-export interface IncidentThreshold {
-  readonly share: number;
-  readonly ofMs?: number;
-}
-
-/** `incidentConsumedAbove` as written (a number, or `{ share, of }`) normalised: what the engine and the rules read. */
-export function incidentThreshold(value: IncidentConsumedAbove): IncidentThreshold {
-  return typeof value === 'number' ? { share: value } : { share: value.share, ofMs: durationMs(value.of) };
 }
 
 /** The parts of an ErrorBudgetPolicy the engine reads (an `ErrorBudgetPolicy` is one). */
@@ -57,6 +49,8 @@ export interface PolicyState {
   readonly name: string;
   /** Steps that hold at asOf, in the policy's order (mildest first; the last names the state). */
   readonly inForce: readonly StepInForce[];
+  /** Every step of the policy, mildest first, and whether it holds at asOf. */
+  readonly steps: readonly { readonly name: string; readonly when: PolicyCondition; readonly actions: readonly PolicyAction[]; readonly inForce: boolean }[];
 }
 
 const FREEZES: Record<FreezeScope, string> = {
@@ -76,16 +70,29 @@ export function describeAction(action: PolicyAction, sloService: string): string
   return "The incident's retrospective has at least one P0 follow-up.";
 }
 
-/** Ids of the incidents (naming `sloName`) over `condition.incidentConsumedAbove` at `at`. */
-function incidentsAbove(view: BudgetView, incidents: readonly Incident[], threshold: IncidentThreshold, at: number): string[] {
-  const window = view.windowAt(at);
+/**
+ * A step's incident condition, normalised: the share, and the period whose full budget it is
+ * of (`of`, e.g. 4w as Google's rule says; absent: the SLO's own window).
+ */
+export function incidentThreshold(value: NonNullable<PolicyCondition['incidentConsumedAbove']>): { share: number; ofMs?: number } {
+  if (typeof value === 'number') return { share: value };
+  return value.of === undefined ? { share: value.share } : { share: value.share, ofMs: durationMs(value.of) };
+}
+
+/**
+ * Ids of the incidents (naming `sloName`) over an incident condition at `at`: those whose
+ * impact ended within the period the condition measures against (the SLO window holding `at`,
+ * or the `of` period before `at`) and whose share of a full period's budget is over the threshold.
+ */
+function incidentsAbove(view: BudgetView, incidents: readonly Incident[], condition: { share: number; ofMs?: number }, at: number): string[] {
+  const from = condition.ofMs === undefined ? view.windowAt(at).from : at - condition.ofMs;
   const out: string[] = [];
   for (const incident of incidents) {
     if (incident.started > at) continue;
-    const end = Math.min(incident.resolved ?? at, at);
-    if (end <= window.from) continue; // Out of the window: its budget has been renewed.
-    const share = view.incidentShare(incident, at);
-    if (share !== null && share > threshold.share) out.push(incident.id);
+    const measured = view.incidentShare(incident, at, condition.ofMs);
+    const end = measured.intervals.at(-1)?.to ?? incident.started;
+    if (end <= from) continue; // Out of the period: its budget has been renewed.
+    if (measured.share !== null && measured.share > condition.share) out.push(incident.id);
   }
   return out;
 }
@@ -121,7 +128,8 @@ export function evaluatePolicy(view: BudgetView, policy: PolicyInput, incidents:
   const points = view.points;
   const last = points.length - 1;
   const inForce: StepInForce[] = [];
-  if (last < 0) return { name: policy.metadata.name, inForce };
+  const steps = () => policy.spec.steps.map((s) => ({ name: s.name, when: s.when, actions: s.actions, inForce: inForce.some((f) => f.step === s.name) }));
+  if (last < 0) return { name: policy.metadata.name, inForce, steps: steps() };
   for (const step of policy.spec.steps) {
     const now = conditionHolds(view, step.when, points[last]!, mine);
     if (!now.holds) continue;
@@ -135,5 +143,5 @@ export function evaluatePolicy(view: BudgetView, policy: PolicyInput, incidents:
       ...(now.incidents ? { incidents: now.incidents } : {}),
     });
   }
-  return { name: policy.metadata.name, inForce };
+  return { name: policy.metadata.name, inForce, steps: steps() };
 }
