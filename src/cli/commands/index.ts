@@ -6,6 +6,7 @@ import { importCommand } from './import.ts';
 import { newCommand } from './new.ts';
 import { preview } from './preview.ts';
 import { report } from './report.ts';
+import { rules } from './rules.ts';
 import { validate } from './validate.ts';
 
-export const COMMANDS: readonly Command[] = [validate, newCommand, report, importCommand, build, dev, preview];
+export const COMMANDS: readonly Command[] = [validate, newCommand, report, importCommand, rules, build, dev, preview];
