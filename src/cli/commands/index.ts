@@ -5,8 +5,9 @@ import { dev } from './dev.ts';
 import { importCommand } from './import.ts';
 import { newCommand } from './new.ts';
 import { preview } from './preview.ts';
+import { pull } from './pull.ts';
 import { report } from './report.ts';
 import { rules } from './rules.ts';
 import { validate } from './validate.ts';
 
-export const COMMANDS: readonly Command[] = [validate, newCommand, report, importCommand, rules, build, dev, preview];
+export const COMMANDS: readonly Command[] = [validate, newCommand, report, importCommand, pull, rules, build, dev, preview];
