@@ -4,9 +4,11 @@
  * and factors, read from `alertWindows` (src/domain/slo/alerts.ts), never copied. Pure: SLOs in,
  * rule groups out (the command writes them as YAML).
  *
- * A counter query is recorded as it is (`keel:slo_good:counter`, …) and the ratio takes
- * `increase()` of the recorded series over each window, so any PromQL that yields one counter
- * works, `sum(...)` included. A windowed query (`{{.window}}`) gets the window written in.
+ * A counter query that is a selector or the sum of one becomes `sum(increase(selector[w]))`:
+ * increase per series, then the sum, so a reset of one series is handled. Any other counter
+ * expression is recorded as it is (`keel:slo_good:counter`, …) and the ratio takes `increase()`
+ * of the recorded series (a reset of one of its parts then reads as a reset of the whole). A
+ * windowed query (`{{.window}}`) gets the window written in.
  */
 import { alertWindows, type AlertWindow, type Severity } from '../domain/slo/alerts.ts';
 import { budgetRatio, decimal } from '../domain/slo/events.ts';
@@ -70,6 +72,24 @@ export function promDuration(ms: number): string {
   return `${ms}ms`;
 }
 
+/** A series selector: a metric name and optional matchers (quoted values may hold braces). */
+const SELECTOR = String.raw`[a-zA-Z_:][a-zA-Z0-9_:]*\s*(?:\{(?:[^{}"]|"(?:[^"\\]|\\.)*")*\})?`;
+const SUM_OF_SELECTOR = new RegExp(String.raw`^\s*sum\s*\(\s*(${SELECTOR})\s*\)\s*$`);
+const LONE_SELECTOR = new RegExp(String.raw`^\s*(${SELECTOR})\s*$`);
+
+/**
+ * The selector of a counter query that is a selector or the `sum()` of one
+ * (`sum(http_requests_total{code!~"5.."})`): such a counter's increase is taken per series and
+ * then summed, so that one series' reset is not mistaken for a reset of the sum. Undefined for
+ * any other expression.
+ */
+export function counterSelectorOf(promql: string): { selector: string; summed: boolean } | undefined {
+  const summed = SUM_OF_SELECTOR.exec(promql);
+  if (summed) return { selector: summed[1]!.trim(), summed: true };
+  const lone = LONE_SELECTOR.exec(promql);
+  return lone ? { selector: lone[1]!.trim(), summed: false } : undefined;
+}
+
 const percent = (ratio: number) => `${decimal(ratio * 100)}%`;
 
 /** Names of the recorded series. */
@@ -80,8 +100,12 @@ const ratioRecord = (windowMs: number) => `keel:slo_error_ratio:rate${promDurati
 function errorRatio(slo: RuleSlo, windowMs: number): string {
   const range = promDuration(windowMs);
   const selector = `{slo="${slo.name}"}`;
-  const events = (which: 'good' | 'bad' | 'total') =>
-    slo.windowed ? `(${slo[which]!.replaceAll('{{.window}}', range)})` : `increase(${counterRecord(which)}${selector}[${range}])`;
+  const events = (which: 'good' | 'bad' | 'total') => {
+    const promql = slo[which]!;
+    if (slo.windowed) return `(${promql.replaceAll('{{.window}}', range)})`;
+    const counter = counterSelectorOf(promql);
+    return counter ? `sum(increase(${counter.selector}[${range}]))` : `increase(${counterRecord(which)}${selector}[${range}])`;
+  };
   const bad = slo.bad !== undefined ? events('bad') : `(${events('total')} - ${events('good')})`;
   return `${bad} / ${events('total')}`;
 }
@@ -95,10 +119,11 @@ export function sloRuleGroup(slo: RuleSlo, resolutionMs?: number): RuleGroup {
   const labels = { slo: slo.name };
   const budget = budgetRatio(slo.target);
   const windows = alertWindows(slo.periodMs, resolutionMs);
+  // Only an expression that is not a (sum of a) selector is recorded, for increase() to read.
   const counters: RecordingRule[] = slo.windowed
     ? []
     : (['good', 'bad', 'total'] as const)
-        .filter((which) => slo[which] !== undefined)
+        .filter((which) => slo[which] !== undefined && counterSelectorOf(slo[which]) === undefined)
         .map((which) => ({ record: counterRecord(which), expr: slo[which]!, labels }));
   const spans = [...new Set(windows.flatMap((w) => [w.evalShortMs, w.evalLongMs]))].sort((a, b) => a - b);
   const ratios: RecordingRule[] = spans.map((ms) => ({ record: ratioRecord(ms), expr: errorRatio(slo, ms), labels }));

@@ -60,6 +60,13 @@ export function windowedCounts(values: Values, times: readonly number[]): Map<nu
   return out;
 }
 
+/** Per-row sums over several series' counts: a row is there when any series has it. */
+export function sumByTime(perSeries: readonly ReadonlyMap<number, number>[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const counts of perSeries) for (const [t, n] of counts) out.set(t, (out.get(t) ?? 0) + n);
+  return out;
+}
+
 export interface RatioRow {
   readonly t: number;
   readonly good: number;

@@ -14,10 +14,10 @@ import { contentDir, now, prometheusEnv } from '../../core/env.ts';
 import { DURATION_PATTERN, durationMs, instantOf, isTimestamp } from '../../core/time.ts';
 import { UsageError } from '../../core/usage-error.ts';
 import type { ContentIndex } from '../../content/entry.ts';
-import { promDuration } from '../../generators/prometheus-rules.ts';
+import { counterSelectorOf, promDuration } from '../../generators/prometheus-rules.ts';
 import { MEASUREMENTS } from '../../kinds/measurements.ts';
 import { prometheusSlos, WINDOW_PLACEHOLDER, type PrometheusSlo, type PromQuery } from '../../model/prometheus.ts';
-import { alignedTimes, counterIncreases, ratioRows, sampleMap, windowedCounts } from '../../pull/counts.ts';
+import { alignedTimes, counterIncreases, ratioRows, sampleMap, sumByTime, windowedCounts } from '../../pull/counts.ts';
 import { mergeRows, timestampOf, type CsvRow } from '../../pull/csv.ts';
 import { prometheusSource } from '../../pull/prometheus.ts';
 import { SourceError, type MeasurementSource } from '../../pull/source.ts';
@@ -58,8 +58,11 @@ interface PullContext {
   readonly warn: (text: string) => void;
 }
 
-/** One query's values by instant, checked: one series, finite numbers. Undefined when it returned nothing. */
-async function valuesOf(slo: PrometheusSlo, query: PromQuery, promql: string, startMs: number, plan: Plan, { source, warn }: PullContext) {
+/**
+ * One query's values by instant, per series, checked: finite numbers, and one series unless
+ * `several` (the selector of a sum). Empty when it returned nothing.
+ */
+async function valuesOf(slo: PrometheusSlo, query: PromQuery, promql: string, startMs: number, plan: Plan, { source, warn }: PullContext, several = false) {
   let series;
   try {
     series = await source.rangeQuery({ promql, startMs, endMs: plan.times.at(-1)!, stepMs: plan.stepMs });
@@ -68,18 +71,20 @@ async function valuesOf(slo: PrometheusSlo, query: PromQuery, promql: string, st
     throw error;
   }
   if (series.length === 0) {
-    warn(`${where(query.at)}warning SLO ${slo.name}: the query returned no data from ${timestampOf(startMs)} to ${timestampOf(plan.times.at(-1)!)}: ${promql}`);
-    return undefined;
+    warn(`${where(query.at)}warning SLO ${slo.name}: the query returned no data from ${timestampOf(startMs)} to ${timestampOf(plan.times.at(-1)!)}: ${query.promql}`);
+    return [];
   }
-  if (series.length > 1) {
+  if (series.length > 1 && !several) {
     throw new PullProblem(
       `the query of SLO ${slo.name} returned ${series.length} series where one is expected; their labels differ in ${differingLabels(series)}`,
       query.at,
     );
   }
-  const { values, bad } = sampleMap(series[0]!.samples);
-  if (bad !== undefined) throw new PullProblem(`the query of SLO ${slo.name} returned ${String(bad.value)} at ${timestampOf(bad.at)}, not a number of events`, query.at);
-  return values;
+  return series.map((one) => {
+    const { values, bad } = sampleMap(one.samples);
+    if (bad !== undefined) throw new PullProblem(`the query of SLO ${slo.name} returned ${String(bad.value)} at ${timestampOf(bad.at)}, not a number of events`, query.at);
+    return values;
+  });
 }
 
 /** The new rows of one SLO. */
@@ -87,18 +92,21 @@ async function pullRows(slo: PrometheusSlo, plan: Plan, context: PullContext): P
   const { sli } = slo;
   const first = plan.times[0]!;
   if (sli.type === 'threshold') {
-    const values = await valuesOf(slo, sli.query, sli.query.promql, first, plan, context);
-    return { rows: plan.times.filter((t) => values?.has(t)).map((t) => ({ t, fields: [values!.get(t)!] })), capped: 0 };
+    const [values = new Map<number, number>()] = await valuesOf(slo, sli.query, sli.query.promql, first, plan, context);
+    return { rows: plan.times.filter((t) => values.has(t)).map((t) => ({ t, fields: [values.get(t)!] })), capped: 0 };
   }
   const range = promDuration(plan.stepMs);
   const counts = async (query: PromQuery) => {
     if (sli.windowed) {
-      const values = await valuesOf(slo, query, query.promql.replaceAll(WINDOW_PLACEHOLDER, range), first, plan, context);
-      return windowedCounts(values ?? new Map(), plan.times);
+      const [values = new Map<number, number>()] = await valuesOf(slo, query, query.promql.replaceAll(WINDOW_PLACEHOLDER, range), first, plan, context);
+      return windowedCounts(values, plan.times);
     }
-    // A counter needs its sample one step before the first row too.
-    const values = await valuesOf(slo, query, query.promql, first - plan.stepMs, plan, context);
-    return counterIncreases(values ?? new Map(), plan.times, plan.stepMs);
+    // A counter needs its sample one step before the first row too. The sum of a selector is
+    // taken after the increase of each of its series, so that one series' reset stays its own.
+    const counter = counterSelectorOf(query.promql);
+    const summed = counter?.summed === true;
+    const series = await valuesOf(slo, query, summed ? counter.selector : query.promql, first - plan.stepMs, plan, context, summed);
+    return sumByTime(series.map((values) => counterIncreases(values, plan.times, plan.stepMs)));
   };
   const numerator = sli.good ?? sli.bad!;
   const { rows, capped } = ratioRows(plan.times, await counts(numerator), sli.good ? 'good' : 'bad', await counts(sli.total));
@@ -238,7 +246,7 @@ async function pullOne(
   const span = rows.length ? ` (${timestampOf(rows[0]!.t)} … ${timestampOf(rows.at(-1)!.t)})` : '';
   const missing = plan.times.length - rows.length;
   const notes = [missing > 0 ? `${missing} intervals without data` : '', capped > 0 ? `${capped} rows with more good than total events, capped` : ''].filter(Boolean);
-  io.out(`keel pull: ${slo.name}: ${options.dryRun ? 'would append' : '+'}${rows.length} rows${span} → ${shown}${notes.length ? `; ${notes.join('; ')}` : ''}`);
+  io.out(`keel pull: ${slo.name}: ${options.dryRun ? 'would append ' : '+'}${rows.length} rows${span} → ${shown}${notes.length ? `; ${notes.join('; ')}` : ''}`);
   if (text !== undefined && !options.dryRun) {
     mkdirSync(join(index.root, MEASUREMENTS.folder), { recursive: true });
     writeFileAtomic(path, text, join(index.root, MEASUREMENTS.folder));
