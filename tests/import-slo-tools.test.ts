@@ -85,6 +85,15 @@ describe('keel import pyrra', () => {
 
 describe('Pyrra windows as OpenSLO durations', () => {
   it('keeps whole units and converts mixed ones to minutes; seconds cannot be written', () => {
-    expect(['28d', '2w', '4w', '1h30m', '30d', '90s', '1y', 'soon'].map(openSloDuration)).toEqual(['28d', '2w', '4w', '90m', '30d', undefined, '365d', undefined]);
+    expect(['28d', '2w', '4w', '1h30m', '30d', '90s', '1y', 'soon'].map(openSloDuration)).toEqual([
+      '28d',
+      '2w',
+      '4w',
+      '90m',
+      '30d',
+      undefined,
+      '365d',
+      undefined,
+    ]);
   });
 });

@@ -106,7 +106,9 @@ describe('keel pull from a real Prometheus', () => {
     expect(second.code).toBe(0);
     expect(readFileSync(csv, 'utf8')).toBe(expectedCsv(0, MINUTES));
     // The gap shows as intervals without data; the counts stay whole numbers.
-    expect(second.out).toContain('keel pull: checkout-availability: +31 rows (2026-11-01T03:05:00Z … 2026-11-01T06:00:00Z) → measurements/checkout-availability.csv; 5 intervals without data');
+    expect(second.out).toContain(
+      'keel pull: checkout-availability: +31 rows (2026-11-01T03:05:00Z … 2026-11-01T06:00:00Z) → measurements/checkout-availability.csv; 5 intervals without data',
+    );
     expect(second.out.split('\n').at(-1)).toBe('keel pull: 1 SLOs pulled, 0 failed, 0 skipped; appended 31 rows');
     const before = statSync(csv).mtimeMs;
     const third = await run(['pull', '--content', content], { KEEL_NOW: at(MINUTES) });
@@ -127,7 +129,9 @@ describe('keel pull from a real Prometheus', () => {
     const csv = join(content, 'measurements/checkout-availability.csv');
     await run(['pull', '--content', content, '--since', at(0)], { KEEL_NOW: at(MINUTES) });
     // A row edited by hand after 03:00 is replaced; the ones before are kept as they are.
-    const edited = readFileSync(csv, 'utf8').replace(/^(2026-11-01T02:00:00Z),\d+,/m, '$1,1,').replace(/^(2026-11-01T04:00:00Z),\d+,/m, '$1,1,');
+    const edited = readFileSync(csv, 'utf8')
+      .replace(/^(2026-11-01T02:00:00Z),\d+,/m, '$1,1,')
+      .replace(/^(2026-11-01T04:00:00Z),\d+,/m, '$1,1,');
     writeFileSync(csv, edited);
     const r = await run(['pull', '--content', content, '--since', at(180), '--rewrite'], { KEEL_NOW: at(MINUTES) });
     expect(r.code).toBe(0);

@@ -51,7 +51,8 @@ async function loadIndex(content: string, now: number): Promise<ContentIndex> {
 }
 
 /** Whether an alert of `severity` fires at `t` according to the backtest's firings. */
-const firingAt = (firings: readonly Firing[], severity: string, t: number) => firings.some((f) => f.severity === severity && f.from <= t && (f.to === null || t < f.to));
+const firingAt = (firings: readonly Firing[], severity: string, t: number) =>
+  firings.some((f) => f.severity === severity && f.from <= t && (f.to === null || t < f.to));
 
 interface Proof {
   /** Input series (PromQL series notation) and their per-row counts. */
@@ -95,7 +96,10 @@ async function prove(name: string, { series, time, resolutionMs, group, firings 
   const interval = `${resolutionMs / 1000}s`;
   writeFileSync(
     join(dir, `${name}.test.yml`),
-    stringify({ rule_files: [`${name}.rules.yml`], evaluation_interval: interval, tests: [{ interval, input_series: inputSeries, alert_rule_test: tests }] }, { lineWidth: 0 }),
+    stringify(
+      { rule_files: [`${name}.rules.yml`], evaluation_interval: interval, tests: [{ interval, input_series: inputSeries, alert_rule_test: tests }] },
+      { lineWidth: 0 },
+    ),
   );
   const result = await promtool(['test', 'rules', `${name}.test.yml`], dir);
   return { ...result, firing, quiet };

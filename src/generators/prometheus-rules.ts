@@ -137,7 +137,10 @@ export function sloRuleGroup(slo: RuleSlo, resolutionMs?: number): RuleGroup {
       return `(${ratioRecord(w.evalLongMs)}{slo="${slo.name}"} > ${threshold} and ${ratioRecord(w.evalShortMs)}{slo="${slo.name}"} > ${threshold})`;
     };
     const when = rows
-      .map((w) => `over ${promDuration(w.evalLongMs)} and ${promDuration(w.evalShortMs)} above ${Number(w.factor.toPrecision(3))}× (${percent(w.budgetShare)} of the budget in ${promDuration(w.longMs)})`)
+      .map(
+        (w) =>
+          `over ${promDuration(w.evalLongMs)} and ${promDuration(w.evalShortMs)} above ${Number(w.factor.toPrecision(3))}× (${percent(w.budgetShare)} of the budget in ${promDuration(w.longMs)})`,
+      )
       .join(', or ');
     const runbook = slo.runbookUrls.get(name);
     return [

@@ -59,11 +59,15 @@ export function importPyrra(documents: readonly SourceDocument[]): ImportResult 
         ratio = { counter: false, good: `sum(sum_over_time(${value.metric}[{{.window}}]))`, total: `sum(count_over_time(${value.metric}[{{.window}}]))` };
       }
       if (Array.isArray(value.grouping) && value.grouping.length > 0) {
-        warn(['spec', 'indicator', key, 'grouping'], `grouping of ${name} (one SLO per ${value.grouping.join(', ')}) is not carried over: the imported SLO sums over every group`);
+        warn(
+          ['spec', 'indicator', key, 'grouping'],
+          `grouping of ${name} (one SLO per ${value.grouping.join(', ')}) is not carried over: the imported SLO sums over every group`,
+        );
       }
     }
     if (ratio === undefined) {
-      const why = kind === 'latencyNative' ? 'a native-histogram latency indicator cannot be written as event counters' : `no ratio, latency or bool_gauge indicator`;
+      const why =
+        kind === 'latencyNative' ? 'a native-histogram latency indicator cannot be written as event counters' : `no ratio, latency or bool_gauge indicator`;
       warn(['spec', 'indicator', ...(kind ? [kind] : [])], `${name}: ${why}; not imported`);
       continue;
     }

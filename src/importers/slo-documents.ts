@@ -98,7 +98,11 @@ const metricSource = (query: string) => ({ metricSource: { metricSourceRef: DATA
 export function sloFiles(service: ImportedService, slos: readonly ImportedSlo[], source: string, report: (message: string) => void): ImportedFile[] {
   const serviceLabels = labelsOf(service.labels, report);
   const documents: Record<string, unknown>[] = [
-    { apiVersion: 'openslo/v1', kind: 'Service', metadata: { name: service.id, displayName: service.name, ...(serviceLabels ? { labels: serviceLabels } : {}) } },
+    {
+      apiVersion: 'openslo/v1',
+      kind: 'Service',
+      metadata: { name: service.id, displayName: service.name, ...(serviceLabels ? { labels: serviceLabels } : {}) },
+    },
   ];
   for (const slo of slos) {
     const labels = labelsOf(slo.labels, report);
@@ -129,7 +133,10 @@ export function sloFiles(service: ImportedService, slos: readonly ImportedSlo[],
   return [
     {
       path: `services/${service.id}.yaml`,
-      text: yamlFile({ name: service.name, owner: service.owner, tier: service.tier, statusPage: false }, [SCHEMA_COMMENT('service.schema.json'), `Imported from ${source}.`]),
+      text: yamlFile({ name: service.name, owner: service.owner, tier: service.tier, statusPage: false }, [
+        SCHEMA_COMMENT('service.schema.json'),
+        `Imported from ${source}.`,
+      ]),
     },
     { path: `slos/${service.id}.yaml`, text: yamlDocuments(documents, [SCHEMA_COMMENT('openslo.schema.json'), `Imported from ${source}.`]) },
   ];
@@ -145,7 +152,10 @@ export function dataSourceFile(): ImportedFile {
           apiVersion: 'openslo/v1',
           kind: 'DataSource',
           metadata: { name: DATA_SOURCE },
-          spec: { description: 'The Prometheus server the imported SLOs read; keel pull takes its URL from keel.yaml (prometheus.url) or KEEL_PROMETHEUS_URL.', type: 'Prometheus' },
+          spec: {
+            description: 'The Prometheus server the imported SLOs read; keel pull takes its URL from keel.yaml (prometheus.url) or KEEL_PROMETHEUS_URL.',
+            type: 'Prometheus',
+          },
         },
       ],
       [SCHEMA_COMMENT('openslo.schema.json')],

@@ -33,12 +33,13 @@ export function importSloth(documents: readonly SourceDocument[]): ImportResult 
   for (const doc of documents) {
     const crd = isRecord(doc.data) && doc.data.apiVersion === 'sloth.slok.dev/v1';
     const base: (string | number)[] = crd ? ['spec'] : [];
-    const spec = crd ? (doc.data as Record<string, unknown>).spec : doc.data;
+    const spec = crd ? doc.data.spec : doc.data;
     const warn = (path: (string | number)[], message: string) => result.report.push(`${doc.at([...base, ...path])} warning: ${message}`);
     if (!isRecord(spec) || typeof spec.service !== 'string') {
       warn([], `not a Sloth spec: it has no service (${crd ? 'spec.service' : 'service'})`);
       continue;
     }
+    const serviceName = spec.service;
     const labels = stringRecord(spec.labels);
     const serviceId = idOf(spec.service, 'service', (m) => warn(['service'], m));
     const tier = Number(labels.tier);
@@ -61,22 +62,30 @@ export function importSloth(documents: readonly SourceDocument[]): ImportResult 
         const events = (query: string) => query.replace(/\brate\s*\(/g, 'increase(');
         ratio = { counter: false, bad: events(sli.events.error_query), total: events(sli.events.total_query) };
         if (/\brate\s*\(/.test(sli.events.error_query + sli.events.total_query)) {
-          result.report.push(`${doc.at([...base, ...at('sli', 'events')])} rate( became increase( in the queries of ${raw.name}, so that keel pull reads event counts; the ratio is unchanged`);
+          result.report.push(
+            `${doc.at([...base, ...at('sli', 'events')])} rate( became increase( in the queries of ${raw.name}, so that keel pull reads event counts; the ratio is unchanged`,
+          );
         }
       } else if (isRecord(sli.raw) && typeof sli.raw.error_ratio_query === 'string') {
         ratio = { raw: sli.raw.error_ratio_query };
         warn(at('sli', 'raw'), `${raw.name} has a raw error ratio: it validates, but keel pull and keel rules need event counts (sli.events)`);
       } else {
-        warn(at('sli', isRecord(sli.plugin) ? 'plugin' : ''), `${raw.name}: an SLI plugin (or no SLI) cannot be carried over: write its queries as sli.events; SLO not imported`);
+        warn(
+          at('sli', isRecord(sli.plugin) ? 'plugin' : ''),
+          `${raw.name}: an SLI plugin (or no SLI) cannot be carried over: write its queries as sli.events; SLO not imported`,
+        );
         return;
       }
       if (raw.alerting !== undefined) {
-        warn(at('alerting'), `alerting of ${raw.name} (alert names, labels, annotations, page and ticket alerts) is not carried over: keel rules writes the alerts; route them in Alertmanager`);
+        warn(
+          at('alerting'),
+          `alerting of ${raw.name} (alert names, labels, annotations, page and ticket alerts) is not carried over: keel rules writes the alerts; route them in Alertmanager`,
+        );
       }
       const known = new Set(['name', 'objective', 'description', 'labels', 'sli', 'alerting']);
       for (const key of Object.keys(raw)) if (!known.has(key)) warn(at(key), `${key} of ${raw.name} is not carried over`);
       slos.push({
-        name: idOf(`${spec.service}-${raw.name}`, 'SLO', (m) => warn(at('name'), m)),
+        name: idOf(`${serviceName}-${raw.name}`, 'SLO', (m) => warn(at('name'), m)),
         displayName: raw.name,
         description: str(raw.description),
         labels: { ...labels, ...stringRecord(raw.labels) },
@@ -94,7 +103,8 @@ export function importSloth(documents: readonly SourceDocument[]): ImportResult 
         (m) => warn(['labels'], m),
       ),
     );
-    if (labels.owner === undefined && labels.team === undefined) warn(['labels'], `service ${spec.service} has no owner label: its catalog entry says owner: unknown`);
+    if (labels.owner === undefined && labels.team === undefined)
+      warn(['labels'], `service ${spec.service} has no owner label: its catalog entry says owner: unknown`);
   }
   return result;
 }

@@ -94,10 +94,10 @@ export function prometheusSlos(index: ContentIndex, only?: string): { slos: Prom
     if (ratio !== undefined) {
       for (const key of ['good', 'bad', 'total', 'raw'] as const) {
         const source = ratio[key];
-        if (source !== undefined) sources.push([['ratioMetric', key], source as MetricSource]);
+        if (source !== undefined) sources.push([['ratioMetric', key], source]);
       }
     } else if (sliSpec.thresholdMetric !== undefined) {
-      sources.push([['thresholdMetric'], sliSpec.thresholdMetric as MetricSource]);
+      sources.push([['thresholdMetric'], sliSpec.thresholdMetric]);
     }
     const typeOf = ({ metricSource }: MetricSource) =>
       metricSource.type ?? (metricSource.metricSourceRef === undefined ? undefined : dataSources.get(metricSource.metricSourceRef)?.data.spec.type);
@@ -123,7 +123,8 @@ export function prometheusSlos(index: ContentIndex, only?: string): { slos: Prom
     }
     const refs = sources.map(([, s]) => s.metricSource.metricSourceRef).filter((r) => r !== undefined);
     const details = refs.length ? dataSources.get(refs[0]!)?.data.spec.connectionDetails : undefined;
-    const url = typeof details === 'object' && details !== null && typeof (details as { url?: unknown }).url === 'string' ? (details as { url: string }).url : undefined;
+    const url =
+      typeof details === 'object' && details !== null && typeof (details as { url?: unknown }).url === 'string' ? (details as { url: string }).url : undefined;
     let sli: PrometheusSli;
     if (ratio !== undefined) {
       if (queries.has('raw')) {

@@ -78,7 +78,12 @@ export interface RatioRow {
  * bad. A numerator above the total (series scraped at different moments, rounding) is capped at
  * the total and counted in `capped`.
  */
-export function ratioRows(times: readonly number[], numerator: ReadonlyMap<number, number>, kind: 'good' | 'bad', total: ReadonlyMap<number, number>): { rows: RatioRow[]; capped: number } {
+export function ratioRows(
+  times: readonly number[],
+  numerator: ReadonlyMap<number, number>,
+  kind: 'good' | 'bad',
+  total: ReadonlyMap<number, number>,
+): { rows: RatioRow[]; capped: number } {
   const rows: RatioRow[] = [];
   let capped = 0;
   for (const t of times) {

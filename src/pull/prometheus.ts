@@ -71,7 +71,11 @@ export function prometheusSource(options: PrometheusOptions): MeasurementSource 
       if (attempt > 1) await sleep(backoffMs * 2 ** (attempt - 2));
       let response: Response;
       try {
-        response = await fetch(`${endpoint}?${params}`, { headers: headersFor(options.auth), signal: AbortSignal.timeout(options.timeoutMs), redirect: 'manual' });
+        response = await fetch(`${endpoint}?${params}`, {
+          headers: headersFor(options.auth),
+          signal: AbortSignal.timeout(options.timeoutMs),
+          redirect: 'manual',
+        });
       } catch (error) {
         last = new SourceError('unreachable', `cannot reach ${endpoint}: ${causeOf(error)}`);
         continue;
@@ -97,9 +101,13 @@ export function prometheusSource(options: PrometheusOptions): MeasurementSource 
         throw last;
       }
       if (answer.status === 'success') return seriesOf(answer, endpoint);
-      const message = `${String(answer.errorType ?? 'error')}: ${String(answer.error ?? `HTTP ${response.status}`)}`;
+      const textOr = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+      const message = `${textOr(answer.errorType, 'error')}: ${textOr(answer.error, `HTTP ${response.status}`)}`;
       if (response.status === 400 || response.status === 422) throw new SourceError('rejected', message);
-      last = new SourceError(response.status === 401 || response.status === 403 ? 'bad-response' : 'unreachable', `${endpoint} answered HTTP ${response.status}: ${message}`);
+      last = new SourceError(
+        response.status === 401 || response.status === 403 ? 'bad-response' : 'unreachable',
+        `${endpoint} answered HTTP ${response.status}: ${message}`,
+      );
       if (response.status === 401 || response.status === 403) throw last;
     }
     throw last!;

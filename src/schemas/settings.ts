@@ -76,13 +76,15 @@ export const SettingsSchema = z
     prometheus: z
       .strictObject({
         url: Url.optional().describe(
-          'The Prometheus server keel pull queries (its HTTP API), e.g. http://prometheus:9090; KEEL_PROMETHEUS_URL overrides it; default: the url of the SLI\'s DataSource connectionDetails.',
+          "The Prometheus server keel pull queries (its HTTP API), e.g. http://prometheus:9090; KEEL_PROMETHEUS_URL overrides it; default: the url of the SLI's DataSource connectionDetails.",
         ),
         step: Duration.default('1h').describe('The measurement interval: one CSV row per step, e.g. 5m or 1h.'),
         timeout: Duration.default('1m').describe('How long one query may take before it is retried.'),
       })
       .optional()
-      .describe('Where keel pull reads measurements from. Credentials never go here: KEEL_PROMETHEUS_TOKEN, or KEEL_PROMETHEUS_USERNAME and KEEL_PROMETHEUS_PASSWORD.'),
+      .describe(
+        'Where keel pull reads measurements from. Credentials never go here: KEEL_PROMETHEUS_TOKEN, or KEEL_PROMETHEUS_USERNAME and KEEL_PROMETHEUS_PASSWORD.',
+      ),
     rules: z
       .record(z.string(), z.enum(['off', 'warning', 'error']))
       .default({})

@@ -39,7 +39,10 @@ export function measurementsCsv(startMs: number, stepMs: number, counts: { good:
 }
 
 /** Writes keel.yaml, the service and the SLO (and measurements/checkout-availability.csv when given) into `dir`. */
-export function writeCheckoutContent(dir: string, options: { csv?: string; prometheusUrl?: string; step?: string; objective?: number; internalSiteUrl?: string } = {}): void {
+export function writeCheckoutContent(
+  dir: string,
+  options: { csv?: string; prometheusUrl?: string; step?: string; objective?: number; internalSiteUrl?: string } = {},
+): void {
   for (const folder of ['services', 'slos', 'measurements', 'runbooks']) mkdirSync(join(dir, folder), { recursive: true });
   const prometheus = options.prometheusUrl ? `prometheus:\n  url: ${options.prometheusUrl}\n  step: ${options.step ?? '5m'}\n` : '';
   const site = options.internalSiteUrl ? `internalSiteUrl: ${options.internalSiteUrl}\n` : '';

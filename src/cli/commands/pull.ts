@@ -67,11 +67,14 @@ async function valuesOf(slo: PrometheusSlo, query: PromQuery, promql: string, st
   try {
     series = await source.rangeQuery({ promql, startMs, endMs: plan.times.at(-1)!, stepMs: plan.stepMs });
   } catch (error) {
-    if (error instanceof SourceError && error.kind === 'rejected') throw new PullProblem(`Prometheus rejected the query of SLO ${slo.name}: ${error.message}`, query.at);
+    if (error instanceof SourceError && error.kind === 'rejected')
+      throw new PullProblem(`Prometheus rejected the query of SLO ${slo.name}: ${error.message}`, query.at);
     throw error;
   }
   if (series.length === 0) {
-    warn(`${where(query.at)}warning SLO ${slo.name}: the query returned no data from ${timestampOf(startMs)} to ${timestampOf(plan.times.at(-1)!)}: ${query.promql}`);
+    warn(
+      `${where(query.at)}warning SLO ${slo.name}: the query returned no data from ${timestampOf(startMs)} to ${timestampOf(plan.times.at(-1)!)}: ${query.promql}`,
+    );
     return [];
   }
   if (series.length > 1 && !several) {
@@ -82,7 +85,8 @@ async function valuesOf(slo: PrometheusSlo, query: PromQuery, promql: string, st
   }
   return series.map((one) => {
     const { values, bad } = sampleMap(one.samples);
-    if (bad !== undefined) throw new PullProblem(`the query of SLO ${slo.name} returned ${String(bad.value)} at ${timestampOf(bad.at)}, not a number of events`, query.at);
+    if (bad !== undefined)
+      throw new PullProblem(`the query of SLO ${slo.name} returned ${String(bad.value)} at ${timestampOf(bad.at)}, not a number of events`, query.at);
     return values;
   });
 }
@@ -115,7 +119,8 @@ async function pullRows(slo: PrometheusSlo, plan: Plan, context: PullContext): P
 
 function parseSince(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !isTimestamp(value)) throw new UsageError(`--since must be an RFC 3339 timestamp with an offset, e.g. 2026-11-01T00:00:00Z (got "${String(value)}")`);
+  if (typeof value !== 'string' || !isTimestamp(value))
+    throw new UsageError(`--since must be an RFC 3339 timestamp with an offset, e.g. 2026-11-01T00:00:00Z (got "${String(value)}")`);
   return instantOf(value);
 }
 
@@ -218,12 +223,18 @@ async function pullOne(
   const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   const header = slo.sli.type === 'ratio' ? RATIO_HEADER : THRESHOLD_HEADER;
   if (entry !== undefined && entry.series.type !== slo.sli.type) {
-    return { kind: 'failed', message: `SLO ${slo.name}: ${shown} holds ${entry.series.type} rows, its SLI is a ${slo.sli.type} metric (header ${header.join(',')})` };
+    return {
+      kind: 'failed',
+      message: `SLO ${slo.name}: ${shown} holds ${entry.series.type} rows, its SLI is a ${slo.sli.type} metric (header ${header.join(',')})`,
+    };
   }
   const last = entry?.series.time.at(-1);
   const previous = entry?.series.time.at(-2);
   if (!options.rewrite && last !== undefined && previous !== undefined && last - previous !== stepMs) {
-    return { kind: 'failed', message: `SLO ${slo.name}: ${shown} has rows ${(last - previous) / 60_000} minutes apart, the step is ${stepMs / 60_000}: pass --step, or --rewrite` };
+    return {
+      kind: 'failed',
+      message: `SLO ${slo.name}: ${shown} has rows ${(last - previous) / 60_000} minutes apart, the step is ${stepMs / 60_000}: pass --step, or --rewrite`,
+    };
   }
   const windowStart = options.clock - durationMs(slo.entry.data.spec.timeWindow[0]!.duration);
   const start = options.since ?? windowStart;
@@ -245,8 +256,12 @@ async function pullOne(
   const text = mergeRows(existing, header, rows, options.rewrite ? plan.times[0] : undefined);
   const span = rows.length ? ` (${timestampOf(rows[0]!.t)} … ${timestampOf(rows.at(-1)!.t)})` : '';
   const missing = plan.times.length - rows.length;
-  const notes = [missing > 0 ? `${missing} intervals without data` : '', capped > 0 ? `${capped} rows with more good than total events, capped` : ''].filter(Boolean);
-  io.out(`keel pull: ${slo.name}: ${options.dryRun ? 'would append ' : '+'}${rows.length} rows${span} → ${shown}${notes.length ? `; ${notes.join('; ')}` : ''}`);
+  const notes = [missing > 0 ? `${missing} intervals without data` : '', capped > 0 ? `${capped} rows with more good than total events, capped` : ''].filter(
+    Boolean,
+  );
+  io.out(
+    `keel pull: ${slo.name}: ${options.dryRun ? 'would append ' : '+'}${rows.length} rows${span} → ${shown}${notes.length ? `; ${notes.join('; ')}` : ''}`,
+  );
   if (text !== undefined && !options.dryRun) {
     mkdirSync(join(index.root, MEASUREMENTS.folder), { recursive: true });
     writeFileAtomic(path, text, join(index.root, MEASUREMENTS.folder));
