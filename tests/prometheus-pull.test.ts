@@ -141,7 +141,7 @@ describe('keel pull from a real Prometheus', () => {
     expect(text.split('\n').slice(0, 36)).toEqual(edited.split('\n').slice(0, 36));
   });
 
-  it('reports a rejected query with its file:line:col, several series by the labels that differ, no data as a warning, an out-of-order CSV at its line — and pulls the others', async () => {
+  it('reports a rejected query with its file:line:col, several series by the labels that differ, no data as a warning, NaN, an out-of-order CSV at its line, another data source — and pulls the others', async () => {
     const content = join(dir, 'bad');
     writeCheckoutContent(content, { prometheusUrl: server!.url, step: '5m' });
     const slo = (name: string, good: string, total: string) => `---
@@ -181,15 +181,23 @@ spec:
         slo('several', 'checkout_requests_total', 'sum(checkout_requests_total)'),
         slo('empty', 'sum(checkout_requests_total{code="204"})', 'sum(checkout_requests_total)'),
         slo('fine', 'sum(checkout_requests_total{code="200"})', 'sum(checkout_requests_total)'),
+        slo('not-a-number', 'sum(checkout_requests_total{code="200"}) * 0 / 0', 'sum(checkout_requests_total)'),
       ]
         .join('')
         .slice(4),
+    );
+    // An SLO read from another data source is skipped with a note.
+    writeFileSync(
+      join(content, 'slos/warehouse.yaml'),
+      slo('warehouse', 'good', 'total').slice(4).replaceAll('metricSourceRef: prometheus', 'metricSourceRef: bigquery') +
+        '---\napiVersion: openslo/v1\nkind: DataSource\nmetadata:\n  name: bigquery\nspec:\n  type: BigQuery\n',
     );
     writeFileSync(join(content, 'measurements/checkout-availability.csv'), 'timestamp,good,total\n2026-11-01T00:10:00Z,5,5\n2026-11-01T00:05:00Z,5,5\n');
     const r = await run(['pull', '--content', content, '--since', at(0)], { KEEL_NOW: at(60) });
     expect(r.code).toBe(1);
     expect(r.err.replaceAll(content, 'CONTENT')).toMatchSnapshot();
-    expect(r.out.split('\n').at(-1)).toBe('keel pull: 2 SLOs pulled, 3 failed, 0 skipped; appended 12 rows');
+    expect(r.out).toContain('keel pull: warehouse: skipped: its SLI reads a BigQuery data source, not Prometheus');
+    expect(r.out.split('\n').at(-1)).toBe('keel pull: 2 SLOs pulled, 4 failed, 1 skipped; appended 12 rows');
   });
 
   it('names the URL and the cause when the server cannot be reached', async () => {
