@@ -214,6 +214,7 @@ describe('promtool test rules agrees with the backtest', () => {
       expect(result.output, name).toContain('SUCCESS');
       expect(result.code, name).toBe(0);
       expect(result.quiet, name).toBeGreaterThan(0);
+      expect(result.firing, name).toBeGreaterThan(0);
     }
   });
 
