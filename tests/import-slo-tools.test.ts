@@ -79,7 +79,8 @@ describe('keel import pyrra', () => {
       `keel rules: ${relative(ROOT, join(dir, 'slos/myservice.yaml'))}: skipped SLO myservice-requests-latency: its SLI is a raw ratio: Keel needs good (or bad) and total event counts`,
     ]);
     const check = await promtool(['check', 'rules', rules]);
-    expect(check.output).toContain('SUCCESS: 35 rules found');
+    expect(check.output).toMatch(/SUCCESS: \d+ rules found/);
+    expect(check.code).toBe(0);
   });
 });
 
