@@ -74,6 +74,13 @@ module.exports = {
       from: { path: '^src/domain/', pathNot: TESTS },
       to: { path: ['(^|/)node_modules/zod/', '^zod(/|$)'], dependencyTypesNot: ['type-only'] },
     },
+    // Rule generators are pure: they read the SLO engine's alert table (one table, never a copy).
+    layer('generators', ['core', 'domain']),
+    // The model turns the content index into what the domain, the generators and the pull read.
+    layer('model', ['core', 'schemas', 'kinds', 'content', 'domain', 'generators']),
+    // Measurement sources: the only code that talks to the network; it knows nothing of content.
+    layer('pull', ['core']),
+    layer('importers', ['core', 'schemas', 'kinds', 'content']),
     layer('projections', ['core', 'domain', 'schemas', 'kinds', 'content']),
     {
       name: 'projections-types-only',

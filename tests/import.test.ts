@@ -109,8 +109,11 @@ describe('keel import statuspage', () => {
   it('usage errors: no source, an unknown source, no file, a file that is not Statuspage JSON', async () => {
     writeFileSync(join(dir, 'bad.json'), '{ "incidents": [ { "id": 1 } ] }');
     writeFileSync(join(dir, 'broken.json'), '{ nope');
-    expect(await run(['import'])).toMatchObject({ code: 2, err: 'keel: import needs a source: one of statuspage (got nothing)' });
-    expect(await run(['import', 'pagerduty', 'x.json'])).toMatchObject({ code: 2, err: 'keel: import needs a source: one of statuspage (got "pagerduty")' });
+    expect(await run(['import'])).toMatchObject({ code: 2, err: 'keel: import needs a source: one of statuspage, sloth, pyrra (got nothing)' });
+    expect(await run(['import', 'pagerduty', 'x.json'])).toMatchObject({
+      code: 2,
+      err: 'keel: import needs a source: one of statuspage, sloth, pyrra (got "pagerduty")',
+    });
     expect((await run(['import', 'statuspage'])).code).toBe(2);
     expect((await run(['import', 'statuspage', 'bad.json'])).err).toMatch(/^keel: bad\.json: not Statuspage v2 JSON: incidents\.0\.id: /);
     expect((await run(['import', 'statuspage', 'broken.json'])).err).toMatch(/^keel: broken\.json: not readable as JSON/);

@@ -62,3 +62,29 @@ export function contentDir(root: string, env: Env = process.env, given?: string)
 export function outRoot(root: string, env: Env = process.env): string {
   return resolve(root, env.KEEL_OUT_DIR || 'dist');
 }
+
+/** How keel pull authenticates to Prometheus: only ever from the environment, never from content. */
+export type PrometheusAuth = { readonly bearer: string } | { readonly username: string; readonly password: string } | undefined;
+
+/**
+ * `KEEL_PROMETHEUS_URL` (the server, overriding keel.yaml) and the credentials: `KEEL_PROMETHEUS_TOKEN`
+ * (a bearer token) or `KEEL_PROMETHEUS_USERNAME` and `KEEL_PROMETHEUS_PASSWORD` (basic auth).
+ */
+export function prometheusEnv(env: Env = process.env): { url: string | undefined; auth: PrometheusAuth } {
+  const url = env.KEEL_PROMETHEUS_URL || undefined;
+  if (url !== undefined && !/^https?:\/\/[^\s]+$/.test(url)) {
+    throw new UsageError(`KEEL_PROMETHEUS_URL must be an http(s) URL, e.g. http://prometheus:9090 (got "${excerpt(url)}")`);
+  }
+  const token = env.KEEL_PROMETHEUS_TOKEN || undefined;
+  const username = env.KEEL_PROMETHEUS_USERNAME || undefined;
+  const password = env.KEEL_PROMETHEUS_PASSWORD;
+  if (token !== undefined && username !== undefined) {
+    throw new UsageError('set either KEEL_PROMETHEUS_TOKEN (bearer) or KEEL_PROMETHEUS_USERNAME and KEEL_PROMETHEUS_PASSWORD (basic auth), not both');
+  }
+  if (token !== undefined) return { url, auth: { bearer: token } };
+  if (username !== undefined) {
+    if (password === undefined) throw new UsageError('KEEL_PROMETHEUS_USERNAME is set without KEEL_PROMETHEUS_PASSWORD');
+    return { url, auth: { username, password } };
+  }
+  return { url, auth: undefined };
+}

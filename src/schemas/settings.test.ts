@@ -77,7 +77,7 @@ describe('SettingsSchema', () => {
       'schema/range severities.SEV1.retrospectiveDueDays must be greater than 0 (got 0)',
       'schema/unknown-field unknown field "SEV5" in severities | known fields here: SEV0, SEV1, SEV2, SEV3, SEV4',
       'schema/duration publicUpdateCadence must be a duration like 5m, 1h, 28d (got "1 hour") | use one of the units m h d w M Q Y after a whole number, e.g. 30m or 4h',
-      'schema/unknown-field unknown field "theme" | known fields here: organisation, timeZone, severities, publicUpdateCadence, monitoringUpdateCadence, runbookReviewInterval, measurementStaleAfter, rules, retrospectivesFrom, launchedOn, retrospective',
+      'schema/unknown-field unknown field "theme" | known fields here: organisation, timeZone, severities, publicUpdateCadence, monitoringUpdateCadence, runbookReviewInterval, measurementStaleAfter, internalSiteUrl, prometheus, rules, retrospectivesFrom, launchedOn, retrospective',
     ]);
   });
 

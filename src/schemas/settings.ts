@@ -70,6 +70,21 @@ export const SettingsSchema = z
     measurementStaleAfter: Duration.default('2h').describe(
       'How far the last measurement of an SLO may lag behind now before its report is marked stale (keel report slos), e.g. 2h.',
     ),
+    internalSiteUrl: Url.optional().describe(
+      'Where the internal site is deployed, e.g. https://reliability.example.internal: the base of the runbook_url annotations that keel rules writes.',
+    ),
+    prometheus: z
+      .strictObject({
+        url: Url.optional().describe(
+          "The Prometheus server keel pull queries (its HTTP API), e.g. http://prometheus:9090; KEEL_PROMETHEUS_URL overrides it; default: the url of the SLI's DataSource connectionDetails.",
+        ),
+        step: Duration.default('1h').describe('The measurement interval: one CSV row per step, e.g. 5m or 1h.'),
+        timeout: Duration.default('1m').describe('How long one query may take before it is retried.'),
+      })
+      .optional()
+      .describe(
+        'Where keel pull reads measurements from. Credentials never go here: KEEL_PROMETHEUS_TOKEN, or KEEL_PROMETHEUS_USERNAME and KEEL_PROMETHEUS_PASSWORD.',
+      ),
     rules: z
       .record(z.string(), z.enum(['off', 'warning', 'error']))
       .default({})

@@ -7,17 +7,14 @@
  * informs: it exits 0 however much is overdue (`keel validate` enforces, `--strict` or keel.yaml
  * `rules:` make the warnings errors).
  */
-import { resolve } from 'node:path';
-import { contentDir, now } from '../../core/env.ts';
 import { didYouMean } from '../../core/suggest.ts';
 import { UsageError } from '../../core/usage-error.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { type AgendaOptions, followUpAgenda, incidentRecord, retrospectiveAgenda, staleAgenda } from '../../domain/incidents/agenda.ts';
 import { followUpsJson, retrospectivesJson, staleJson } from '../../domain/incidents/json.ts';
 import { deadlinesOf } from '../../rules/deadlines.ts';
-import { formatReport } from '../../rules/report.ts';
-import { validateContent } from '../../rules/validate.ts';
 import { CONTENT_OPTION, type Command } from '../command.ts';
+import { validIndex } from '../valid-index.ts';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -144,14 +141,9 @@ export const report: Command = {
     const format = (values.format ?? 'text') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${String(values.format)}")`);
     if (subject.options.includes('due-within')) dueWithin(values['due-within']);
-    const dir = contentDir(io.cwd, io.env, values.content as string | undefined);
-    const clock = now(io.env);
-    const result = await validateContent(resolve(dir), { cwd: io.cwd, now: clock, keepSources: false });
-    if (!result.ok) {
-      io.err(formatReport(result.diagnostics, result.summary, 'text'));
-      return 1;
-    }
-    io.out(await subject.render({ index: result.index, now: clock, format, values }));
+    const loaded = await validIndex(values.content as string | undefined, io);
+    if (loaded === undefined) return 1;
+    io.out(await subject.render({ index: loaded.index, now: loaded.now, format, values }));
     return 0;
   },
 };
