@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseYaml, parseYamlWithPositions, type ParsedYaml } from './yaml.ts';
+import { Lexer } from 'yaml';
+import { mayHoldAnchor, parseYaml, parseYamlWithPositions, type ParsedYaml } from './yaml.ts';
 
 const SERVICE = `# A service
 name: Public API
@@ -121,5 +123,28 @@ describe('parseYaml and parseYamlWithPositions agree', () => {
         expect(fast.documents[i]!.locate(path, 'key')).toEqual(slow.documents[i]!.locate(path, 'key'));
       }
     }
+  });
+});
+
+describe('the anchor test that picks the slow, alias-capping path', () => {
+  it('spares prose with an ampersand and catches anchors', () => {
+    expect(mayHoldAnchor('body: "quoted" text, & ampersand\ntitle: Q&A and R&D\n')).toBe(false);
+    expect(mayHoldAnchor('a: &x [1]\nb: *x\n')).toBe(true);
+    expect(mayHoldAnchor('- !!str &x value\n')).toBe(true);
+    expect(mayHoldAnchor('{a: 1, b:&x 2}')).toBe(true);
+    expect(mayHoldAnchor('&root\nkey: value\n')).toBe(true);
+  });
+
+  // An anchor without a name is a syntax error to js-yaml, which then takes the slow path anyway.
+  it('never misses a named anchor the YAML lexer sees (property)', () => {
+    const piece = fc.constantFrom('&', '&a', '*a', ' ', '\n', ':', ': ', '- ', '[', ']', '{', '}', ',', 'a', 'Q', '!!str ', '!t', '"', "'", '#', '? ', '\t');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const anchored = [...new Lexer().lex(text)].some((token) => token.startsWith('&') && token.length > 1);
+        return !anchored || mayHoldAnchor(text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -49,9 +49,8 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     return parseYamlWithPositions(text, lineOffset);
   }
   // js-yaml shares aliased nodes without limit, so an alias bomb would hang the schema check;
-  // text that may hold an anchor (any "&", whatever tag hides it) takes the slow path, which
-  // caps aliases (yaml's maxAliasCount).
-  if (text.includes('&')) return parseYamlWithPositions(text, lineOffset);
+  // text that may hold an anchor takes the slow path, which caps aliases (yaml's maxAliasCount).
+  if (mayHoldAnchor(text)) return parseYamlWithPositions(text, lineOffset);
   // A collection of more items than any content kind has is reported, not checked item by item
   // (and not located through the slower parser: its path is in the message).
   const problems: YamlProblem[] = [];
@@ -75,6 +74,20 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
       },
     })),
   };
+}
+
+/**
+ * An anchor is `&` and its name (no space, no flow indicator) where a node's properties start:
+ * never inside a word (a tag and an anchor are separated by a space). So `Q&A` and `a & b` hold
+ * no anchor; the test matches at least every anchor (a property test checks it against the YAML
+ * lexer), so text that may hold one takes the slow path, and prose with an ampersand (imported
+ * update bodies) does not. An anchor without a name is a syntax error to js-yaml, which then
+ * takes the slow path anyway.
+ */
+const ANCHOR = /(?:^|[^A-Za-z0-9])&[^\s[\]{},]/;
+
+export function mayHoldAnchor(text: string): boolean {
+  return text.includes('&') && ANCHOR.test(text);
 }
 
 /** The path of the first list or mapping of more than MAX_ITEMS entries (`dependsOn`, `(document)`), if any; iterative. */
