@@ -7,10 +7,20 @@
  * diagnostic) or when js-yaml finds a syntax error (so every syntax error is listed, with
  * positions). Any path in the data can be traced back to a line and column.
  */
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { formatPath, type DataPath, type Locate, type Position } from '../core/diagnostic.ts';
 import { MAX_ALIASES, MAX_ITEMS, MAX_NESTING } from '../core/limits.ts';
+
+const requireYaml = createRequire(import.meta.url);
+let yamlMemo: typeof Yaml | undefined;
+/**
+ * The `yaml` package, loaded on first use (its CommonJS build, synchronously): a run in which no
+ * file needs a position never loads its seventy modules.
+ */
+const yaml = (): typeof Yaml => (yamlMemo ??= requireYaml('yaml') as typeof Yaml);
 
 export interface YamlDocument {
   data: unknown;
@@ -136,11 +146,11 @@ export function parseYamlWithPositions(text: string, lineOffset = 0): ParsedYaml
  * without errors. The data is built only when `withData` (it expands aliases, within limits).
  */
 function readDocuments(text: string, lineOffset: number, withData = false): ParsedYaml & { all: YamlDocument[] } {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   // resolveKnownTags: no tags beyond the core schema's (the yaml package would read !!binary, !!set,
   // !!timestamp by default). The yaml package looks for a duplicate key by scanning the keys before it (quadratic: 100,000
   // keys take minutes); duplicateKeys() below does the same in one pass.
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', version: '1.2', uniqueKeys: false, resolveKnownTags: false });
+  const docs = yaml().parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', version: '1.2', uniqueKeys: false, resolveKnownTags: false });
   const toPosition = (offset: number): Position => {
     // The end of a file that ends with a line break is on its last line, not on a line after it.
     const { line, col } = lineCounter.linePos(offset >= text.length && text.endsWith('\n') ? text.length - 1 : offset);
@@ -189,11 +199,11 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
         // "Unresolved alias (…): name": point at the alias.
         let at = start;
         const name = message.slice(message.lastIndexOf(': ') + 2);
-        visit(doc, {
+        yaml().visit(doc, {
           Alias(_, node) {
             if (node.source !== name || !node.range) return undefined;
             at = toPosition(node.range[0]);
-            return visit.BREAK;
+            return yaml().visit.BREAK;
           },
         });
         problems.push({ ...at, message, code: 'BAD_ALIAS' });
@@ -210,20 +220,20 @@ function duplicateKeys(root: unknown): number[] {
   const found: number[] = [];
   const pending: unknown[] = [root];
   for (let node = pending.pop(); pending.length > 0 || node !== undefined; node = pending.pop()) {
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         const key: unknown = pair.key;
-        if (isScalar(key)) {
+        if (yaml().isScalar(key)) {
           const id = `${typeof key.value}:${String(key.value)}`;
           if (seen.has(id)) found.push(rangeStart(key) ?? 0);
           else seen.add(id);
         } else pending.push(key);
         pending.push(pair.value);
       }
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       for (const item of node.items) pending.push(item);
-    } else if (isPair(node)) {
+    } else if (yaml().isPair(node)) {
       pending.push(node.key, node.value);
     }
   }
@@ -304,14 +314,14 @@ function offsetOf(root: Node | null, path: DataPath, at: 'value' | 'key', fallba
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const last = i === path.length - 1;
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const pair = pairsOf(node).get(String(segment));
       if (!pair) return offset;
       if (last && at === 'key') return rangeStart(pair.key) ?? offset;
       node = pair.value;
       // `key:` with no value: point at the key.
       offset = (isEmptyScalar(pair.value) ? undefined : rangeStart(pair.value)) ?? rangeStart(pair.key) ?? offset;
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (yaml().isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
       if (item === undefined) return offset;
       node = item;
@@ -331,7 +341,7 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
   if (!index) {
     index = new Map();
     for (const p of map.items) {
-      const key = isPair(p) ? keyOf(p.key) : undefined;
+      const key = yaml().isPair(p) ? keyOf(p.key) : undefined;
       if (key !== undefined && !index.has(key)) index.set(key, p);
     }
     pairIndex.set(map, index);
@@ -342,11 +352,11 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
 /** The null of `key:` with nothing after it: a scalar of no characters, placed after the colon. */
 function isEmptyScalar(node: unknown): boolean {
   const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-  return isScalar(node) && range !== undefined && range[0] === range[1];
+  return yaml().isScalar(node) && range !== undefined && range[0] === range[1];
 }
 
 function keyOf(key: unknown): string | undefined {
-  return isScalar(key) ? String(key.value) : undefined;
+  return yaml().isScalar(key) ? String(key.value) : undefined;
 }
 
 function rangeStart(node: unknown): number | undefined {
