@@ -168,6 +168,12 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
       // A nesting too deep for the parser's recursion (js-yaml reported none: an earlier error stopped it).
       const code = /Maximum call stack/.test(error.message) ? 'NESTING' : error.code;
       deep ||= code === 'NESTING';
+      const indented = overIndented(text, error, doc.errors);
+      if (indented !== undefined) {
+        // One finding per key out of line, with the indentation hint (BLOCK_AS_IMPLICIT_KEY says the same).
+        if (error.code === 'MULTILINE_IMPLICIT_KEY') problems.push({ ...toPosition(indented), code: 'BAD_INDENT', message: 'this key is indented deeper than the keys before it' });
+        continue;
+      }
       problems.push({ ...toPosition(error.pos[0]), code, ...unclosedOpener(text, error.pos[0], firstLine(error.message), toPosition) });
     }
     if (!deep) for (const offset of duplicateKeys(doc.contents)) problems.push({ ...toPosition(offset), message: 'Map keys must be unique', code: 'DUPLICATE_KEY' });
@@ -194,7 +200,8 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
       if (cause instanceof RangeError) {
         problems.push({ ...start, message, code: 'NESTING' });
       } else if (message.startsWith('Excessive alias count')) {
-        problems.push({ ...start, message, code: 'ALIAS_COUNT' });
+        const over = aliasOverLimit(doc);
+        problems.push({ ...(over === undefined ? start : toPosition(over)), message, code: 'ALIAS_COUNT' });
       } else {
         // "Unresolved alias (…): name": point at the alias.
         let at = start;
@@ -213,6 +220,56 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
     documents.push(located);
   }
   return { documents, problems, all };
+}
+
+/**
+ * A key indented deeper than its siblings (`owner: team` then `  tier: 1`) makes the line
+ * before it a plain scalar that runs on into a key: the parser reports that at the start of
+ * the scalar, on the line before, as MULTILINE_IMPLICIT_KEY (and BLOCK_AS_IMPLICIT_KEY at the
+ * same start). The key out of line is where the range ends: the offset of its first character
+ * on the range's last line; undefined for any other error.
+ */
+function overIndented(text: string, error: { code: string; pos: [number, number] }, all: readonly { code: string; pos: [number, number] }[]): number | undefined {
+  const multiline =
+    error.code === 'MULTILINE_IMPLICIT_KEY'
+      ? error
+      : error.code === 'BLOCK_AS_IMPLICIT_KEY'
+        ? all.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === error.pos[0])
+        : undefined;
+  if (!multiline) return undefined;
+  const lastLine = text.lastIndexOf('\n', multiline.pos[1] - 1);
+  if (lastLine < multiline.pos[0]) return undefined;
+  let at = lastLine + 1;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
+}
+
+/**
+ * The offset of the alias at which a document's aliases cross MAX_ALIASES: the one whose
+ * resolution throws first. The yaml package says only that the limit was crossed, so the data
+ * is built again with the aliases' `resolve` watched for that one run (and put back after it).
+ */
+function aliasOverLimit(doc: Document.Parsed): number | undefined {
+  const proto = yaml().Alias.prototype;
+  const resolve = proto.resolve;
+  let over: number | undefined;
+  proto.resolve = function (this: Yaml.Alias, ...args: Parameters<typeof resolve>) {
+    try {
+      return resolve.apply(this, args);
+    } catch (cause) {
+      // The innermost alias catches first: the one that crossed the limit.
+      over ??= this.range?.[0];
+      throw cause;
+    }
+  };
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    // The same error again: its alias is known now.
+  } finally {
+    proto.resolve = resolve;
+  }
+  return over;
 }
 
 /** Offsets of keys that repeat an earlier key of their mapping (scalar keys, by value), in one iterative pass. */
@@ -355,8 +412,18 @@ function isEmptyScalar(node: unknown): boolean {
   return yaml().isScalar(node) && range !== undefined && range[0] === range[1];
 }
 
+/**
+ * A key as the data names it. js-yaml turns a complex key (`? [a, b]`) into a string as
+ * JavaScript does ("a,b", "[object Object]"), so such a key is found by that name too.
+ */
 function keyOf(key: unknown): string | undefined {
-  return yaml().isScalar(key) ? String(key.value) : undefined;
+  if (yaml().isScalar(key)) return String(key.value);
+  if (!yaml().isCollection(key)) return undefined;
+  try {
+    return String(key.toJSON());
+  } catch {
+    return undefined;
+  }
 }
 
 function rangeStart(node: unknown): number | undefined {
