@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_NOW, generateCorpus } from '../scripts/lib/corpus.ts';
 import { main } from '../src/cli/main.ts';
+import { evaluateIndex, reportEntries } from '../src/cli/report-slos.ts';
 import { validateContent } from '../src/rules/validate.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,14 +43,25 @@ interface Entry {
   asOf: string;
   stale: boolean;
   attainment: number | null;
-  errorBudget: { ratio: number; consumed: number | null; remaining: number | null; events?: { budget: number; consumed: number; remaining: number } };
+  errorBudget: {
+    ratio: number;
+    consumed: number | null;
+    remaining: number | null;
+    events?: { budget: number; consumed: number; remaining: number };
+    minutes?: { budget: number; consumed: number; remaining: number };
+  };
   burnRates: Record<string, number | null>;
   alerts: { name: string; severity: string; firing: boolean; longWindow: string; shortWindow: string; factor: number }[];
   backtest: {
     firings: { alert: string; from: string; to: string | null }[];
     incidents: { id: string; started: string; detected: string | null; alertAt: string | null; lead: number | null }[];
   };
-  policy: { name: string; inForce: { step: string; since: string; actions: string[] }[] } | null;
+  policies: {
+    name: string;
+    inForce: { step: string; since: string; sinceStartOfHistory: boolean; actions: unknown[] }[];
+    steps: { name: string; inForce: boolean }[];
+  }[];
+  incidents: { id: string; share: number | null; baselineShare: number | null; reference: string; intervals: { from: string; to: string }[] }[];
   status: string;
 }
 
@@ -94,21 +106,26 @@ describe('keel report slos on the sample content', () => {
       expect(Object.keys(entry)).toEqual([
         'slo',
         'objective',
+        'composite',
         'service',
         'target',
         'budgetingMethod',
         'window',
         'asOf',
         'stale',
+        'lastMeasurement',
         'attainment',
+        'noData',
+        'coverage',
         'errorBudget',
         'burnRates',
         'alerts',
         'backtest',
-        'policy',
+        'policies',
+        'incidents',
         'status',
       ]);
-      expect(Object.keys(entry.burnRates)).toEqual(['5m', '30m', '1h', '6h', '1d', '3d']);
+      expect(Object.keys(entry.burnRates)).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d']);
       expect(['ok', 'at-risk', 'exhausted', 'no-data']).toContain(entry.status);
     }
   });
@@ -132,11 +149,47 @@ describe('keel report slos on the sample content', () => {
     }
   });
 
+  it('budget remaining % is the minutes (or events) remaining over the budget, for every objective', () => {
+    for (const entry of report.slos) {
+      const amount = entry.errorBudget.minutes ?? entry.errorBudget.events;
+      if (amount === undefined || entry.errorBudget.remaining === null) continue;
+      expect(entry.errorBudget.remaining, `${entry.slo} ${entry.objective}`).toBeCloseTo(amount.remaining / amount.budget, 12);
+    }
+    expect(report.slos.filter((e) => e.errorBudget.minutes !== undefined).length).toBeGreaterThan(0);
+  });
+
+  it('every policy of every SLO is present with all its steps', () => {
+    const policiesOf = (slo: string) => report.slos.find((e) => e.slo === slo)!.policies.map((p) => [p.name, p.steps.map((s) => s.name)]);
+    const sample = readFileSync(join(ROOT, SAMPLE, 'slos', 'policies.yaml'), 'utf8');
+    for (const entry of report.slos) {
+      const governing = sample.split(/^---$/m).filter((doc) => new RegExp(`^ {4}- ${entry.slo}$`, 'm').test(doc));
+      expect(entry.policies.map((p) => p.name).sort(), entry.slo).toEqual(governing.map((doc) => /\n {2}name: (\S+)/.exec(doc)![1]).sort());
+      for (const policy of entry.policies) expect(policy.steps.length).toBeGreaterThan(0);
+    }
+    expect(policiesOf('settings-page-latency')[0]![0]).toBe('application-budget-policy');
+  });
+
+  it('budget per incident does not move when now moves from 15 October to 22 November (the card-payments outage)', async () => {
+    // On 15 October the sample's later review dates are in the future (keel report refuses
+    // content with errors), so the engine reads the index directly, as the report does.
+    const { index } = await validateContent(join(ROOT, SAMPLE), { cwd: ROOT, now: Date.parse('2026-11-22T12:00:00Z') });
+    const at = (now: string) =>
+      evaluateIndex(index, Date.parse(now))
+        .flatMap(reportEntries)
+        .flatMap((e) =>
+          e.incidents.filter((i) => i.id === '2026-10-14-card-payments-outage').map((i) => [`${e.slo} ${e.objective}`, i.share, i.baselineShare, i.reference]),
+        );
+    const october = at('2026-10-15T12:00:00Z');
+    expect(october.length).toBeGreaterThan(0);
+    expect(october.every(([, share]) => typeof share === 'number')).toBe(true);
+    expect(at('2026-11-22T12:00:00Z')).toEqual(october);
+  });
+
   it('settings-page-latency burns fast: the policy’s Fast burn step is in force, with a since', () => {
     const settings = report.slos.find((e) => e.slo === 'settings-page-latency')!;
     expect(settings.status).toBe('at-risk');
     expect(settings.burnRates['1h']).toBeGreaterThan(6);
-    const steps = settings.policy!.inForce;
+    const steps = settings.policies[0]!.inForce;
     expect(steps.map((s) => s.step)).toContain('Fast burn');
     const fast = steps.find((s) => s.step === 'Fast burn')!;
     expect(Date.parse(fast.since)).toBeLessThan(Date.parse(settings.asOf));
@@ -211,14 +264,19 @@ describe('keel report slos on a fixture computed by hand', () => {
       window: { duration: '1d', rolling: true, from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z' },
       asOf: '2026-11-22T00:00:00Z',
       stale: false,
-      status: 'at-risk',
-      policy: {
-        name: 'checkout-policy',
-        inForce: [
-          { step: 'Big incident', since: '2026-11-21T11:00:00Z', actions: ['A P0 follow-up in the retrospective.'] },
-          { step: 'Budget at risk', since: '2026-11-21T12:00:00Z', actions: ['Only fixes ship.'] },
-        ],
-      },
+      // Two thirds of the budget spent, no alert firing: at the 1-day table's factors a burn of 1 pages nobody.
+      status: 'ok',
+      policies: [
+        {
+          name: 'checkout-policy',
+          inForce: [
+            { step: 'Big incident', since: '2026-11-21T11:00:00Z', sinceStartOfHistory: false, actions: ['A P0 follow-up in the retrospective.'] },
+            { step: 'Budget at risk', since: '2026-11-21T12:00:00Z', sinceStartOfHistory: false, actions: ['Only fixes ship.'] },
+          ],
+        },
+      ],
+      // The incident (10:05–12:10Z) spent 150 of a full day's 240: 62.5 %; the quiet day before spent nothing.
+      incidents: [{ id: '2026-11-21-checkout-errors', share: 0.625, baselineShare: 0, reference: '1d' }],
     });
     expect(entry!.attainment).toBeCloseTo(1 - 160 / 24_000, 15);
     expect(entry!.errorBudget.ratio).toBe(0.01);
@@ -230,14 +288,16 @@ describe('keel report slos on a fixture computed by hand', () => {
     expect(entry!.burnRates['1h']).toBeCloseTo(1, 12);
     expect(entry!.burnRates['6h']).toBeCloseTo(10 / 6000 / 0.01, 12);
     expect(entry!.burnRates['1d']).toBeCloseTo(160 / 24_000 / 0.01, 12);
-    // Page on 1 h at 2 % of a one-day budget: factor 0.02 × 24 = 0.48.
-    expect(entry!.alerts[0]).toEqual({ name: 'page-1h', severity: 'page', firing: true, longWindow: '1h', shortWindow: '1h', factor: 0.48, coarsened: true });
+    // Page on 1 h at 8 % of a one-day budget (the short-period table): factor 0.08 × 24 = 1.92,
+    // not the 0.48 of the 30-day shares, which paged at a burn rate of 1 (on track).
+    expect(entry!.alerts[0]).toMatchObject({ name: 'page-1h', severity: 'page', firing: false, longWindow: '1h', shortWindow: '1h', coarsened: true });
+    expect(entry!.alerts[0]!.factor).toBeCloseTo(1.92, 12);
+    expect(entry!.alerts.map((a) => a.name)).toEqual(['page-1h', 'page-6h']);
     expect(entry!.backtest.incidents).toEqual([
       { id: '2026-11-21-checkout-errors', started: '2026-11-21T10:05:00Z', detected: '2026-11-21T10:45:00Z', alertAt: '2026-11-21T11:00:00Z', lead: -15 },
     ]);
     expect(entry!.backtest.firings.filter((f) => f.alert === 'page-1h')).toEqual([
-      { alert: 'page-1h', from: '2026-11-21T11:00:00Z', to: '2026-11-21T13:00:00Z' },
-      { alert: 'page-1h', from: '2026-11-22T00:00:00Z', to: null },
+      { alert: 'page-1h', severity: 'page', from: '2026-11-21T11:00:00Z', to: '2026-11-21T13:00:00Z', incidents: ['2026-11-21-checkout-errors'] },
     ]);
   });
 

@@ -117,7 +117,7 @@ describe('the story', () => {
     const [latest] = evaluateSlo({ slo, series, now }).objectives;
     expect(latest!.errorBudget.remaining).toBeGreaterThan(0);
     expect(latest!.errorBudget.remaining).toBeLessThan(0.25);
-    expect(latest!.burnRates['1h'].value).toBeGreaterThan(6);
+    expect(latest!.burnRates['1h']!.value).toBeGreaterThan(6);
     // Healthy before the regression: the same window a week earlier had most of its budget.
     const [weekBefore] = evaluateSlo({ slo, series, now: now - 7 * 86_400_000 }).objectives;
     expect(weekBefore!.errorBudget.remaining).toBeGreaterThan(0.75);
@@ -164,7 +164,7 @@ describe('the SLO report (keel report slos)', () => {
       const copied = await validateContent(copy, { cwd: root, now: NOW });
       expect(copied.diagnostics.map((d) => `${d.rule} ${d.message}`)).toEqual([
         'policy/incident-p0 the incident consumed 297.6 % of the error budget of SLO "api-latency", over the 20 % at which policy "application-budget-policy" requires a P0 follow-up; none of its follow-ups is P0',
-        'policy/incident-p0 the incident consumed 1187.4 % of the error budget of SLO "payment-authorisation", over the 20 % at which policy "money-and-data-policy" requires a P0 follow-up; none of its follow-ups is P0',
+        'policy/incident-p0 the incident consumed 1186.9 % of the error budget of SLO "payment-authorisation", over the 20 % at which policy "money-and-data-policy" requires a P0 follow-up; none of its follow-ups is P0',
       ]);
     } finally {
       rmSync(copy, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 import { durationMs } from '../core/time.ts';
 import type { ContentIndex } from '../content/entry.ts';
 import { evaluateSlo, type SloEvaluation } from '../domain/slo/evaluate.ts';
-import type { Incident } from '../domain/slo/series.ts';
+import { engineIncident, type Incident } from '../domain/slo/series.ts';
 
 export { renderMarkdown, renderText } from '../domain/slo/format.ts';
 export { reportEntries, rfc3339 } from '../domain/slo/report.ts';
@@ -14,15 +14,9 @@ export { reportEntries, rfc3339 } from '../domain/slo/report.ts';
 /** keel.yaml's default for measurementStaleAfter (when there is no keel.yaml). */
 const DEFAULT_STALE_AFTER = '2h';
 
-/** The incidents as the engine sees them: instants and the SLOs they name. */
+/** The incidents as the engine sees them: instants, customer impact and the SLOs they name. */
 function incidentsOf(index: ContentIndex): Incident[] {
-  return index.collections.incidents.map(({ id, data }) => ({
-    id,
-    started: Date.parse(data.started),
-    ...(data.detected === undefined ? {} : { detected: Date.parse(data.detected) }),
-    ...(data.resolved === undefined ? {} : { resolved: Date.parse(data.resolved) }),
-    slos: data.slos,
-  }));
+  return index.collections.incidents.map(({ id, data }) => engineIncident(id, data));
 }
 
 /**

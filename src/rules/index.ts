@@ -26,6 +26,7 @@ import incidentUpdateStatus from './incident/update-status.ts';
 import incidentUpdateWindow from './incident/update-window.ts';
 import maintenanceUpdateOrder from './maintenance/update-order.ts';
 import maintenanceWindow from './maintenance/window.ts';
+import measurementFutureRow from './measurement/future-row.ts';
 import measurementOrphan from './measurement/orphan.ts';
 import measurementSliType from './measurement/sli-type.ts';
 import opensloObjectiveOp from './openslo/objective-op.ts';
@@ -64,6 +65,7 @@ export const RULE_MODULES: readonly Rule[] = [
   incidentUpdateWindow,
   maintenanceUpdateOrder,
   maintenanceWindow,
+  measurementFutureRow,
   measurementOrphan,
   measurementSliType,
   opensloObjectiveOp,

@@ -6,6 +6,7 @@
  * check whose fields are missing or malformed (the schema reports those).
  */
 import type { ContentIndex } from '../content/entry.ts';
+import { incidentThreshold } from '../domain/slo/policy.ts';
 import { Id } from '../schemas/common.ts';
 import { ErrorBudgetPolicySchema } from '../schemas/error-budget-policy.ts';
 import { hasValue, inlineSliOf, isMapping, sliMetricOf, type SliMetric, type Written } from '../schemas/openslo.ts';
@@ -34,7 +35,8 @@ export interface PolicyStepFacts {
   index: number;
   name: string | undefined;
   remainingBudgetBelow: number | undefined;
-  incidentConsumedAbove: number | undefined;
+  /** The incident condition, normalised: the share and the period (`of`) whose full budget it is of. */
+  incidentConsumedAbove: { share: number; ofMs?: number } | undefined;
 }
 
 export interface PolicyFacts {
@@ -126,7 +128,7 @@ function policyFromData(entry: ContentIndex['collections']['errorBudgetPolicies'
       index,
       name: step.name,
       remainingBudgetBelow: step.when.remainingBudgetBelow,
-      incidentConsumedAbove: step.when.incidentConsumedAbove,
+      incidentConsumedAbove: step.when.incidentConsumedAbove === undefined ? undefined : incidentThreshold(step.when.incidentConsumedAbove),
     })),
   };
 }
@@ -143,12 +145,13 @@ function policyFromRaw(entry: Located, id: string, raw: unknown): PolicyFacts {
     steps: asList(spec.steps).flatMap((item, index) => {
       if (!isMapping(item)) return [];
       const when = asMapping(item.when);
+      const incident = valid(whenShape.incidentConsumedAbove, when.incidentConsumedAbove);
       return [
         {
           index,
           name: valid(stepShape.name, item.name),
           remainingBudgetBelow: valid(whenShape.remainingBudgetBelow, when.remainingBudgetBelow),
-          incidentConsumedAbove: valid(whenShape.incidentConsumedAbove, when.incidentConsumedAbove),
+          incidentConsumedAbove: incident === undefined ? undefined : incidentThreshold(incident),
         },
       ];
     }),

@@ -28,12 +28,16 @@ const PolicyStepSchema = z
           .optional()
           .describe('Holds while the burn rate over window is above the threshold.'),
         incidentConsumedAbove: z
-          .number()
-          .min(0)
-          .max(1)
+          .union([
+            z.number().min(0).max(1),
+            z.strictObject({
+              share: z.number().min(0).max(1).describe("Share of a full period's error budget, e.g. 0.2."),
+              of: Duration.optional().describe("The period whose full budget the share is of, e.g. 4w (Google's rule); default: the SLO's window."),
+            }),
+          ])
           .optional()
           .describe(
-            'Holds while one incident naming the SLO, in the current SLO window, has consumed more than this share of the error budget (0.2: the SRE Workbook rule that such an incident needs a retrospective with a P0 follow-up).',
+            "Holds while one incident naming the SLO, whose impact ended in the current SLO window (or the `of` period), has consumed more than this share of a full period's error budget (0.2: the SRE Workbook rule that such an incident needs a retrospective with a P0 follow-up). A number, or { share, of }.",
           ),
       })
       .superRefine((when, ctx) => {

@@ -1,19 +1,21 @@
 /**
  * Multi-window, multi-burn-rate alerts (Google SRE Workbook, "Alerting on SLOs"), as data:
- * page when the 1 h and 5 m burn rates exceed the factor that spends 2 % of the budget in
- * the long window, page on 6 h and 30 m for 5 %, ticket on 3 d and 6 h for 10 %. Factors
- * are scaled to the SLO period as Sloth does (factor = share × period / long window: 14.4,
- * 6, 1 for 30 days; 13.44, 5.6, 0.93 for 28 days). Windows shorter than the data's
- * resolution are widened to it (to a whole number of resolution steps), and the result says
- * so. Also the backtest: the alerts evaluated at every instant of the history.
+ * ONE table of alert windows and the share of the period's budget each alert spends, read
+ * by the engine (alert state, backtest), the reports and the Prometheus rule generator.
+ * Factors are scaled to the SLO period as Sloth does: factor = share × period / long window
+ * (14.4, 6, 3, 1 for 30 days; 13.44, 5.6, 2.8, 0.93 for 28 days). Calendar windows use the
+ * real length of the period in force (October 2026 in Europe/Paris is 745 h). Windows shorter
+ * than the data's resolution are widened to it (to a whole number of resolution steps), and
+ * the result says so. Also the backtest: the alerts evaluated at every instant of the history.
  */
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../core/time.ts';
 import type { Incident } from './series.ts';
 import type { BudgetView } from './view.ts';
+import { periodLength } from './windows.ts';
 
 export type Severity = 'page' | 'ticket';
 
-/** One alert of the Workbook's table. */
+/** One alert of a table. */
 export interface AlertRule {
   readonly name: string;
   readonly severity: Severity;
@@ -23,11 +25,68 @@ export interface AlertRule {
   readonly budgetShare: number;
 }
 
-export const WORKBOOK_ALERTS: readonly AlertRule[] = [
-  { name: 'page-1h', severity: 'page', longMs: HOUR_MS, shortMs: 5 * MINUTE_MS, budgetShare: 0.02 },
-  { name: 'page-6h', severity: 'page', longMs: 6 * HOUR_MS, shortMs: 30 * MINUTE_MS, budgetShare: 0.05 },
-  { name: 'ticket-3d', severity: 'ticket', longMs: 3 * DAY_MS, shortMs: 6 * HOUR_MS, budgetShare: 0.1 },
+/** A table of alerts, and the SLO periods it is meant for. */
+export interface AlertTable {
+  readonly name: string;
+  /** Where the shares come from. */
+  readonly source: string;
+  /** The table applies to SLO periods of at least this length (the longest applicable table wins). */
+  readonly minPeriodMs: number;
+  readonly rules: readonly AlertRule[];
+}
+
+/**
+ * The alert tables, longest periods first. For 28 days and more: the four rows of the
+ * Workbook and Sloth's `google-30d` (2 %, 5 %, 10 %, 10 %). Below 21 days: the shares of
+ * Sloth's own 7-day example (8 %, 12.5 %, 20 %, 42 %; factors 13.44, 3.5, 1.4, 0.98 for
+ * 7 days), because the 30-day shares would make the 3-day ticket fire at a burn rate of 0.23
+ * on a 7-day SLO: while three quarters of the budget stays unspent. Every factor of both
+ * tables stays near or above 1 for the periods they apply to, so no alert fires while the
+ * budget is on track.
+ */
+export const ALERT_TABLES: readonly AlertTable[] = [
+  {
+    name: 'google-30d',
+    source: 'Google SRE Workbook, "Alerting on SLOs"; Sloth google-30d and google-28d',
+    minPeriodMs: 21 * DAY_MS,
+    rules: [
+      { name: 'page-1h', severity: 'page', longMs: HOUR_MS, shortMs: 5 * MINUTE_MS, budgetShare: 0.02 },
+      { name: 'page-6h', severity: 'page', longMs: 6 * HOUR_MS, shortMs: 30 * MINUTE_MS, budgetShare: 0.05 },
+      { name: 'ticket-1d', severity: 'ticket', longMs: DAY_MS, shortMs: 2 * HOUR_MS, budgetShare: 0.1 },
+      { name: 'ticket-3d', severity: 'ticket', longMs: 3 * DAY_MS, shortMs: 6 * HOUR_MS, budgetShare: 0.1 },
+    ],
+  },
+  {
+    name: 'short-period',
+    source: "Sloth's 7-day example (budget shares 8 %, 12.5 %, 20 %, 42 %)",
+    minPeriodMs: 0,
+    rules: [
+      { name: 'page-1h', severity: 'page', longMs: HOUR_MS, shortMs: 5 * MINUTE_MS, budgetShare: 0.08 },
+      { name: 'page-6h', severity: 'page', longMs: 6 * HOUR_MS, shortMs: 30 * MINUTE_MS, budgetShare: 0.125 },
+      { name: 'ticket-1d', severity: 'ticket', longMs: DAY_MS, shortMs: 2 * HOUR_MS, budgetShare: 0.2 },
+      { name: 'ticket-3d', severity: 'ticket', longMs: 3 * DAY_MS, shortMs: 6 * HOUR_MS, budgetShare: 0.42 },
+    ],
+  },
 ];
+
+/**
+ * The table for an SLO period (nominal length), with the rows whose long window is shorter
+ * than the period: a 3-day window says nothing about a 1-day SLO.
+ */
+export function alertTableFor(periodMs: number): AlertTable {
+  const table = ALERT_TABLES.find((t) => periodMs >= t.minPeriodMs) ?? ALERT_TABLES.at(-1)!;
+  return { ...table, rules: table.rules.filter((r) => r.longMs < periodMs) };
+}
+
+/** Every look-back window any alert table reads (long and short), ascending. */
+export const ALERT_LOOKBACKS_MS: readonly number[] = [...new Set(ALERT_TABLES.flatMap((t) => t.rules.flatMap((r) => [r.longMs, r.shortMs])))].sort(
+  (a, b) => a - b,
+);
+
+/** The burn-rate threshold of a rule for a period: budgetShare × period / long window. */
+export function factorFor(rule: AlertRule, periodMs: number): number {
+  return (rule.budgetShare * periodMs) / rule.longMs;
+}
 
 /** An alert rule made concrete for one SLO period and data resolution. */
 export interface AlertWindow extends AlertRule {
@@ -45,14 +104,18 @@ function coarsen(windowMs: number, resolutionMs: number | undefined): number {
   return Math.ceil(windowMs / resolutionMs) * resolutionMs;
 }
 
-/** The alert table for an SLO period and data resolution. */
-export function alertWindows(periodMs: number, resolutionMs: number | undefined, rules: readonly AlertRule[] = WORKBOOK_ALERTS): AlertWindow[] {
-  return rules.map((rule) => {
+/**
+ * The alert table for an SLO period and data resolution. `periodMs` scales the factors (for a
+ * calendar window: the real length of the period in force); the table is chosen by
+ * `nominalMs` (the window's nominal length), so that it does not change from month to month.
+ */
+export function alertWindows(periodMs: number, resolutionMs: number | undefined, nominalMs: number = periodMs): AlertWindow[] {
+  return alertTableFor(nominalMs).rules.map((rule) => {
     const evalLongMs = coarsen(rule.longMs, resolutionMs);
     const evalShortMs = coarsen(rule.shortMs, resolutionMs);
     return {
       ...rule,
-      factor: (rule.budgetShare * periodMs) / rule.longMs,
+      factor: factorFor(rule, periodMs),
       evalLongMs,
       evalShortMs,
       coarsened: evalLongMs !== rule.longMs || evalShortMs !== rule.shortMs,
@@ -126,10 +189,13 @@ export function backtest(view: BudgetView, alerts: readonly AlertWindow[], incid
     // alertState at every point, in two sweeps (NaN, "no burn rate", never exceeds a factor).
     const long = view.burnSweep(points, alert.evalLongMs);
     const short = view.burnSweep(points, alert.evalShortMs);
+    // A calendar window's factor follows the length of the period in force at each instant.
+    const factorAt = view.window.calendar === undefined ? () => alert.factor : (t: number) => factorFor(alert, periodLength(view.windowAt(t)));
     let open: number | null = null;
     for (let k = 0; k < points.length; k++) {
       const t = points[k]!;
-      const firing = long[k]! > alert.factor && short[k]! > alert.factor;
+      const factor = factorAt(t);
+      const firing = long[k]! > factor && short[k]! > factor;
       if (firing && open === null) open = t;
       else if (!firing && open !== null) {
         raw.push({ alert, from: open, to: t });

@@ -52,18 +52,19 @@ describe('an Occurrences SLO', () => {
       asOf: '2026-01-03T00:00:00Z',
       stale: false,
       errorBudget: { ratio: 0.005, events: { budget: 235, consumed: 20, remaining: 215 } },
-      // 1 h burn 4 > 3.36; 6 h burn 20 / (6000 × 0.005) = 0.67 < 1.4.
-      backtest: { firings: [{ alert: 'page-1h', from: '2026-01-03T00:00:00Z', to: null }], incidents: [] },
-      policy: null,
-      status: 'at-risk',
+      // A 7-day SLO pages at 13.44 (8 % of the budget in an hour): a 1 h burn of 4 is no page.
+      backtest: { firings: [], incidents: [], unmatched: 0 },
+      policies: [],
+      status: 'ok',
     });
     expect(entry!.burnRates['5m']).toBeNull();
     expect(entry!.burnRates['1h']).toBeCloseTo(4, 12);
-    // 7-day period: factors 0.02 × 168 = 3.36, 0.05 × 28 = 1.4, 0.1 × 168 / 72.
-    expect(entry!.alerts.map((a) => [a.name, a.firing, a.longWindow, a.shortWindow, a.coarsened])).toEqual([
-      ['page-1h', true, '1h', '1h', true],
-      ['page-6h', false, '6h', '1h', true],
-      ['ticket-3d', false, '3d', '6h', false],
+    // 7-day period, Sloth's 7-day shares: factors 13.44, 3.5, 1.4, 0.98.
+    expect(entry!.alerts.map((a) => [a.name, a.firing, a.longWindow, a.shortWindow, a.coarsened, Number(a.factor.toFixed(2))])).toEqual([
+      ['page-1h', false, '1h', '1h', true, 13.44],
+      ['page-6h', false, '6h', '1h', true, 3.5],
+      ['ticket-1d', false, '1d', '2h', false, 1.4],
+      ['ticket-3d', false, '3d', '6h', false, 0.98],
     ]);
     expect(JSON.parse(JSON.stringify(entry))).toEqual(entry);
   });
@@ -126,21 +127,23 @@ describe('a composite SLO', () => {
     ]);
   });
 
-  it('combines them weighted: attainment, target, consumed share and burn rates', () => {
+  it('combines them as the spec says for Occurrences: each weight multiplies the burn', () => {
     const c = result.composite!;
     expect(c.objective).toBe('composite');
-    expect(c.attainment).toBeCloseTo((3 * 0.998 + 0.95) / 4, 12);
-    expect(c.target).toBeCloseTo((3 * 0.99 + 0.9) / 4, 12);
-    expect(c.errorBudget.consumed).toBeCloseTo((3 * 0.2 + 0.5) / 4, 12);
-    expect(c.errorBudget.remaining).toBeCloseTo(0.725, 12);
-    // 1 h burn: browse 0, pay 50 / (100 × 0.1) = 5 → (3 × 0 + 5) / 4.
-    expect(c.burnRates['1h'].value).toBeCloseTo(1.25, 12);
+    // Consumed: 3 × 0.2 + 1 × 0.5; each weight multiplies the missing part of the attainment too.
+    expect(c.errorBudget.consumed).toBeCloseTo(3 * 0.2 + 0.5, 12);
+    expect(c.errorBudget.remaining).toBeCloseTo(-0.1, 12);
+    expect(c.attainment).toBeCloseTo(1 - (3 * 0.002 + 0.05), 12);
+    expect(c.target).toBe(0.99); // the strictest, as the targets differ
+    expect(c.status).toBe('exhausted');
+    // 1 h burn: browse 0, pay 50 / (100 × 0.1) = 5 → 3 × 0 + 1 × 5.
+    expect(c.burnRates['1h']!.value).toBeCloseTo(5, 12);
     expect(reportEntries(result).map((r) => r.objective)).toEqual(['browse', 'pay', 'composite']);
   });
 
   it('leaves an objective without data out of the combination', () => {
     const partial = evaluateSlo({ slo, series: [browse, undefined], now: T0 + 10 * H });
-    expect(partial.composite!.errorBudget.consumed).toBeCloseTo(0.2, 12);
+    expect(partial.composite!.errorBudget.consumed).toBeCloseTo(3 * 0.2, 12);
     expect(partial.stale).toBe(true);
   });
 });
@@ -158,9 +161,27 @@ describe('policies and incidents in the evaluation', () => {
     const e = result.objectives[0]!;
     expect(e.status).toBe('exhausted');
     expect(e.policies.map((p) => [p.name, p.inForce.map((s) => [s.step, (s.since - T0) / H])])).toEqual([['mine', [['exhausted', 24]]]]);
-    expect(e.incidents).toEqual([{ id: 'inc', started: T0 + 23 * H, end: T0 + 24 * H, resolved: false, share: 90 / 24 }]);
+    // Impact from started to now (still open); the budget of a full day: 1 % of 2,400 events.
+    expect(e.incidents).toEqual([
+      {
+        id: 'inc',
+        started: T0 + 23 * H,
+        end: T0 + 24 * H,
+        resolved: false,
+        intervals: [{ from: T0 + 23 * H, to: T0 + 24 * H }],
+        referenceMs: DAY_MS,
+        share: 90 / 24,
+        baselineShare: 0,
+      },
+    ]);
     const [entry] = reportEntries(result);
-    expect(entry!.policy).toEqual({ name: 'mine', inForce: [{ step: 'exhausted', since: '2026-01-02T00:00:00Z', actions: ['freeze'] }] });
+    expect(entry!.policies).toEqual([
+      {
+        name: 'mine',
+        inForce: [{ step: 'exhausted', since: '2026-01-02T00:00:00Z', sinceStartOfHistory: false, actions: ['freeze'] }],
+        steps: [{ name: 'exhausted', when: { remainingBudgetBelow: 0 }, actions: ['freeze'], inForce: true }],
+      },
+    ]);
     expect(entry!.backtest.incidents).toEqual([
       { id: 'inc', started: '2026-01-01T23:00:00Z', detected: '2026-01-01T23:30:00Z', alertAt: '2026-01-02T00:00:00Z', lead: -30 },
     ]);

@@ -7,11 +7,12 @@ import { MINUTE_MS } from '../../core/time.ts';
 import type { SLO } from '../../schemas/openslo.ts';
 import { alertState, alertWindows, backtest, type AlertState, type AlertWindow, type Backtest } from './alerts.ts';
 import { burnRates, timeToExhaustion, type BurnWindow, type Exhaustion } from './burn.ts';
-import { budgetRatio, objectiveRule, toEvents, type BudgetingMethod, type EventSeries, type Totals } from './events.ts';
+import { timesliceComposite } from './composite.ts';
+import { budgetRatio, decimal, objectiveRule, toEvents, type BudgetingMethod, type EventSeries, type Totals } from './events.ts';
 import { evaluatePolicy, type PolicyInput, type PolicyState } from './policy.ts';
-import type { Incident, Series } from './series.ts';
-import { compositeView, objectiveView, windowTotals, type BudgetView, type BurnRate } from './view.ts';
-import { DEFAULT_STALE_AFTER_MS, evaluationInstant, windowSpec, type Interval, type WindowSpec } from './windows.ts';
+import { upperBound, type Incident, type Series } from './series.ts';
+import { consumedShare, objectiveView, occurrencesComposite, windowTotals, type BudgetView, type BurnRate } from './view.ts';
+import { DEFAULT_STALE_AFTER_MS, evaluationInstant, periodLength, sliceGrid, windowSpec, type Interval, type WindowSpec } from './windows.ts';
 
 export type Status = 'ok' | 'at-risk' | 'exhausted' | 'no-data';
 
@@ -36,7 +37,7 @@ export interface SloInput {
 
 /** A budget quantity in events (Occurrences) or minutes (time-based methods). */
 export interface BudgetAmount {
-  /** The budget: (1 − target) × events in the window so far, or × the window's minutes. */
+  /** The budget: (1 − target) × events in the window so far, or × the window's whole length in minutes. */
   readonly budget: number;
   readonly consumed: number;
   readonly remaining: number;
@@ -45,7 +46,7 @@ export interface BudgetAmount {
 export interface ErrorBudget {
   /** 1 − target. */
   readonly ratio: number;
-  /** Share of the budget consumed: (1 − attainment) / (1 − target); null without data. */
+  /** Share of the budget consumed: the consumed amount over the budget; null without data. */
   readonly consumed: number | null;
   /** 1 − consumed; negative when overspent. */
   readonly remaining: number | null;
@@ -54,14 +55,19 @@ export interface ErrorBudget {
   readonly exhaustion: Exhaustion;
 }
 
-/** Share of an SLO's budget consumed by one incident. */
+/** Share of an SLO's budget consumed by one incident, over its customer-impact intervals. */
 export interface IncidentBudget {
   readonly id: string;
   readonly started: number;
-  /** resolved, or asOf while unresolved. */
+  /** End of the last impact interval measured (mitigated, resolved, or asOf while ongoing). */
   readonly end: number;
   readonly resolved: boolean;
+  readonly intervals: readonly Interval[];
+  /** Length of the full window whose budget the share is of. */
+  readonly referenceMs: number;
   readonly share: number | null;
+  /** What the SLO's usual error rate (the 7 days before started) would have consumed in the same intervals. */
+  readonly baselineShare: number | null;
 }
 
 export interface ObjectiveEvaluation {
@@ -115,17 +121,27 @@ export function isComposite(slo: SLO): boolean {
   return objectives.length > 1 && objectives.every((o) => o.indicator !== undefined || o.indicatorRef !== undefined);
 }
 
-/** Share of the budget each incident naming `sloName` consumed between started and resolved (or asOf). */
-export function budgetPerIncident(view: BudgetView, incidents: readonly Incident[], sloName: string, asOf: number): IncidentBudget[] {
+/**
+ * Share of the budget each incident naming `sloName` consumed over its customer-impact
+ * intervals, of the budget of a full window (`referenceMs`, default the SLO window): the
+ * same figure whatever day it is computed, once the incident is over.
+ */
+export function budgetPerIncident(view: BudgetView, incidents: readonly Incident[], sloName: string, asOf: number, referenceMs?: number): IncidentBudget[] {
   return incidents
     .filter((i) => i.slos.includes(sloName) && i.started <= asOf)
-    .map((i) => ({
-      id: i.id,
-      started: i.started,
-      end: Math.min(i.resolved ?? asOf, asOf),
-      resolved: i.resolved !== undefined && i.resolved <= asOf,
-      share: view.incidentShare(i, asOf),
-    }));
+    .map((i) => {
+      const measured = view.incidentShare(i, asOf, referenceMs);
+      return {
+        id: i.id,
+        started: i.started,
+        end: measured.intervals.at(-1)?.to ?? i.started,
+        resolved: i.resolved !== undefined && i.resolved <= asOf,
+        intervals: measured.intervals,
+        referenceMs: measured.referenceMs,
+        share: measured.share,
+        baselineShare: measured.baselineShare,
+      };
+    });
 }
 
 function statusOf(attainment: number | null, remaining: number | null, alerts: readonly AlertState[], atRiskBelow: number): Status {
@@ -148,7 +164,8 @@ interface Common {
 
 /** The figures every evaluation shares, from a view. */
 function viewFigures(view: BudgetView, c: Common) {
-  const windows = alertWindows(c.spec.nominalMs, view.resolutionMs);
+  // Factors follow the length of the period in force (a calendar month's real length).
+  const windows = alertWindows(periodLength(view.windowAt(c.asOf)), view.resolutionMs, c.spec.nominalMs);
   const alerts = windows.map((w) => alertState(view, w, c.asOf));
   const name = c.slo.metadata.name;
   return {
@@ -168,7 +185,7 @@ function objectiveEvents(slo: SLO, spec: WindowSpec, asOf: number, index: number
   let events: EventSeries;
   let problem: string | undefined;
   try {
-    events = toEvents(series ?? EMPTY, rule, spec.calendar?.start ?? 0);
+    events = toEvents(series ?? EMPTY, rule, (sliceMs) => sliceGrid(spec.calendar, sliceMs));
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);
     events = toEvents(EMPTY, { method: 'Occurrences', target: rule.target });
@@ -176,33 +193,40 @@ function objectiveEvents(slo: SLO, spec: WindowSpec, asOf: number, index: number
   return { objective, rule, events, problem, view: objectiveView(events, rule.target, spec, asOf) };
 }
 
-function evaluateObjective(c: Common, index: number, series: Series | undefined): { evaluation: ObjectiveEvaluation; view: BudgetView } {
-  const method = c.slo.spec.budgetingMethod;
-  const { objective, rule, events, problem, view } = objectiveEvents(c.slo, c.spec, c.asOf, index, series);
+/** What the evaluation of one event series (an objective, or a time-based composite) needs. */
+interface Measured {
+  readonly objective: string | number;
+  readonly composite: boolean;
+  readonly target: number;
+  readonly events: EventSeries;
+  readonly view: BudgetView;
+  readonly problem?: string | undefined;
+}
+
+/** Attainment, budget and every figure of one event series in the window at asOf. */
+function evaluateEvents(c: Common, m: Measured): ObjectiveEvaluation {
+  const { events, view } = m;
   const window = view.windowAt(c.asOf);
   const sums = windowTotals(events, window, c.asOf);
   const attainment = sums.total > 0 ? sums.good / sums.total : null;
-  const ratio = budgetRatio(rule.target);
-  const consumed = attainment === null ? null : sums.bad / (sums.total * ratio);
+  const ratio = budgetRatio(m.target);
+  const consumed = consumedShare(events, sums, window, ratio);
   const remaining = consumed === null ? null : 1 - consumed;
-  const amount: BudgetAmount | undefined =
-    attainment === null
-      ? undefined
-      : events.unit === 'events'
-        ? { budget: ratio * sums.total, consumed: sums.bad, remaining: ratio * sums.total - sums.bad }
-        : (() => {
-            const budget = (ratio * (window.to - window.from)) / MINUTE_MS;
-            const spent = (sums.bad * events.sliceMs!) / MINUTE_MS;
-            return { budget, consumed: spent, remaining: budget - spent };
-          })();
+  let amount: BudgetAmount | undefined;
+  if (consumed !== null) {
+    // The same quantity as `consumed`, in events or in minutes.
+    const budget = events.unit === 'events' ? ratio * sums.total : (ratio * periodLength(window)) / MINUTE_MS;
+    const spent = events.unit === 'events' ? sums.bad : sums.badMs / MINUTE_MS;
+    amount = { budget, consumed: spent, remaining: budget - spent };
+  }
   const figures = viewFigures(view, c);
-  const evaluation: ObjectiveEvaluation = {
+  return {
     slo: c.slo.metadata.name,
-    objective: objective.displayName ?? index,
-    composite: false,
+    objective: m.objective,
+    composite: m.composite,
     service: c.slo.spec.service,
-    target: rule.target,
-    budgetingMethod: method,
+    target: m.target,
+    budgetingMethod: c.slo.spec.budgetingMethod,
     window: { duration: c.spec.duration, rolling: c.spec.rolling, ...window },
     asOf: c.asOf,
     stale: c.stale,
@@ -221,18 +245,28 @@ function evaluateObjective(c: Common, index: number, series: Series | undefined)
       exhaustion: timeToExhaustion(view, c.asOf, remaining),
     },
     ...figures,
-    status: problem !== undefined ? 'no-data' : statusOf(attainment, remaining, figures.alerts, c.atRiskBelow),
-    ...(problem === undefined ? {} : { problem }),
+    status: m.problem !== undefined ? 'no-data' : statusOf(attainment, remaining, figures.alerts, c.atRiskBelow),
+    ...(m.problem === undefined ? {} : { problem: m.problem }),
   };
-  return { evaluation, view };
 }
 
-/** Each objective's series, and the SLO's one evaluation instant. */
+/** Rows stamped after `now` are not real yet: the evaluation ignores them. */
+function upTo(series: Series | undefined, now: number): Series | undefined {
+  if (series === undefined) return undefined;
+  const n = upperBound(series.time, now);
+  if (n === series.time.length) return series;
+  return series.type === 'ratio'
+    ? { type: 'ratio', time: series.time.slice(0, n), good: series.good.slice(0, n), total: series.total.slice(0, n) }
+    : { type: 'threshold', time: series.time.slice(0, n), value: series.value.slice(0, n) };
+}
+
+/** Each objective's series (up to now), and the SLO's one evaluation instant. */
 function prepare(input: Pick<SloInput, 'slo' | 'series' | 'now' | 'staleAfterMs'>) {
   const objectives = input.slo.spec.objectives;
-  const perObjective: (Series | undefined)[] = Array.isArray(input.series)
+  const given: (Series | undefined)[] = Array.isArray(input.series)
     ? objectives.map((_, i) => (input.series as readonly (Series | undefined)[])[i])
     : objectives.map(() => input.series as Series | undefined);
+  const perObjective = given.map((s) => upTo(s, input.now));
   const staleAfterMs = input.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   // One asOf for the whole SLO: the earliest of its objectives' (so a composite is consistent).
   const instants = perObjective.filter((s) => s !== undefined && s.time.length > 0).map((s) => evaluationInstant(input.now, s!.time, staleAfterMs));
@@ -240,6 +274,40 @@ function prepare(input: Pick<SloInput, 'slo' | 'series' | 'now' | 'staleAfterMs'
   const stale = instants.length === 0 || instants.length < perObjective.length || instants.some((i) => i.stale);
   const lasts = instants.map((i) => i.lastMeasurement).filter((t) => t !== null);
   return { perObjective, asOf, stale, lastMeasurement: lasts.length > 0 ? Math.min(...lasts) : null, spec: windowSpec(input.slo) };
+}
+
+/**
+ * The target shown for a composite: its objectives' target when they share one (the case
+ * the spec's sentences describe), else the strictest; the budget figures are the composite's own.
+ */
+function compositeTarget(targets: readonly number[]): number {
+  return Math.max(...targets);
+}
+
+type Part = ReturnType<typeof objectiveEvents>;
+
+/** The composite of a composite SLO: its view, and for the time-based methods its own event series. */
+function compositeOf(slo: SLO, spec: WindowSpec, asOf: number, parts: readonly Part[]): { view: BudgetView; events?: EventSeries; target: number } {
+  const weights = slo.spec.objectives.map((o) => o.compositeWeight ?? 1);
+  const target = decimal(compositeTarget(parts.map((p) => p.rule.target)));
+  const method = slo.spec.budgetingMethod;
+  if (method === 'Occurrences' || parts.some((p) => p.events.unit !== 'slices')) {
+    return {
+      view: occurrencesComposite(
+        parts.map((p) => p.view),
+        weights,
+        target,
+      ),
+      target,
+    };
+  }
+  const sliceMs = Math.max(...parts.map((p) => p.events.sliceMs!));
+  const events = timesliceComposite(
+    method,
+    parts.map((p, i) => ({ events: p.events, weight: weights[i]! })),
+    sliceGrid(spec.calendar, sliceMs),
+  );
+  return { view: objectiveView(events, target, spec, asOf), events, target };
 }
 
 /** Budget per incident of one SLO: per objective, then the composite of a composite SLO. */
@@ -251,10 +319,11 @@ export interface IncidentBudgets {
 /**
  * The share of the budget each incident naming the SLO consumed, per objective (and for the
  * composite), at the SLO's asOf: what evaluateSlo reports as `incidents`, without the rest
- * (no backtest, no policies), for rules that only need this.
+ * (no backtest, no policies), for rules that only need this. `referenceMs`: the period whose
+ * full budget the share is of (a policy's `of`), default the SLO window.
  */
 export function incidentBudgets(
-  input: Pick<SloInput, 'slo' | 'series' | 'now' | 'staleAfterMs'> & { readonly incidents: readonly Incident[] },
+  input: Pick<SloInput, 'slo' | 'series' | 'now' | 'staleAfterMs'> & { readonly incidents: readonly Incident[]; readonly referenceMs?: number },
 ): IncidentBudgets[] {
   const { slo, incidents } = input;
   const name = slo.metadata.name;
@@ -263,14 +332,11 @@ export function incidentBudgets(
   const parts = perObjective.map((series, i) => objectiveEvents(slo, spec, asOf, i, series));
   const out: IncidentBudgets[] = parts.map((p, i) => ({
     objective: p.objective.displayName ?? i,
-    incidents: budgetPerIncident(p.view, incidents, name, asOf),
+    incidents: budgetPerIncident(p.view, incidents, name, asOf, input.referenceMs),
   }));
   if (isComposite(slo)) {
-    const view = compositeView(
-      parts.map((p) => p.view),
-      slo.spec.objectives.map((o) => o.compositeWeight ?? 1),
-    );
-    out.push({ objective: 'composite', incidents: budgetPerIncident(view, incidents, name, asOf) });
+    const { view } = compositeOf(slo, spec, asOf, parts);
+    out.push({ objective: 'composite', incidents: budgetPerIncident(view, incidents, name, asOf, input.referenceMs) });
   }
   return out;
 }
@@ -278,7 +344,6 @@ export function incidentBudgets(
 /** Evaluates every objective of an SLO (and the composite of a composite SLO). */
 export function evaluateSlo(input: SloInput): SloEvaluation {
   const { slo } = input;
-  const objectives = slo.spec.objectives;
   const { perObjective, asOf, stale, lastMeasurement, spec } = prepare(input);
   const common: Common = {
     slo,
@@ -290,24 +355,35 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
     policies: (input.policies ?? []).filter((p) => p.spec.slos.includes(slo.metadata.name)),
     atRiskBelow: input.atRiskBelow ?? DEFAULT_AT_RISK_BELOW,
   };
-  const evaluated = perObjective.map((series, i) => evaluateObjective(common, i, series));
-  if (!isComposite(slo)) return { slo: slo.metadata.name, asOf, stale, objectives: evaluated.map((e) => e.evaluation) };
-
-  const weights = objectives.map((o) => o.compositeWeight ?? 1);
-  const view = compositeView(
-    evaluated.map((e) => e.view),
-    weights,
+  const parts = perObjective.map((series, i) => objectiveEvents(slo, spec, asOf, i, series));
+  const objectives = parts.map((p, i) =>
+    evaluateEvents(common, {
+      objective: p.objective.displayName ?? i,
+      composite: false,
+      target: p.rule.target,
+      events: p.events,
+      view: p.view,
+      problem: p.problem,
+    }),
   );
-  const attainments = evaluated.map((e) => e.evaluation.attainment);
-  let sum = 0;
-  let weight = 0;
-  attainments.forEach((a, i) => {
-    if (a !== null) {
-      sum += a * weights[i]!;
-      weight += weights[i]!;
-    }
-  });
-  const attainment = weight > 0 ? sum / weight : null;
+  if (!isComposite(slo)) return { slo: slo.metadata.name, asOf, stale, objectives };
+
+  const combined = compositeOf(slo, spec, asOf, parts);
+  if (combined.events !== undefined) {
+    const composite = evaluateEvents(common, {
+      objective: 'composite',
+      composite: true,
+      target: combined.target,
+      events: combined.events,
+      view: combined.view,
+    });
+    return { slo: slo.metadata.name, asOf, stale, objectives, composite };
+  }
+  // Occurrences: each weight multiplies the missing part of the attainment, as it multiplies the burn.
+  const weights = slo.spec.objectives.map((o) => o.compositeWeight ?? 1);
+  const withData = objectives.map((o, i) => [o.attainment, weights[i]!] as const).filter(([a]) => a !== null);
+  const attainment = withData.length > 0 ? Math.max(0, 1 - withData.reduce((sum, [a, w]) => sum + w * (1 - a!), 0)) : null;
+  const view = combined.view;
   const consumed = view.consumed(asOf);
   const remaining = consumed === null ? null : 1 - consumed;
   const window = view.windowAt(asOf);
@@ -329,5 +405,5 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
     ...figures,
     status: statusOf(attainment, remaining, figures.alerts, common.atRiskBelow),
   };
-  return { slo: slo.metadata.name, asOf, stale, objectives: evaluated.map((e) => e.evaluation), composite };
+  return { slo: slo.metadata.name, asOf, stale, objectives, composite };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR_MS } from '../../core/time.ts';
 import { meets, objectiveRule, objectiveTarget, toEvents, totals } from './events.ts';
+import { fixedGrid } from './windows.ts';
 import { hourly, hourlyValues, T0 } from './fixtures.ts';
 
 const H = HOUR_MS;
@@ -27,7 +28,7 @@ describe('Occurrences', () => {
     // Rows at T0+1h, +2h, +3h, then a gap, then +6h.
     const series = { type: 'ratio' as const, time: [T0 + H, T0 + 2 * H, T0 + 3 * H, T0 + 6 * H], good: [10, 20, 30, 60], total: [10, 25, 30, 60] };
     const e = toEvents(series, { method: 'Occurrences', target: 0.9 });
-    expect(totals(e, T0 + H, T0 + 6 * H)).toEqual({ good: 110, bad: 5, total: 115, withData: 3, expected: 5 });
+    expect(totals(e, T0 + H, T0 + 6 * H)).toEqual({ good: 110, bad: 5, total: 115, withData: 3, expected: 5, badMs: 0, dataMs: 0 });
   });
 
   it('counts each threshold value as one event, good when value op threshold holds', () => {
@@ -81,13 +82,13 @@ describe('Timeslices', () => {
       rule,
     );
     expect(e).toMatchObject({ sliceMs: H, sliceCoarsened: true });
-    expect(totals(e, T0, T0 + 3 * H)).toEqual({ good: 1, bad: 1, total: 2, withData: 2, expected: 3 });
+    expect(totals(e, T0, T0 + 3 * H)).toEqual({ good: 1, bad: 1, total: 2, withData: 2, expected: 3, badMs: H, dataMs: 2 * H });
   });
 
   it('aligns slices to the anchor and counts a slice only once it has ended', () => {
     const rule = { method: 'Timeslices' as const, target: 0.9, timeSliceTarget: 1, timeSliceMs: 24 * H };
     // Anchor at T0 − 1h: slices end at T0 + 23h, T0 + 47h. Rows T0+1h..T0+30h.
-    const e = toEvents(hourly(Array.from({ length: 30 }, () => [1, 1] as const)), rule, T0 - H);
+    const e = toEvents(hourly(Array.from({ length: 30 }, () => [1, 1] as const)), rule, (ms) => fixedGrid(T0 - H, ms));
     expect(Array.from(e.time)).toEqual([T0 + 23 * H, T0 + 47 * H]);
     // At asOf = T0 + 30h the second slice is still running: one slice counted.
     expect(totals(e, T0 - H, T0 + 30 * H)).toMatchObject({ good: 1, total: 1 });

@@ -13,13 +13,15 @@
  *   Σgood/Σtotal over slices is the mean of the slices' ratios.
  *
  * Rows or slices with no data (zero traffic, a non-finite value) carry total 0: neither good
- * nor bad. Slices are aligned to an anchor (the calendar start for calendar windows, the
- * Unix epoch for rolling ones); a slice `(end − length, end]` counts once it has ended, so
- * the slice still running at `asOf` is not counted yet.
+ * nor bad. Slices follow a grid (windows.ts `sliceGrid`: the calendar's wall clock for long
+ * slices on calendar windows, else a fixed grid from the calendar start or the Unix epoch); a
+ * slice `(start, end]` counts once it has ended, so the slice still running at `asOf` is not
+ * counted yet. Each slice also carries its length, so that the budget a bad slice spends is
+ * its own length (a local day on a DST change is 23 or 25 hours).
  */
 import type { SLO } from '../../schemas/openslo.ts';
 import { resolutionMs, upperBound, type Series } from './series.ts';
-import { timeSliceMs } from './windows.ts';
+import { sliceGrid, timeSliceMs, type SliceGrid } from './windows.ts';
 
 export type BudgetingMethod = SLO['spec']['budgetingMethod'];
 export type Objective = SLO['spec']['objectives'][number];
@@ -93,6 +95,9 @@ export interface EventSeries {
   readonly bad: Float64Array;
   /** Prefix count of entries with data (good + bad > 0). */
   readonly withData: Float64Array;
+  /** Time-based methods: prefix sums of bad × slice length (ms) and of the length of slices with data. */
+  readonly badMs: Float64Array;
+  readonly dataMs: Float64Array;
   /**
    * Spacing of the entries: the data's resolution (most common gap between rows) for
    * Occurrences, the slice length for time-based methods; undefined when unknown.
@@ -115,6 +120,9 @@ export interface Totals {
   readonly withData: number;
   /** Entries the window would hold on the series' grid, with or without data. */
   readonly expected: number;
+  /** Time-based methods: the budget time spent (Σ bad × slice length, ms) and the length of the slices with data. */
+  readonly badMs: number;
+  readonly dataMs: number;
 }
 
 function build(
@@ -124,18 +132,23 @@ function build(
   bad: number[],
   resolution: number | undefined,
   anchor: number,
-  slice?: { sliceMs: number; sliceCoarsened: boolean },
+  slice?: { sliceMs: number; sliceCoarsened: boolean; lengths: number[] },
 ): EventSeries {
   const n = time.length;
   const prefixGood = new Float64Array(n + 1);
   const prefixBad = new Float64Array(n + 1);
   const prefixData = new Float64Array(n + 1);
+  const prefixBadMs = new Float64Array(n + 1);
+  const prefixDataMs = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
     const g = good[i]!;
     const b = bad[i]!;
+    const length = slice?.lengths[i] ?? 0;
     prefixGood[i + 1] = prefixGood[i]! + g;
     prefixBad[i + 1] = prefixBad[i]! + b;
     prefixData[i + 1] = prefixData[i]! + (g + b > 0 ? 1 : 0);
+    prefixBadMs[i + 1] = prefixBadMs[i]! + b * length;
+    prefixDataMs[i + 1] = prefixDataMs[i]! + (g + b > 0 ? length : 0);
   }
   return {
     unit,
@@ -143,9 +156,11 @@ function build(
     good: prefixGood,
     bad: prefixBad,
     withData: prefixData,
+    badMs: prefixBadMs,
+    dataMs: prefixDataMs,
     resolutionMs: resolution,
     anchor,
-    ...slice,
+    ...(slice === undefined ? {} : { sliceMs: slice.sliceMs, sliceCoarsened: slice.sliceCoarsened }),
   };
 }
 
@@ -176,11 +191,14 @@ function rowCounts(series: Series, rule: ObjectiveRule): { good: number[]; total
   return { good, total };
 }
 
+/** The fixed slice grid from the Unix epoch (rolling windows). */
+const epochGrid = (sliceMs: number): SliceGrid => sliceGrid(undefined, sliceMs);
+
 /**
- * The budget events of `series` under `rule`. `sliceAnchor` aligns time slices (the
- * calendar window's start; default 0, the Unix epoch).
+ * The budget events of `series` under `rule`. `gridFor` gives the slice grid for a slice
+ * length (default: a fixed grid from the Unix epoch).
  */
-export function toEvents(series: Series, rule: ObjectiveRule, sliceAnchor = 0): EventSeries {
+export function toEvents(series: Series, rule: ObjectiveRule, gridFor: (sliceMs: number) => SliceGrid = epochGrid): EventSeries {
   const resolution = resolutionMs(series.time);
   const rows = rowCounts(series, rule);
   const time = [...series.time];
@@ -198,12 +216,14 @@ export function toEvents(series: Series, rule: ObjectiveRule, sliceAnchor = 0): 
   // A slice shorter than the rows cannot be measured: one row's events cannot be split.
   const coarsened = resolution !== undefined && requested < resolution;
   const sliceMs = coarsened ? resolution : requested;
+  const grid = gridFor(sliceMs);
   const ends: number[] = [];
+  const lengths: number[] = [];
   const good: number[] = [];
   const bad: number[] = [];
   let i = 0;
   while (i < time.length) {
-    const end = sliceAnchor + Math.ceil((time[i]! - sliceAnchor) / sliceMs) * sliceMs;
+    const end = grid.endOf(time[i]!);
     let g = 0;
     let n = 0;
     for (; i < time.length && time[i]! <= end; i++) {
@@ -211,6 +231,7 @@ export function toEvents(series: Series, rule: ObjectiveRule, sliceAnchor = 0): 
       n += rows.total[i]!;
     }
     ends.push(end);
+    lengths.push(end - grid.startOf(end));
     if (n === 0) {
       good.push(0);
       bad.push(0);
@@ -223,7 +244,12 @@ export function toEvents(series: Series, rule: ObjectiveRule, sliceAnchor = 0): 
       bad.push((n - g) / n);
     }
   }
-  return build('slices', ends, good, bad, sliceMs, sliceAnchor, { sliceMs, sliceCoarsened: coarsened });
+  return build('slices', ends, good, bad, sliceMs, grid.anchor, { sliceMs, sliceCoarsened: coarsened, lengths });
+}
+
+/** A slice series from slices already computed (composites): ends ascending, good + bad = 1 or 0 (no data). */
+export function sliceEvents(ends: number[], good: number[], bad: number[], lengths: number[], sliceMs: number, anchor: number): EventSeries {
+  return build('slices', ends, good, bad, sliceMs, anchor, { sliceMs, sliceCoarsened: false, lengths });
 }
 
 /** Sums of the entries whose end lies in `(from, to]`. */
@@ -235,5 +261,13 @@ export function totals(events: EventSeries, from: number, to: number): Totals {
   const bad = Math.max(0, events.bad[hi]! - events.bad[lo]!);
   const res = events.resolutionMs;
   const expected = res === undefined || to <= from ? hi - lo : Math.floor((to - events.anchor) / res) - Math.floor((from - events.anchor) / res);
-  return { good, bad, total: good + bad, withData: events.withData[hi]! - events.withData[lo]!, expected: Math.max(expected, 0) };
+  return {
+    good,
+    bad,
+    total: good + bad,
+    withData: events.withData[hi]! - events.withData[lo]!,
+    expected: Math.max(expected, 0),
+    badMs: Math.max(0, events.badMs[hi]! - events.badMs[lo]!),
+    dataMs: events.dataMs[hi]! - events.dataMs[lo]!,
+  };
 }

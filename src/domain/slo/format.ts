@@ -7,8 +7,9 @@
  */
 import { DateTime } from 'luxon';
 import { MINUTE_MS } from '../../core/time.ts';
-import type { BurnWindow } from './burn.ts';
+import { BURN_WINDOWS, type BurnWindow } from './burn.ts';
 import type { ObjectiveEvaluation, SloEvaluation } from './evaluate.ts';
+import { actionText } from './policy.ts';
 import { formatDurationMs } from './windows.ts';
 
 /** What a human report shows: the evaluations, the run's now and the zone times are shown in. */
@@ -54,12 +55,17 @@ export function humanMinutes(minutes: number): string {
   return `${rest} min`;
 }
 
+/** Budget minutes: a tenth of a minute below 100 minutes, so that the minutes and the percentage beside them agree (39.6 of 43.2). */
+function budgetMinutes(minutes: number): string {
+  return Math.abs(minutes) < 100 ? `${fixed(Math.abs(minutes), 1)} min` : humanMinutes(minutes);
+}
+
 /** An instant in the report's zone: "2026-11-22 01:00 +01:00". */
 export function at(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm ZZ');
 }
 
-const BURN_ORDER: readonly BurnWindow[] = ['5m', '30m', '1h', '6h', '1d', '3d'];
+const BURN_ORDER: readonly BurnWindow[] = Object.keys(BURN_WINDOWS);
 
 /** The lines a report shows for one objective, as label/value pairs (shared by text and markdown). */
 export function objectiveRows(e: ObjectiveEvaluation, zone: string): [string, string][] {
@@ -83,9 +89,17 @@ export function objectiveRows(e: ObjectiveEvaluation, zone: string): [string, st
     const amount = b.events
       ? ` (${fixed(b.events.remaining, 0)} of ${fixed(b.events.budget, 0)} bad events left)`
       : b.minutes
-        ? ` (${humanMinutes(b.minutes.remaining)}${b.minutes.remaining < 0 ? ' over' : ''} of ${humanMinutes(b.minutes.budget)})`
+        ? ` (${budgetMinutes(b.minutes.remaining)}${b.minutes.remaining < 0 ? ' over' : ''} of ${budgetMinutes(b.minutes.budget)})`
         : '';
-    const exhaustion = b.exhaustion.ms === null || b.remaining <= 0 ? '' : `; lasts ${humanMinutes(b.exhaustion.ms / MINUTE_MS)} at the current burn`;
+    const x = b.exhaustion;
+    const exhaustion =
+      b.remaining <= 0
+        ? ''
+        : x.periodEndsFirst
+          ? `; the period ends ${at(x.periodEnd, zone)}, before the budget runs out at the current burn`
+          : x.ms === null
+            ? ''
+            : `; lasts ${humanMinutes(x.ms / MINUTE_MS)} at the current burn`;
     rows.push(['Budget remaining', `${percent(b.remaining, 1)}${amount}${exhaustion}`]);
   }
   rows.push(['Burn rates', BURN_ORDER.map((w) => `${w} ${burnValue(e, w)}`).join(' · ')]);
@@ -108,19 +122,26 @@ export function objectiveRows(e: ObjectiveEvaluation, zone: string): [string, st
           .join(', '),
   ]);
   for (const policy of e.policies) {
-    const steps = policy.inForce.map((s) => `${s.step} since ${s.sinceStartOfHistory ? 'at least ' : ''}${at(s.since, zone)}`);
+    const steps = policy.inForce.map((s) => `${s.step} since ${s.sinceStartOfHistory ? 'the data begins' : at(s.since, zone)}`);
     rows.push([`Policy ${policy.name}`, steps.length === 0 ? 'no step in force' : steps.join('; ')]);
-    if (steps.length > 0) rows.push(['Actions in force', policy.inForce.map((s) => `${s.step}: ${s.actions.join(' ')}`).join(' · ')]);
+    if (steps.length > 0) rows.push(['Actions in force', policy.inForce.map((s) => `${s.step}: ${s.actions.map(actionText).join(' ')}`).join(' · ')]);
   }
   rows.push(['Backtest', backtestSummary(e, zone)]);
   const shares = e.incidents.filter((i) => i.share !== null);
-  if (shares.length > 0) rows.push(['Budget per incident', shares.map((i) => `${i.id} ${percent(i.share!, 1)}`).join('; ')]);
+  if (shares.length > 0) {
+    const usual = (i: (typeof shares)[number]) => (i.baselineShare === null ? '' : `, ${percent(i.baselineShare, 1)} at the usual error rate`);
+    rows.push([
+      'Budget per incident',
+      shares.map((i) => `${i.id} ${percent(i.share!, 1)} of a ${formatDurationMs(i.referenceMs)} budget${usual(i)}`).join('; '),
+    ]);
+  }
   if (e.problem !== undefined) rows.push(['Problem', e.problem]);
   return rows;
 }
 
 function burnValue(e: ObjectiveEvaluation, w: BurnWindow): string {
   const rate = e.burnRates[w];
+  if (rate === undefined) return 'n/m';
   if (rate.value !== null) return burnFactor(rate.value);
   return rate.reason === 'no data in window' ? 'no data' : 'n/m';
 }

@@ -75,8 +75,21 @@ describe('policy steps', () => {
     const state = evaluatePolicy(v, policy([{ name: 'p0', when: { incidentConsumedAbove: 0.2 }, actions: ['r'] }]), old, 'checkout');
     expect(state.inForce).toEqual([]);
     // ...but its budget share is still reported: the row at 2h (its interval (1h, 2h] is the
-    // incident's) has 100 bad events; the day it ended in, (−22h, 2h], had 200 events: a budget of 20.
-    expect(budgetPerIncident(v, old, 'checkout', at(48))).toEqual([{ id: 'old', started: at(1), end: at(2), resolved: true, share: 5 }]);
+    // incident's) has 100 bad events, of the budget of a FULL day: the data cover 2 hours of the
+    // day before the impact ended, 200 events, so a day holds 2,400 events and a budget of 240
+    // (never the 20 of the two hours seen, which would call it 500 %).
+    expect(budgetPerIncident(v, old, 'checkout', at(48))).toEqual([
+      {
+        id: 'old',
+        started: at(1),
+        end: at(2),
+        resolved: true,
+        intervals: [{ from: at(1), to: at(2) }],
+        referenceMs: 24 * H,
+        share: 100 / 240,
+        baselineShare: 100 / 240,
+      },
+    ]);
   });
 });
 

@@ -72,6 +72,11 @@ export function windowSpecOf(duration: string, rolling: boolean, calendar?: { re
   return { duration, rolling: false, nominalMs, calendar: { start, zone, amount, unit } };
 }
 
+/** The length of a window: a rolling window's nominal length, a calendar period's real one. */
+export function periodLength(window: Interval): number {
+  return window.to - window.from;
+}
+
 /** Start of calendar period `k` (period 0 starts at the calendar's startTime). */
 function periodStart(calendar: NonNullable<WindowSpec['calendar']>, k: number): number {
   // Always from the first start, never chained: Jan 31 + 1 month + 1 month would drift to Mar 28.
@@ -138,6 +143,73 @@ export function evaluationInstant(now: number, time: readonly number[], staleAft
   if (i < 0) return { asOf: now, stale: true, lastMeasurement: null };
   const last = time[i]!;
   return { asOf: Math.min(now, time.at(-1)!), stale: now - last > staleAfterMs, lastMeasurement: last };
+}
+
+/**
+ * Where time slices end: slice `(previous end, end]`. On a calendar window, slices of whole
+ * days, and slices of whole hours longer than a DST shift that divide a day, follow the wall
+ * clock of the calendar's zone from the calendar's start: a daily slice is a local day (23 or
+ * 25 hours when the clocks change). Other slices are a fixed grid from the anchor (the calendar's
+ * start, or the Unix epoch for rolling windows).
+ */
+export interface SliceGrid {
+  /** The nominal slice length. */
+  readonly sliceMs: number;
+  /** End of the slice holding `t`. */
+  endOf(t: number): number;
+  /** Start of the slice ending at `end` (a boundary from `endOf`). */
+  startOf(end: number): number;
+  /** Grid origin, to count expected slices. */
+  readonly anchor: number;
+  /** Whether slices follow the wall clock (lengths may differ from `sliceMs`). */
+  readonly local: boolean;
+}
+
+/** Slices of one length on a fixed grid from `anchor`. */
+export function fixedGrid(anchor: number, sliceMs: number): SliceGrid {
+  return { sliceMs, anchor, local: false, endOf: (t) => anchor + Math.ceil((t - anchor) / sliceMs) * sliceMs, startOf: (end) => end - sliceMs };
+}
+
+/** The slice grid for a slice length, on a calendar window (its `calendar`) or a rolling one (undefined). */
+export function sliceGrid(calendar: WindowSpec['calendar'], sliceMs: number): SliceGrid {
+  const fixed = fixedGrid(calendar?.start ?? 0, sliceMs);
+  if (calendar === undefined || sliceMs <= HOUR_MS) return fixed;
+  const days = sliceMs % DAY_MS === 0 ? sliceMs / DAY_MS : undefined;
+  const hours = sliceMs % HOUR_MS === 0 && DAY_MS % sliceMs === 0 ? sliceMs / HOUR_MS : undefined;
+  if (days === undefined && hours === undefined) return fixed;
+  const start = DateTime.fromMillis(calendar.start, { zone: calendar.zone });
+  // Boundary k as a wall-clock time: k slices after the calendar's start, in the zone.
+  const boundary = (k: number): number => {
+    if (days !== undefined) return start.plus({ days: k * days }).toMillis();
+    const wallHours = start.hour + k * hours!;
+    return start
+      .plus({ days: Math.floor(wallHours / 24) })
+      .set({ hour: ((wallHours % 24) + 24) % 24 })
+      .toMillis();
+  };
+  const cache = new Map<number, number>();
+  const at = (k: number): number => {
+    let value = cache.get(k);
+    if (value === undefined) {
+      value = boundary(k);
+      cache.set(k, value);
+    }
+    return value;
+  };
+  const index = (t: number): number => {
+    // The first k whose boundary is at or after t.
+    let k = Math.ceil((t - calendar.start) / sliceMs);
+    while (at(k - 1) >= t) k--;
+    while (at(k) < t) k++;
+    return k;
+  };
+  return {
+    sliceMs,
+    anchor: calendar.start,
+    local: true,
+    endOf: (t) => at(index(t)),
+    startOf: (end) => at(index(end) - 1),
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { testRule } from '../../../tests/support/rule-tester.ts';
+import futureRow from './future-row.ts';
 import orphan from './orphan.ts';
 import sliType from './sli-type.ts';
 
@@ -59,6 +60,22 @@ testRule(sliType, {
       files: { ...REFERENCED, 'measurements/api-latency.csv': THRESHOLD_ROWS },
       otherErrors: true,
       errors: ['measurements/api-latency.csv:1:1 error SLO "api-latency" has a ratioMetric SLI but these are threshold measurements'],
+    },
+  ],
+});
+
+testRule(futureRow, {
+  valid: [{ name: 'every row by now (2026-11-22T12:00Z)', files: { ...slo('api-availability', RATIO), 'measurements/api-availability.csv': ROWS } }],
+  invalid: [
+    {
+      name: 'rows after now: one finding at the first of them',
+      files: {
+        ...slo('api-availability', RATIO),
+        'measurements/api-availability.csv': `${ROWS}2026-11-22T12:00:00Z,99,100\n2026-11-22T13:00:00Z,99,100\n2026-11-22T14:00:00Z,99,100\n`,
+      },
+      errors: [
+        'measurements/api-availability.csv:4:1 warning this row is stamped 22 Nov 2026, 13:00 UTC, 1 h after now (2 row(s) from here on); the SLO report ignores them until then',
+      ],
     },
   ],
 });

@@ -1,9 +1,8 @@
 import { defineRule } from '../../core/rule.ts';
-import { instantOf } from '../../core/time.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { incidentBudgets } from '../../domain/slo/evaluate.ts';
 import { percent } from '../../domain/slo/format.ts';
-import type { Incident } from '../../domain/slo/series.ts';
+import { engineIncident, type Incident } from '../../domain/slo/series.ts';
 import { Id, Timestamp } from '../../schemas/common.ts';
 import { isMapping, OPENSLO_API_VERSION, SLOSchema, type SLO } from '../../schemas/openslo.ts';
 import { defineIndexRule, placeOf, type Located } from '../rule.ts';
@@ -15,8 +14,9 @@ import { policyFacts } from '../slo-facts.ts';
  * so with a step `when: { incidentConsumedAbove: 0.2 }`; this rule finds the resolved
  * incidents over the threshold whose follow-ups have no P0 item (one that is "wont-do" does
  * not count). The share is the engine's budget per incident (src/domain/slo): the largest
- * over the SLO's objectives (and its composite), measured in the SLO window in which the
- * incident ended, with the measurements up to the run's "now". Policies, incidents and SLOs are
+ * over the SLO's objectives (and its composite), over the incident's customer-impact
+ * intervals, of the budget of a full window (the SLO's, or the step's `of`), with the
+ * measurements up to the run's "now". Policies, incidents and SLOs are
  * read as written (src/rules/slo-facts.ts and below): a schema error elsewhere in any of them
  * hides nothing this rule reads.
  */
@@ -35,15 +35,16 @@ export default defineIndexRule({
   }),
   check({ index, now, report }) {
     // Policy steps with an incident condition, by the SLO they govern: the lowest threshold wins.
-    const thresholds = new Map<string, { threshold: number; policy: string; step: string }>();
+    const thresholds = new Map<string, { threshold: number; ofMs: number | undefined; policy: string; step: string }>();
     for (const policy of policyFacts(index)) {
       for (const step of policy.steps) {
-        const threshold = step.incidentConsumedAbove;
+        const condition = step.incidentConsumedAbove;
         // The step's name is part of the finding: a step without a well-formed one is the schema's finding.
-        if (threshold === undefined || step.name === undefined) continue;
+        if (condition === undefined || step.name === undefined) continue;
+        const threshold = condition.share;
         for (const { slo } of policy.slos) {
           const known = thresholds.get(slo);
-          if (!known || threshold < known.threshold) thresholds.set(slo, { threshold, policy: policy.id, step: step.name });
+          if (!known || threshold < known.threshold) thresholds.set(slo, { threshold, ofMs: condition.ofMs, policy: policy.id, step: step.name });
         }
       }
     }
@@ -53,12 +54,7 @@ export default defineIndexRule({
         i.started !== undefined && i.resolved !== undefined && i.slos.some((s) => thresholds.has(s.slo)) && !i.hasP0,
     );
     if (candidates.length === 0) return;
-    const engineIncidents: Incident[] = candidates.map((i) => ({
-      id: i.id,
-      started: instantOf(i.started),
-      resolved: instantOf(i.resolved),
-      slos: i.slos.map((s) => s.slo),
-    }));
+    const engineIncidents: Incident[] = candidates.map((i) => engineIncident(i.id, { ...i, slos: i.slos.map((s) => s.slo) }));
     const series = new Map(index.measurements.map((m) => [m.id, m.series]));
     const entries = new Map(candidates.map((c) => [c.id, c]));
     for (const slo of slosAsWritten(index)) {
@@ -66,7 +62,13 @@ export default defineIndexRule({
       const data = series.get(slo.metadata.name);
       if (!rule || !data) continue;
       const largest = new Map<string, number>();
-      for (const part of incidentBudgets({ slo, series: data, incidents: engineIncidents, now })) {
+      for (const part of incidentBudgets({
+        slo,
+        series: data,
+        incidents: engineIncidents,
+        now,
+        ...(rule.ofMs === undefined ? {} : { referenceMs: rule.ofMs }),
+      })) {
         for (const i of part.incidents) {
           if (i.share !== null && i.share > (largest.get(i.id) ?? Number.NEGATIVE_INFINITY)) largest.set(i.id, i.share);
         }
@@ -90,7 +92,9 @@ interface IncidentFacts {
   entry: Located;
   id: string;
   started: string | undefined;
+  mitigated: string | undefined;
   resolved: string | undefined;
+  impact: { level: string; from: string; to?: string | undefined }[];
   /** The SLOs it names: each well-formed name, with its position in the list. */
   slos: { index: number; slo: string }[];
   followUpsWritten: boolean;
@@ -107,7 +111,9 @@ function incidentsAsWritten(index: ContentIndex): IncidentFacts[] {
     entry,
     id: entry.id,
     started: entry.data.started,
+    mitigated: entry.data.mitigated,
     resolved: entry.data.resolved,
+    impact: entry.data.impact,
     slos: entry.data.slos.map((slo, i) => ({ index: i, slo })),
     followUpsWritten: entry.data.followUps.length > 0,
     hasP0: entry.data.followUps.some(isP0),
@@ -119,7 +125,14 @@ function incidentsAsWritten(index: ContentIndex): IncidentFacts[] {
       entry,
       id: entry.id,
       started: timestamp(raw.started),
+      mitigated: timestamp(raw.mitigated),
       resolved: timestamp(raw.resolved),
+      impact: listOf(raw.impact).flatMap((i) => {
+        if (!isMapping(i)) return [];
+        const from = timestamp(i.from);
+        const to = timestamp(i.to);
+        return from === undefined || typeof i.level !== 'string' ? [] : [{ level: i.level, from, ...(to === undefined ? {} : { to }) }];
+      }),
       slos: listOf(raw.slos).flatMap((slo, i) => (Id.safeParse(slo).success ? [{ index: i, slo: slo as string }] : [])),
       followUpsWritten: followUps.length > 0,
       hasP0: followUps.some(isP0),

@@ -98,6 +98,11 @@ testRule(incidentP0, {
     },
     { name: 'no measurements', files: files({ 'measurements/checkout.csv': 'timestamp,good,total\n' }) },
     {
+      // 100 bad requests of four weeks' budget (a day holds 24,000 requests): 1.5 %, under 20 %.
+      name: 'over 20 % of a day, under 20 % of the four weeks the policy names (of: 4w)',
+      files: files({ 'slos/policy.yaml': incidentPolicy(0.2).replace('incidentConsumedAbove: 0.2', 'incidentConsumedAbove: { share: 0.2, of: 4w }') }),
+    },
+    {
       name: 'a P0 follow-up that fails its schema elsewhere (no type) is still a P0',
       files: files({ 'incidents/2026-11-21-checkout.md': incident(P0.replace('    type: prevent\n', '')) }),
       otherErrors: true,
@@ -108,14 +113,14 @@ testRule(incidentP0, {
       name: 'over the threshold without a P0 follow-up',
       files: files({}),
       errors: [
-        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0 | add the follow-up that most reduces the risk of a repeat with priority: P0 (the policy step "Big incident")',
+        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 41.7 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0 | add the follow-up that most reduces the risk of a repeat with priority: P0 (the policy step "Big incident")',
       ],
     },
     {
       name: 'a P0 that will not be done does not count',
       files: files({ 'incidents/2026-11-21-checkout.md': incident(P0_WONT), 'slos/policy.yaml': incidentPolicy(0.4) }),
       errors: [
-        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 40 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
+        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 41.7 % of the error budget of SLO "checkout", over the 40 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
       ],
     },
     {
@@ -123,7 +128,7 @@ testRule(incidentP0, {
       files: files({ 'slos/policy.yaml': incidentPolicy(0.2, '  approvers: nobody\n') }),
       otherErrors: true,
       errors: [
-        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
+        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 41.7 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
       ],
     },
     {
@@ -131,7 +136,7 @@ testRule(incidentP0, {
       files: files({ 'incidents/2026-11-21-checkout.md': incident(P1).replace('SEV2', 'sev2') }),
       otherErrors: true,
       errors: [
-        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
+        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 41.7 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
       ],
     },
     {
@@ -139,14 +144,14 @@ testRule(incidentP0, {
       files: files({ 'slos/checkout.yaml': SLO_FILE.replace('  name: checkout\n', '  name: checkout\n  labels: { team-: x }\n') }),
       otherErrors: true,
       errors: [
-        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
+        'incidents/2026-11-21-checkout.md:10:1 warning the incident consumed 41.7 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
       ],
     },
     {
       name: 'no follow-ups at all: the place is the SLO it names',
       files: files({ 'incidents/2026-11-21-checkout.md': incident('') }),
       errors: [
-        'incidents/2026-11-21-checkout.md:9:8 warning the incident consumed 83.3 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
+        'incidents/2026-11-21-checkout.md:9:8 warning the incident consumed 41.7 % of the error budget of SLO "checkout", over the 20 % at which policy "checkout-policy" requires a P0 follow-up; none of its follow-ups is P0',
       ],
     },
   ],
