@@ -306,6 +306,26 @@ describe('--format json', () => {
     expect(report.diagnostics.find((d) => d.rule === 'maintenance/window')).not.toHaveProperty('hint');
   });
 
+  it('prints a usage error as JSON too, on stdout, with the line on stderr', async () => {
+    const cases: [string[], string][] = [
+      [['validate', '--format', 'json', '--content', 'no-such-folder'], 'no-such-folder'],
+      [['validate', '--format=json', '--no-such-option'], "Unknown option '--no-such-option'"],
+      [['validate', '--format', 'json', 'content'], 'unexpected argument "content"'],
+      [['report', 'nothing', '--format', 'json'], 'nothing'],
+    ];
+    for (const [argv, says] of cases) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      const printed = JSON.parse(r.out) as { error: { kind: string; message: string; exitCode: number } };
+      expect(printed.error.kind).toBe('usage');
+      expect(printed.error.exitCode).toBe(2);
+      expect(printed.error.message).toContain(says);
+      expect(r.err.split('\n')[0]).toBe(`keel: ${printed.error.message}`);
+    }
+    // Text output keeps stdout empty.
+    expect((await run(['validate', '--content', 'no-such-folder'])).out).toBe('');
+  });
+
   it('is valid JSON for a clean run too', async () => {
     const r = await run(['validate', '--content', VALID, '--format', 'json']);
     expect(r.code).toBe(0);

@@ -52,6 +52,7 @@ const HOSTILE = [
   'limit/file-size',
   'limit/findings',
   'limit/items',
+  'limit/mdx',
   'limit/nesting',
   'limit/time',
   'measurement/number',

@@ -38,12 +38,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`keel: unknown command "${escapeControls(excerpt(name))}"\n\n${USAGE}`);
     return 2;
   }
+  // A tool that asked for JSON reads stdout as JSON: a usage error is JSON there too.
+  const fail = (message: string, code: number, usageText = '') => {
+    if (command.options.format && formatOf(rest) === 'json') io.out(JSON.stringify({ error: { kind: 'usage', message, exitCode: code } }, null, 2));
+    io.err(`keel: ${escapeControls(message)}${usageText}`);
+    return code;
+  };
   let parsed;
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...parseOptions(command), help: { type: 'boolean', short: 'h' } } });
   } catch (cause) {
-    io.err(`keel: ${escapeControls((cause as Error).message)}\n\n${USAGE}`);
-    return 2;
+    return fail((cause as Error).message, 2, `\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -51,17 +56,27 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 0;
   }
   if (positionals.length > 0 && !command.positionals) {
-    io.err(`keel: unexpected argument "${escapeControls(excerpt(positionals[0]!))}"; pass the folder with --content`);
-    return 2;
+    return fail(`unexpected argument "${excerpt(positionals[0]!)}"; pass the folder with --content`, 2);
   }
   try {
     return await command.run({ values, positionals }, io);
   } catch (cause) {
     if (!(cause instanceof UsageError)) throw cause;
     // One line, whatever the environment or arguments held.
-    io.err(`keel: ${escapeControls(cause.message)}`);
-    return cause.exitCode;
+    return fail(cause.message, cause.exitCode);
   }
+}
+
+/** The value of the last --format of the arguments (as parseArgs would take it), read even when they do not parse. */
+function formatOf(args: readonly string[]): string | undefined {
+  let format: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg === '--format' && i + 1 < args.length) format = args[++i];
+  }
+  return format;
 }
 
 function parseOptions(command: Command) {

@@ -4,11 +4,19 @@
  * worker thread as they are found, and the main thread keeps reading YAML meanwhile.
  */
 import { Worker } from 'node:worker_threads';
-import { MAX_MDX_MS } from '../core/limits.ts';
+import { MAX_MDX_MS, MAX_MDX_RUN_MS } from '../core/limits.ts';
+import { createMdxBudget, type MdxRefusal } from './mdx-bounds.ts';
 import type { MdxProblem } from './mdx.ts';
 
+/** A problem of a body, or why it was not parsed (a bound on what it holds, src/content/mdx-bounds.ts). */
+export interface MdxFinding extends MdxProblem {
+  refused?: MdxRefusal;
+  /** The run's last guard on time was spent before this body (`timeout` is set too). */
+  runGuard?: true;
+}
+
 /** Checks one body; `done` receives its problems, at once or later (before `drain` ends). */
-export type MdxCheck = (body: string, done: (problems: MdxProblem[]) => void) => void;
+export type MdxCheck = (body: string, done: (problems: MdxFinding[]) => void) => void;
 
 export interface MdxChecker {
   check: MdxCheck;
@@ -40,8 +48,15 @@ export async function createMdxChecker(
   if (mdxFiles === 0) return undefined;
   const inner: MdxChecker = mdxFiles < workerFrom ? { check: await inProcessCheck(), drain: async () => {}, ranOn: 'this thread' } : workerChecker(workerScript);
   const timed = timedChecker(workerScript, limitMs);
+  // What a body holds decides first, the same on every machine; time is only the last guard.
+  const budget = createMdxBudget();
   return {
-    check: (body, done) => (body.length > timedFrom ? timed.check(body, done) : inner.check(body, done)),
+    check: (body, done) => {
+      const refused = budget.admit(body);
+      if (refused) done([{ line: refused.line, column: 1, message: '', refused }]);
+      else if (body.length > timedFrom) timed.check(body, done);
+      else inner.check(body, done);
+    },
     drain: async () => {
       await Promise.all([inner.drain(), timed.drain()]);
     },
@@ -55,14 +70,17 @@ export async function createMdxChecker(
  * One body at a time on a worker thread, each with a time limit: a body that takes longer is
  * answered with a `timeout` problem, and its worker is stopped (a new one takes the next body).
  */
-function timedChecker(script: URL, limitMs: number): Pick<MdxChecker, 'check' | 'drain'> {
-  const queue: { body: string; done: (problems: MdxProblem[]) => void }[] = [];
+function timedChecker(script: URL, limitMs: number, runLimitMs = MAX_MDX_RUN_MS): Pick<MdxChecker, 'check' | 'drain'> {
+  const queue: { body: string; done: (problems: MdxFinding[]) => void }[] = [];
   let worker: Worker | undefined;
-  let busy: { done: (problems: MdxProblem[]) => void; timer: NodeJS.Timeout } | undefined;
+  let busy: { done: (problems: MdxFinding[]) => void; timer: NodeJS.Timeout; started: number } | undefined;
   let idle = () => {};
-  const finish = (problems: MdxProblem[]) => {
+  /** Time the guarded bodies took together: past runLimitMs, the rest are not parsed. */
+  let spent = 0;
+  const finish = (problems: MdxFinding[]) => {
     const job = busy!;
     clearTimeout(job.timer);
+    spent += performance.now() - job.started;
     busy = undefined;
     job.done(problems);
     next();
@@ -88,12 +106,16 @@ function timedChecker(script: URL, limitMs: number): Pick<MdxChecker, 'check' | 
   const next = () => {
     const job = queue.shift();
     if (!job) return idle();
+    if (spent >= runLimitMs) {
+      job.done([{ line: 1, column: 1, message: '', timeout: true, runGuard: true }]);
+      return next();
+    }
     worker ??= spawn();
     const timer = setTimeout(() => {
       stop();
       finish([{ line: 1, column: 1, message: '', timeout: true }]);
     }, limitMs);
-    busy = { done: job.done, timer };
+    busy = { done: job.done, timer, started: performance.now() };
     worker.postMessage({ id: 0, body: job.body });
   };
   return {

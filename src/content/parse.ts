@@ -5,7 +5,7 @@
 import { basename, extname } from 'node:path';
 import type { z } from 'zod';
 import { formatPath, type DataPath, type Diagnostic, type Locate, type Place, type Sink } from '../core/diagnostic.ts';
-import { MAX_FINDINGS_PER_FILE, MAX_ITEMS, MAX_MDX_MS, MAX_NESTING } from '../core/limits.ts';
+import { MAX_FINDINGS_PER_FILE, MAX_ITEMS, MAX_MDX_MS, MAX_MDX_RUN_MS, MAX_NESTING } from '../core/limits.ts';
 import { diagnose } from '../core/rule.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { CollectionName } from '../kinds/index.ts';
@@ -14,6 +14,7 @@ import { RFC1123_LABEL } from '../schemas/common.ts';
 import { RATIO_HEADER, RatioMeasurementSchema, THRESHOLD_HEADER, ThresholdMeasurementSchema } from '../schemas/measurement.ts';
 import { ID, TYPE, UNKNOWN_FIELD } from '../schemas/rules.ts';
 import type { DocumentEntry, Entry, MeasurementEntry } from './entry.ts';
+import type { MdxRefusal } from './mdx-bounds.ts';
 import type { MdxCheck } from './mdx-checker.ts';
 import {
   API_VERSION,
@@ -23,6 +24,7 @@ import {
   FRONTMATTER_UNCLOSED,
   KIND,
   LIMIT_ITEMS,
+  LIMIT_MDX,
   LIMIT_NESTING,
   LIMIT_TIME,
   MDX_SYNTAX,
@@ -357,8 +359,13 @@ export function parseDocument<T>(
     // The answer may come later (from a worker thread); it is reported with this file.
     checkMdx(body, (mdxProblems) => {
       for (const p of mdxProblems) {
+        if (p.refused) {
+          report(mdxRefusal(p.refused, { file: source.file, line: p.line + bodyLine - 1, column: 1 }));
+          continue;
+        }
         if (p.timeout) {
-          report(diagnose(LIMIT_TIME, { file: source.file, line: bodyLine, column: 1 }, { message: 'mdx', data: { seconds: MAX_MDX_MS / 1000 } }));
+          const [message, seconds] = p.runGuard ? (['run', MAX_MDX_RUN_MS / 1000] as const) : (['mdx', MAX_MDX_MS / 1000] as const);
+          report(diagnose(LIMIT_TIME, { file: source.file, line: bodyLine, column: 1 }, { message, data: { seconds } }));
           continue;
         }
         report(diagnose(MDX_SYNTAX, { file: source.file, line: p.line + bodyLine - 1, column: p.column }, { message: 'syntax', data: { reason: p.message } }));
@@ -376,6 +383,18 @@ export function parseDocument<T>(
   if (!parsed.ok) onInvalid?.(doc.data, doc.locate);
   if (!parsed.ok || id === undefined) return undefined;
   return { id, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate, body, bodyLine, format };
+}
+
+/** The finding for an MDX body that was not parsed, for what it holds. */
+function mdxRefusal(refused: MdxRefusal, place: Place): Diagnostic {
+  switch (refused.limit) {
+    case 'links':
+      return diagnose(LIMIT_MDX, place, { message: 'links', data: { count: refused.count, limit: refused.max } });
+    case 'nesting':
+      return diagnose(LIMIT_MDX, place, { message: 'nesting', data: { depth: refused.depth, limit: refused.max } });
+    case 'budget':
+      return diagnose(LIMIT_MDX, place, { message: 'budget', data: { budget: refused.budget } });
+  }
 }
 
 /** A count as a measurement cell: decimal notation (the schema says whether it is whole and not negative). */

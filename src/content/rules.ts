@@ -153,8 +153,29 @@ export const LIMIT_ITEMS = loaderRule('limit/items', 'A YAML list or mapping wit
 export const LIMIT_FINDINGS = loaderRule('limit/findings', 'How many more findings a file has than are listed.', {
   more: { text: '{count} more findings in this file are not listed', hint: 'fix the findings above and run again' },
 });
-export const LIMIT_TIME = loaderRule('limit/time', 'A file that takes a parser longer than Keel waits.', {
-  mdx: { text: 'MDX body took longer than {seconds} s to parse; it was not checked', hint: 'split very long lines and paragraphs, or use .md for text that needs no MDX' },
+export const LIMIT_TIME = loaderRule('limit/time', 'A file that takes a parser longer than Keel waits: a last guard, which depends on the machine.', {
+  mdx: {
+    text: 'MDX body took longer than {seconds} s to parse, the last guard against a parser that hangs (unlike the limits on what a body holds, it depends on the machine); it was not checked',
+    hint: 'split very long lines and paragraphs, or use .md for text that needs no MDX',
+  },
+  run: {
+    text: 'MDX body not checked: the MDX bodies before it took {seconds} s together, the last guard for the whole run (it depends on the machine)',
+    hint: 'split very long lines and paragraphs, or use .md for text that needs no MDX',
+  },
+});
+export const LIMIT_MDX = loaderRule('limit/mdx', 'An MDX body that holds more than the MDX check reads (link openers, nesting), or past the run\'s budget for costly MDX.', {
+  links: {
+    text: 'MDX body has {count} link openers ("[") and at most {limit} are read (the parser\'s time grows with their square); it was not checked',
+    hint: 'split the body, write fewer brackets, or use .md for text that needs no MDX',
+  },
+  nesting: {
+    text: 'MDX body nests {depth} levels deep here and at most {limit} are read; it was not checked',
+    hint: 'flatten the lists and block quotes, or use .md for text that needs no MDX',
+  },
+  budget: {
+    text: 'MDX body not checked: the MDX bodies before it spent the run\'s budget for costly MDX (many link openers or deep nesting: {budget} units)',
+    hint: 'simplify those bodies (fewer links, flatter lists) or use .md for them',
+  },
 });
 
 /** Every rule the loader can report. */
@@ -164,5 +185,5 @@ export const LOADER_RULES: readonly RuleMeta[] = [
   FRONTMATTER_MISSING, FRONTMATTER_UNCLOSED, FRONTMATTER_EMPTY, MDX_SYNTAX,
   API_VERSION, FOREIGN_FORMAT, KIND,
   MEASUREMENT_HEADER, MEASUREMENT_COLUMNS, MEASUREMENT_NUMBER, MEASUREMENT_ORDER, MEASUREMENT_MORE,
-  LIMIT_FILE_SIZE, LIMIT_NESTING, LIMIT_ITEMS, LIMIT_FINDINGS, LIMIT_TIME,
+  LIMIT_FILE_SIZE, LIMIT_NESTING, LIMIT_ITEMS, LIMIT_FINDINGS, LIMIT_TIME, LIMIT_MDX,
 ];

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commentCutText, parseYaml, parseYamlWithPositions, type ParsedYaml } from './yaml.ts';
+import { Lexer } from 'yaml';
+import { commentCutText, mayHoldAnchor, parseYaml, parseYamlWithPositions, type ParsedYaml } from './yaml.ts';
 
 const SERVICE = `# A service
 name: Public API
@@ -100,7 +102,11 @@ describe.each(parsers)('%s', (_, parse) => {
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
     const bomb = parse(`${levels.join('\n')}\n`);
     expect(bomb.documents).toEqual([]);
-    expect(bomb.problems).toEqual([{ line: 1, column: 1, message: 'Excessive alias count indicates a resource exhaustion attack', code: 'ALIAS_COUNT' }]);
+    // At the alias that crosses the limit (the ninth *l1 of line 3), not at the document's start.
+    expect(bomb.problems).toEqual([{ line: 3, column: 50, message: 'Excessive alias count indicates a resource exhaustion attack', code: 'ALIAS_COUNT' }]);
+    expect(parse(`---\nx: 1\n---\n${levels.join('\n')}\n`).problems.map((p) => `${p.line}:${p.column}`)).toEqual(['6:50']);
+    // In front matter, lines count from the file's.
+    expect(parseYaml(`title: x\n${levels.join('\n')}\n`, 1).problems.map((p) => `${p.line}:${p.column}`)).toEqual(['5:50']);
     expect(parse('name: x\nowner: *team\n').problems).toEqual([
       { line: 2, column: 8, message: 'Unresolved alias (the anchor must be set before the alias): team', code: 'BAD_ALIAS' },
     ]);
@@ -148,5 +154,45 @@ describe('commentCutText: list items of plain text cut by " #"', () => {
     expect(commentCutText('b:\n  - - Ask #sre\n').map((c) => c.kept)).toEqual(['Ask']);
     const text = 'a:\n  - Ping #ops now\n---\nb:\n  - - Ask #sre\n  - Tell #team\n';
     expect(commentCutText(text).map((c) => `${c.line}:${c.column} ${c.kept}`)).toEqual(['2:10 Ping', '5:11 Ask', '6:10 Tell']);
+  });
+});
+
+describe('findings land on their line', () => {
+  it('a key indented deeper than its siblings: at that key, not at the line before, with the indentation hint', () => {
+    const problems = (text: string) => parseYaml(text).problems.map((p) => `${p.line}:${p.column} ${p.code} ${p.message}`);
+    expect(problems('name: API\nowner: team\n  tier: 1\n')).toEqual(['3:3 BAD_INDENT this key is indented deeper than the keys before it']);
+    expect(problems('statusPage:\n  component: API\n   group: x\n')).toEqual(['3:4 BAD_INDENT this key is indented deeper than the keys before it']);
+    // A value holding ": " is still that value's error, where it is.
+    expect(problems('description: Pay for your order: card\n')).toEqual(['1:14 BLOCK_AS_IMPLICIT_KEY Nested mappings are not allowed in compact mappings']);
+  });
+
+  it('a complex key (a sequence) is found by the name js-yaml gives it', () => {
+    const doc = parseYaml('title: x\n? [a, b]\n: value\n').documents[0]!;
+    expect(doc.data).toEqual({ title: 'x', 'a,b': 'value' });
+    expect(doc.locate(['a,b'], 'key')).toEqual({ line: 2, column: 3 });
+    expect(doc.locate(['a,b'])).toEqual({ line: 3, column: 3 });
+  });
+});
+
+describe('the anchor test that picks the slow, alias-capping path', () => {
+  it('spares prose with an ampersand and catches anchors', () => {
+    expect(mayHoldAnchor('body: "quoted" text, & ampersand\ntitle: Q&A and R&D\n')).toBe(false);
+    expect(mayHoldAnchor('a: &x [1]\nb: *x\n')).toBe(true);
+    expect(mayHoldAnchor('- !!str &x value\n')).toBe(true);
+    expect(mayHoldAnchor('{a: 1, b:&x 2}')).toBe(true);
+    expect(mayHoldAnchor('&root\nkey: value\n')).toBe(true);
+  });
+
+  // An anchor without a name is a syntax error to js-yaml, which then takes the slow path anyway.
+  it('never misses a named anchor the YAML lexer sees (property)', () => {
+    const piece = fc.constantFrom('&', '&a', '*a', ' ', '\n', ':', ': ', '- ', '[', ']', '{', '}', ',', 'a', 'Q', '!!str ', '!t', '"', "'", '#', '? ', '\t');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const anchored = [...new Lexer().lex(text)].some((token) => token.startsWith('&') && token.length > 1);
+        return !anchored || mayHoldAnchor(text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

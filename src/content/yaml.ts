@@ -7,10 +7,20 @@
  * diagnostic) or when js-yaml finds a syntax error (so every syntax error is listed, with
  * positions). Any path in the data can be traced back to a line and column.
  */
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { formatPath, type DataPath, type Locate, type Position } from '../core/diagnostic.ts';
 import { MAX_ALIASES, MAX_ITEMS, MAX_NESTING } from '../core/limits.ts';
+
+const requireYaml = createRequire(import.meta.url);
+let yamlMemo: typeof Yaml | undefined;
+/**
+ * The `yaml` package, loaded on first use (its CommonJS build, synchronously): a run in which no
+ * file needs a position never loads its seventy modules.
+ */
+const yaml = (): typeof Yaml => (yamlMemo ??= requireYaml('yaml') as typeof Yaml);
 
 export interface YamlDocument {
   data: unknown;
@@ -49,9 +59,8 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     return parseYamlWithPositions(text, lineOffset);
   }
   // js-yaml shares aliased nodes without limit, so an alias bomb would hang the schema check;
-  // text that may hold an anchor (any "&", whatever tag hides it) takes the slow path, which
-  // caps aliases (yaml's maxAliasCount).
-  if (text.includes('&')) return parseYamlWithPositions(text, lineOffset);
+  // text that may hold an anchor takes the slow path, which caps aliases (yaml's maxAliasCount).
+  if (mayHoldAnchor(text)) return parseYamlWithPositions(text, lineOffset);
   // A collection of more items than any content kind has is reported, not checked item by item
   // (and not located through the slower parser: its path is in the message).
   const problems: YamlProblem[] = [];
@@ -75,6 +84,20 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
       },
     })),
   };
+}
+
+/**
+ * An anchor is `&` and its name (no space, no flow indicator) where a node's properties start:
+ * never inside a word (a tag and an anchor are separated by a space). So `Q&A` and `a & b` hold
+ * no anchor; the test matches at least every anchor (a property test checks it against the YAML
+ * lexer), so text that may hold one takes the slow path, and prose with an ampersand (imported
+ * update bodies) does not. An anchor without a name is a syntax error to js-yaml, which then
+ * takes the slow path anyway.
+ */
+const ANCHOR = /(?:^|[^A-Za-z0-9])&[^\s[\]{},]/;
+
+export function mayHoldAnchor(text: string): boolean {
+  return text.includes('&') && ANCHOR.test(text);
 }
 
 /** The path of the first list or mapping of more than MAX_ITEMS entries (`dependsOn`, `(document)`), if any; iterative. */
@@ -137,6 +160,7 @@ export interface CutText extends Position {
  */
 export function commentCutText(text: string, lineOffset = 0): CutText[] {
   if (!CUT_TEXT_LINE.test(text)) return [];
+  const { LineCounter, parseAllDocuments, visit, isScalar } = yaml();
   const lineCounter = new LineCounter();
   const out: CutText[] = [];
   for (const doc of parseAllDocuments(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: false, resolveKnownTags: false })) {
@@ -163,11 +187,11 @@ export function commentCutText(text: string, lineOffset = 0): CutText[] {
  * without errors. The data is built only when `withData` (it expands aliases, within limits).
  */
 function readDocuments(text: string, lineOffset: number, withData = false): ParsedYaml & { all: YamlDocument[] } {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   // resolveKnownTags: no tags beyond the core schema's (the yaml package would read !!binary, !!set,
   // !!timestamp by default). The yaml package looks for a duplicate key by scanning the keys before it (quadratic: 100,000
   // keys take minutes); duplicateKeys() below does the same in one pass.
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', version: '1.2', uniqueKeys: false, resolveKnownTags: false });
+  const docs = yaml().parseAllDocuments(text, { lineCounter, prettyErrors: false, schema: 'core', version: '1.2', uniqueKeys: false, resolveKnownTags: false });
   const toPosition = (offset: number): Position => {
     // The end of a file that ends with a line break is on its last line, not on a line after it.
     const { line, col } = lineCounter.linePos(offset >= text.length && text.endsWith('\n') ? text.length - 1 : offset);
@@ -185,6 +209,12 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
       // A nesting too deep for the parser's recursion (js-yaml reported none: an earlier error stopped it).
       const code = /Maximum call stack/.test(error.message) ? 'NESTING' : error.code;
       deep ||= code === 'NESTING';
+      const indented = overIndented(text, error, doc.errors);
+      if (indented !== undefined) {
+        // One finding per key out of line, with the indentation hint (BLOCK_AS_IMPLICIT_KEY says the same).
+        if (error.code === 'MULTILINE_IMPLICIT_KEY') problems.push({ ...toPosition(indented), code: 'BAD_INDENT', message: 'this key is indented deeper than the keys before it' });
+        continue;
+      }
       problems.push({ ...toPosition(error.pos[0]), code, ...unclosedOpener(text, error.pos[0], firstLine(error.message), toPosition) });
     }
     if (!deep) for (const offset of duplicateKeys(doc.contents)) problems.push({ ...toPosition(offset), message: 'Map keys must be unique', code: 'DUPLICATE_KEY' });
@@ -211,16 +241,17 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
       if (cause instanceof RangeError) {
         problems.push({ ...start, message, code: 'NESTING' });
       } else if (message.startsWith('Excessive alias count')) {
-        problems.push({ ...start, message, code: 'ALIAS_COUNT' });
+        const over = aliasOverLimit(doc);
+        problems.push({ ...(over === undefined ? start : toPosition(over)), message, code: 'ALIAS_COUNT' });
       } else {
         // "Unresolved alias (…): name": point at the alias.
         let at = start;
         const name = message.slice(message.lastIndexOf(': ') + 2);
-        visit(doc, {
+        yaml().visit(doc, {
           Alias(_, node) {
             if (node.source !== name || !node.range) return undefined;
             at = toPosition(node.range[0]);
-            return visit.BREAK;
+            return yaml().visit.BREAK;
           },
         });
         problems.push({ ...at, message, code: 'BAD_ALIAS' });
@@ -232,25 +263,75 @@ function readDocuments(text: string, lineOffset: number, withData = false): Pars
   return { documents, problems, all };
 }
 
+/**
+ * A key indented deeper than its siblings (`owner: team` then `  tier: 1`) makes the line
+ * before it a plain scalar that runs on into a key: the parser reports that at the start of
+ * the scalar, on the line before, as MULTILINE_IMPLICIT_KEY (and BLOCK_AS_IMPLICIT_KEY at the
+ * same start). The key out of line is where the range ends: the offset of its first character
+ * on the range's last line; undefined for any other error.
+ */
+function overIndented(text: string, error: { code: string; pos: [number, number] }, all: readonly { code: string; pos: [number, number] }[]): number | undefined {
+  const multiline =
+    error.code === 'MULTILINE_IMPLICIT_KEY'
+      ? error
+      : error.code === 'BLOCK_AS_IMPLICIT_KEY'
+        ? all.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === error.pos[0])
+        : undefined;
+  if (!multiline) return undefined;
+  const lastLine = text.lastIndexOf('\n', multiline.pos[1] - 1);
+  if (lastLine < multiline.pos[0]) return undefined;
+  let at = lastLine + 1;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
+}
+
+/**
+ * The offset of the alias at which a document's aliases cross MAX_ALIASES: the one whose
+ * resolution throws first. The yaml package says only that the limit was crossed, so the data
+ * is built again with the aliases' `resolve` watched for that one run (and put back after it).
+ */
+function aliasOverLimit(doc: Document.Parsed): number | undefined {
+  const proto = yaml().Alias.prototype;
+  const resolve = proto.resolve;
+  let over: number | undefined;
+  proto.resolve = function (this: Yaml.Alias, ...args: Parameters<typeof resolve>) {
+    try {
+      return resolve.apply(this, args);
+    } catch (cause) {
+      // The innermost alias catches first: the one that crossed the limit.
+      over ??= this.range?.[0];
+      throw cause;
+    }
+  };
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    // The same error again: its alias is known now.
+  } finally {
+    proto.resolve = resolve;
+  }
+  return over;
+}
+
 /** Offsets of keys that repeat an earlier key of their mapping (scalar keys, by value), in one iterative pass. */
 function duplicateKeys(root: unknown): number[] {
   const found: number[] = [];
   const pending: unknown[] = [root];
   for (let node = pending.pop(); pending.length > 0 || node !== undefined; node = pending.pop()) {
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         const key: unknown = pair.key;
-        if (isScalar(key)) {
+        if (yaml().isScalar(key)) {
           const id = `${typeof key.value}:${String(key.value)}`;
           if (seen.has(id)) found.push(rangeStart(key) ?? 0);
           else seen.add(id);
         } else pending.push(key);
         pending.push(pair.value);
       }
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       for (const item of node.items) pending.push(item);
-    } else if (isPair(node)) {
+    } else if (yaml().isPair(node)) {
       pending.push(node.key, node.value);
     }
   }
@@ -331,14 +412,14 @@ function offsetOf(root: Node | null, path: DataPath, at: 'value' | 'key', fallba
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const last = i === path.length - 1;
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const pair = pairsOf(node).get(String(segment));
       if (!pair) return offset;
       if (last && at === 'key') return rangeStart(pair.key) ?? offset;
       node = pair.value;
       // `key:` with no value: point at the key.
       offset = (isEmptyScalar(pair.value) ? undefined : rangeStart(pair.value)) ?? rangeStart(pair.key) ?? offset;
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (yaml().isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
       if (item === undefined) return offset;
       node = item;
@@ -358,7 +439,7 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
   if (!index) {
     index = new Map();
     for (const p of map.items) {
-      const key = isPair(p) ? keyOf(p.key) : undefined;
+      const key = yaml().isPair(p) ? keyOf(p.key) : undefined;
       if (key !== undefined && !index.has(key)) index.set(key, p);
     }
     pairIndex.set(map, index);
@@ -369,11 +450,21 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
 /** The null of `key:` with nothing after it: a scalar of no characters, placed after the colon. */
 function isEmptyScalar(node: unknown): boolean {
   const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-  return isScalar(node) && range !== undefined && range[0] === range[1];
+  return yaml().isScalar(node) && range !== undefined && range[0] === range[1];
 }
 
+/**
+ * A key as the data names it. js-yaml turns a complex key (`? [a, b]`) into a string as
+ * JavaScript does ("a,b", "[object Object]"), so such a key is found by that name too.
+ */
 function keyOf(key: unknown): string | undefined {
-  return isScalar(key) ? String(key.value) : undefined;
+  if (yaml().isScalar(key)) return String(key.value);
+  if (!yaml().isCollection(key)) return undefined;
+  try {
+    return String(key.toJSON());
+  } catch {
+    return undefined;
+  }
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -22,8 +22,26 @@ export const MAX_ALIASES = 100;
 /** Most findings listed per file; a last finding tells how many more there are. */
 export const MAX_FINDINGS_PER_FILE = 100;
 
-/** Longest time the MDX parser may spend on one body, in milliseconds. */
-export const MAX_MDX_MS = 5_000;
+/** Most link openers (`[`) of an MDX body that is parsed: the parser's time grows with their square (src/content/mdx-bounds.ts). */
+export const MAX_MDX_LINK_OPENERS = 4_000;
+
+/** Deepest container nesting (lists, block quotes) of an MDX body that is parsed. */
+export const MAX_MDX_NESTING = 100;
+
+/**
+ * The whole run's budget for MDX bodies that cost more than ordinary prose (many links, deep
+ * nesting), in characters of prose the same parse would take: about twenty bodies at the limits.
+ */
+export const MAX_MDX_RUN_WORK = 1_000_000;
+
+/**
+ * A last guard only: the longest one MDX body may take to parse, in milliseconds, and the
+ * longest all of a run's guarded bodies may take together. The limits above bound the work by
+ * what a body holds, the same on every machine; these depend on the machine's load, and no body
+ * within those limits comes near them.
+ */
+export const MAX_MDX_MS = 30_000;
+export const MAX_MDX_RUN_MS = 120_000;
 
 /** `2 MiB`, `512 KiB`: a byte count for messages. */
 export function formatBytes(bytes: number): string {

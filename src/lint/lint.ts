@@ -85,6 +85,9 @@ function trieOf(phrases: readonly string[]): string {
   return emit(root);
 }
 
+/** The phrases as one alternation; none (their rules turned off): a pattern that never matches, not the empty one that always does. */
+const anyOf = (phrases: readonly string[]) => (phrases.length === 0 ? '(?!)' : trieOf(phrases));
+
 /** The filters of a rule set. */
 interface Filters {
   /** Any phrase of the prose rules. */
@@ -100,11 +103,11 @@ interface Filters {
 function filtersOf(rules: LintRules): Filters {
   const phrases = (kind: LintRule['kind']) => rules.rules.flatMap((r) => (r.kind === kind && 'phrases' in r ? r.phrases : []));
   const verbs = rules.rules.flatMap((r) => (r.kind === 'person-as-cause' ? r.verbs : []));
-  const prose = trieOf(phrases('phrases'));
+  const prose = anyOf(phrases('phrases'));
   return {
     prose: new RegExp(`\\b${prose}\\b`),
     proseOrVerb: verbs.length > 0 ? new RegExp(`\\b(?:(${prose})|${trieOf(verbs)})\\b`, 'g') : undefined,
-    followUp: new RegExp(`\\b${trieOf(phrases('follow-up-phrases'))}\\b`),
+    followUp: new RegExp(`\\b${anyOf(phrases('follow-up-phrases'))}\\b`),
     personWindow: Math.max(0, ...rules.rules.map((r) => (r.kind === 'person-as-cause' ? r.window : 0))),
     startVerbs: new Set(rules.rules.flatMap((r) => (r.kind === 'follow-up-verb' ? r.verbs.map((v) => v.toLowerCase()) : []))),
   };

@@ -1,7 +1,8 @@
 /**
  * The validator: load every file (running body rules as files are read), then run the index
- * rules, then apply keel.yaml's rule severities. The CLI (`keel validate`) and the Astro
- * integration (before every build) both call this, so they report alike.
+ * rules; keel.yaml's rule severities apply as findings are reported, and rules turned off are
+ * not run (configuration.ts). The CLI (`keel validate`) and the Astro integration (before every
+ * build) both call this, so they report alike.
  */
 import type { DataPath, Diagnostic, Place, Sink } from '../core/diagnostic.ts';
 import { now as clockNow } from '../core/env.ts';
@@ -11,6 +12,7 @@ import { loadContent, type BodyCheck, type LoadOptions, type Omitted } from '../
 import { LIMIT_FINDINGS } from '../content/rules.ts';
 import { MAX_FINDINGS_PER_FILE } from '../core/limits.ts';
 import { lintDocument } from '../lint/lint.ts';
+import { ruleConfiguration } from './configuration.ts';
 import { ALL_RULES, RULE_MODULES } from './index.ts';
 import { summarize, type Summary } from './report.ts';
 import type { ReportArgs } from './rule.ts';
@@ -49,23 +51,26 @@ function reporter<M extends string>(meta: RuleMeta<M>, sink: Sink) {
 const LINTED = { incidents: 'incident', runbooks: 'runbook' } as const;
 
 /** Runs the body rules of a file's collection on its body, then the lint. */
-const checkBodies: BodyCheck = (collection, file, body, report, { data, locate, settings }) => {
+const checkBodies: BodyCheck = (collection, file, body, fileSink, { data, locate, settings }) => {
+  const configuration = ruleConfiguration(settings);
+  const report = configuration.sink(fileSink);
   // Front-matter positions parse the front matter again: only when a finding asks.
   const placeOf = (path: DataPath, where: 'value' | 'key' = 'value'): Place => (locate ? { file, ...locate(path, where) } : { file, line: 1, column: 1 });
   for (const rule of RULE_MODULES) {
-    if (rule.scope !== 'body' || !rule.collections.includes(collection)) continue;
+    if (rule.scope !== 'body' || !rule.collections.includes(collection) || configuration.isOff(rule.meta)) continue;
     rule.check(body, { file, data, placeOf, settings, report: reporter(rule.meta, report) });
   }
   const kind = Object.hasOwn(LINTED, collection) ? LINTED[collection as keyof typeof LINTED] : undefined;
-  if (kind) lintDocument({ kind, file, body, data, placeOf }, report);
+  if (kind && configuration.linter) lintDocument({ kind, file, body, data, placeOf }, report, configuration.linter);
 };
 
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
   const { index, diagnostics, omitted } = await loadContent(contentDir, { ...options, checkBody: checkBodies });
   const now = options.now ?? clockNow();
   // Index rules may find as much as the loader: keep a file's first findings, count the rest.
+  const configuration = ruleConfiguration(index.settings?.data);
   const listed = new Map<string, number>();
-  const sink: Sink = (d) => {
+  const sink: Sink = configuration.sink((d) => {
     const n = listed.get(d.file) ?? 0;
     if (n < MAX_FINDINGS_PER_FILE) {
       listed.set(d.file, n + 1);
@@ -75,14 +80,13 @@ export async function validateContent(contentDir: string, options: ValidateOptio
     const o = omitted.get(d.file);
     if (o) o.count++;
     else omitted.set(d.file, { count: 1, first: { file: d.file, line: d.line, column: d.column } });
-  };
+  });
   for (const rule of RULE_MODULES) {
-    if (rule.scope !== 'index') continue;
+    if (rule.scope !== 'index' || configuration.isOff(rule.meta)) continue;
     rule.check({ index, now, rules: ALL_RULES, report: reporter(rule.meta, sink) });
   }
-  const configured = applySeverities(diagnostics, index);
   const final = capPerFile(
-    sortDiagnostics(options.strict ? configured.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : configured),
+    sortDiagnostics(options.strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : diagnostics),
     omitted,
   );
   if (options.scope) {
@@ -126,18 +130,4 @@ function capPerFile(sorted: Diagnostic[], omitted: ReadonlyMap<string, Omitted>)
   if (more.size === 0) return out;
   for (const o of more.values()) out.push(diagnose(LIMIT_FINDINGS, o.first, { message: 'more', data: { count: o.count } }));
   return sortDiagnostics(out);
-}
-
-/** keel.yaml `rules:`: a configurable rule's findings take its configured severity, or are dropped when off. */
-function applySeverities(diagnostics: Diagnostic[], index: ContentIndex): Diagnostic[] {
-  const configured = index.settings?.data.rules ?? {};
-  if (Object.keys(configured).length === 0) return diagnostics;
-  const configurable = new Set(ALL_RULES.filter((r) => r.configurable).map((r) => r.id));
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const setting = configurable.has(d.rule) ? configured[d.rule] : undefined;
-    if (setting === 'off') continue;
-    out.push(setting ? { ...d, severity: setting } : d);
-  }
-  return out;
 }

@@ -239,6 +239,27 @@ function limitCases(): HostileCase[] {
       absent: ['limit/file-size'],
     },
     {
+      // Refused for what they hold, before any parse: the same verdict on every machine, in moments.
+      name: '64 MDX bodies of 60 KB, each with 15,000 link openers',
+      files: Object.fromEntries(
+        Array.from({ length: 64 }, (_, i) => [
+          `incidents/2026-11-${String(10 + (i % 20)).padStart(2, '0')}-hostile-${i}.mdx`,
+          incident('', `${'[a]('.repeat(15_000)}\n`),
+        ]),
+      ),
+      expect: ['limit/mdx incidents/2026-11-10-hostile-0.mdx:7:1', 'limit/mdx incidents/2026-11-13-hostile-63.mdx:7:1'],
+      absent: ['limit/time'],
+    },
+    {
+      name: 'a 1,000-deep MDX list',
+      files: {
+        'incidents/2026-11-21-hostile.mdx': incident('', `Intro.\n\n${Array.from({ length: 1_000 }, (_, i) => `${'  '.repeat(i)}- item\n`).join('')}`),
+      },
+      // At its deepest line: the 1,000th item (line 7 + 2 + 999).
+      expect: ['limit/mdx incidents/2026-11-21-hostile.mdx:1008:1'],
+      absent: ['limit/time'],
+    },
+    {
       name: 'an alias bomb',
       files: {
         'services/hostile.yaml': `${service()}a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from(
@@ -249,7 +270,8 @@ function limitCases(): HostileCase[] {
               .join(', ')}]`,
         ).join('\n')}\n`,
       },
-      expect: ['yaml/syntax services/hostile.yaml:1:1'],
+      // At the alias that crosses the limit: the ninth *b of line 7 (c: &c [*b, …]).
+      expect: ['yaml/syntax services/hostile.yaml:7:40'],
     },
     {
       name: 'an alias bomb behind a verbatim tag',
