@@ -6,14 +6,17 @@
 // typescript-eslint needs TypeScript's JavaScript API, which TypeScript 7 does not ship: the
 // `typescript` package is @typescript/typescript6 (the TS 6 API, published by the TypeScript team
 // for running side by side with TS 7), and `tsc` is TypeScript 7 from `@typescript/native`.
-import path from 'node:path';
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { publicRouteImports } from './scripts/lint/public-route-imports.js';
 
-/** Where public routes may import from (see DESIGN.md "Layout" and .dependency-cruiser.cjs). */
+/**
+ * Where public routes, and the site files they reach, may import from (see DESIGN.md "Layout" and
+ * .dependency-cruiser.cjs): a folder ending in / allows everything below it, a file itself.
+ */
 const PUBLIC_ROUTE_ALLOWED = [
   'src/projections/public/',
   'src/core/',
@@ -22,44 +25,6 @@ const PUBLIC_ROUTE_ALLOWED = [
   'src/site/styles/',
   'src/site/routes/public/',
 ];
-
-/** @type {import('eslint').Rule.RuleModule} */
-const publicRouteImports = {
-  meta: {
-    type: 'problem',
-    docs: { description: 'Public routes import only the public projection, core, components, layouts, styles and astro:* modules.' },
-    schema: [],
-  },
-  create(context) {
-    const root = import.meta.dirname;
-    /** @param {import('eslint').Rule.Node & { importKind?: string, exportKind?: string }} node @param {unknown} source */
-    const check = (node, source) => {
-      if (typeof source !== 'string') return;
-      if (source.startsWith('astro:')) return;
-      const typeOnly = node.importKind === 'type' || node.exportKind === 'type';
-      if (typeOnly && source === 'astro') return;
-      if (source.startsWith('.')) {
-        const target = path
-          .relative(root, path.resolve(path.dirname(context.filename), source))
-          .split(path.sep)
-          .join('/');
-        if (PUBLIC_ROUTE_ALLOWED.some((dir) => target.startsWith(dir))) return;
-        context.report({ node, message: `A public route may not import '${source}' (${target}): only ${PUBLIC_ROUTE_ALLOWED.join(', ')} and astro:*.` });
-        return;
-      }
-      context.report({
-        node,
-        message: `A public route may not import the package '${source}': only src/projections/public, src/core, the site's components, layouts and styles, and astro:*.`,
-      });
-    };
-    return {
-      ImportDeclaration: (node) => check(node, node.source.value),
-      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
-      ExportAllDeclaration: (node) => check(node, node.source.value),
-      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
-    };
-  },
-};
 
 /** @type {import('eslint').Linter.RuleEntry} */
 const unusedVars = ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }];
@@ -110,8 +75,11 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/site/routes/public/**/*.{astro,ts,mjs,js}'],
+    // Every file of the site: the rule checks those a public route reaches (the routes and the
+    // components, layouts and page data they import), and skips the rest.
+    files: ['src/site/**/*.{astro,ts,mjs,js}'],
+    ignores: ['**/*.test.ts'],
     plugins: { keel: { rules: { 'public-route-imports': publicRouteImports } } },
-    rules: { 'keel/public-route-imports': 'error' },
+    rules: { 'keel/public-route-imports': ['error', { allowed: PUBLIC_ROUTE_ALLOWED }] },
   },
 );

@@ -2,7 +2,7 @@
  * `keel new` on a copy of the sample content: each kind adds exactly one file that validates;
  * bad input writes nothing and exits 2; questions are asked only at a terminal, never under CI.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -155,6 +155,30 @@ describe('bad input writes nothing and exits 2', () => {
     expect(r.err).toBe('keel: content/runbooks/twice.md exists already: choose another title or --id; nothing written');
     expect(files()).toEqual(before);
     expect(readFileSync(join(dir, 'content', 'runbooks', 'twice.md'), 'utf8')).toBe(text);
+  });
+
+  it.each([['../../escape'], ['/tmp/escape'], ['a\u0000b'], ['x'.repeat(300)], ['Runbook']])('a hostile --id %j', async (id) => {
+    const before = files();
+    const r = await run(['runbook', 'Title', '--services', 'payments', '--id', id]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^keel: --id ".*" is not an id/);
+    expect(files()).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['content']);
+  });
+
+  it('a symbolic link planted where the file or its folder goes: refused, the target untouched', async () => {
+    mkdirSync(join(dir, 'outside'));
+    writeFileSync(join(dir, 'outside', 'target.md'), 'kept');
+    symlinkSync(join(dir, 'outside', 'target.md'), join(dir, 'content', 'runbooks', 'planted.md'));
+    const r = await run(['runbook', 'Planted', '--services', 'payments']);
+    expect(r).toMatchObject({ code: 2, err: 'keel: refusing to write runbooks/planted.md: runbooks/planted.md is a symbolic link; nothing written' });
+    expect(readFileSync(join(dir, 'outside', 'target.md'), 'utf8')).toBe('kept');
+
+    rmSync(join(dir, 'content', 'experiments'), { recursive: true, force: true });
+    symlinkSync(join(dir, 'outside'), join(dir, 'content', 'experiments'));
+    const folder = await run(['experiment', 'Planted', '--yes']);
+    expect(folder.code).toBe(2);
+    expect(readdirSync(join(dir, 'outside'))).toEqual(['target.md']);
   });
 });
 

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import type { ContentIndex } from '../content/entry.ts';
 import { escapeControls, excerpt } from '../core/escape.ts';
 import { listFiles } from '../core/walk.ts';
-import { internalValues, normaliseText, ValueSearch, type InternalValue } from '../projections/internal-values.ts';
+import { internalValueSearch, normaliseText, ValueSearch, type InternalValue, type InternalValueSearch } from '../projections/internal-values.ts';
 
 export interface Leak {
   /** Path of the output file, relative to the folder searched. */
@@ -18,22 +18,29 @@ export interface Leak {
   value: InternalValue;
 }
 
+/** One search for all of `values` (indexes into them). */
+function searchOf(values: readonly InternalValue[]): InternalValueSearch['search'] {
+  const built = new ValueSearch(values.map((v) => v.text));
+  return (text) => built.search(text);
+}
+
 /**
  * Every internal value found in `dir` (contents and file paths), by file, then value. A file
  * that is a byte-for-byte copy of the same path in `staticDir` (Astro's public folder: Keel's
  * own static files, such as the editor JSON Schemas, whose descriptions hold examples) is not
- * made from the content and is not searched; its path still is.
+ * made from the content and is not searched; its path still is. `prebuilt`: the search for
+ * `values` when the caller has one (internalValueSearch), so a large history builds it once.
  */
-export function findLeaks(dir: string, values: readonly InternalValue[], staticDir?: string): Leak[] {
-  const search = new ValueSearch(values.map((v) => v.text));
+export function findLeaks(dir: string, values: readonly InternalValue[], staticDir?: string, prebuilt?: InternalValueSearch['search']): Leak[] {
+  const search = prebuilt ?? searchOf(values);
   const leaks: Leak[] = [];
   for (const file of listFiles(dir, { skip: () => false })) {
-    for (const i of search.search(normaliseText(file))) leaks.push({ file, in: 'name', value: values[i]! });
+    for (const i of search(normaliseText(file))) leaks.push({ file, in: 'name', value: values[i]! });
     const bytes = readFileSync(join(dir, file));
     const copy = staticDir === undefined ? undefined : join(staticDir, file);
     if (copy !== undefined && existsSync(copy) && readFileSync(copy).equals(bytes)) continue;
     const text = normaliseText(bytes.toString('utf8'));
-    for (const i of search.search(text)) leaks.push({ file, in: 'text', value: values[i]! });
+    for (const i of search(text)) leaks.push({ file, in: 'text', value: values[i]! });
   }
   return leaks;
 }
@@ -60,7 +67,8 @@ export function formatLeaks(leaks: readonly Leak[], shownDir: string): string {
  * report when something leaked, after removing the output folder; undefined when it is clean.
  */
 export function guardPublicBuild(outDir: string, index: ContentIndex, now: number, staticDir?: string, cwd = process.cwd()): string | undefined {
-  const leaks = findLeaks(outDir, internalValues(index, now), staticDir);
+  const { values, search } = internalValueSearch(index, now);
+  const leaks = findLeaks(outDir, values, staticDir, search);
   if (leaks.length === 0) return undefined;
   const report = formatLeaks(leaks, relative(cwd, outDir) || '.');
   rmSync(outDir, { recursive: true, force: true });

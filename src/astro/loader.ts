@@ -9,6 +9,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { audience, contentDir } from '../core/env.ts';
 import type { ContentIndex, DocumentEntry } from '../content/entry.ts';
 import { PUBLIC_COLLECTIONS, type CollectionName } from '../kinds/index.ts';
+import { sanitizeBodyHtml } from '../projections/internal/body-html.ts';
 import { tolerateErrors, validateOnce } from './state.ts';
 
 /** The validated index of the content folder this build uses (validated once per build). */
@@ -59,8 +60,10 @@ export function keelLoader(name: CollectionName): Loader {
         const body = 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
         // The internal site shows a body rendered (a retrospective, a runbook) beside its source.
         // MDX is rendered as Markdown without its comments: components and expressions are not run.
+        // Raw HTML passes through Astro's renderer: the result is sanitised (no script, handler or javascript: URL).
         const markdown = body && entry.path.toLowerCase().endsWith('.mdx') ? body.replace(MDX_COMMENT, '') : body;
         const rendered = markdown && audience() === 'internal' ? await context.renderMarkdown(markdown) : undefined;
+        if (rendered) rendered.html = sanitizeBodyHtml(rendered.html);
         context.store.set({
           id: entry.id,
           data,

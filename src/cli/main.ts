@@ -1,9 +1,10 @@
 /**
  * `keel` command line: finds the command in the table, parses its options, runs it. Returns
  * the exit code instead of exiting so tests can call it.
- * Exit codes: 0 no errors, 1 content errors (or a failed build), 2 usage errors.
+ * Exit codes: 0 no errors, 1 content errors (or a failed build), 2 usage errors, 70 an internal error.
  */
 import { parseArgs } from 'node:util';
+import { debug } from '../core/env.ts';
 import { escapeControls, excerpt } from '../core/escape.ts';
 import { UsageError } from '../core/usage-error.ts';
 import type { Command, Io } from './command.ts';
@@ -21,6 +22,9 @@ const defaultIo: Io = {
 };
 
 const USAGE = usage(COMMANDS);
+
+/** Exit code of an internal error: EX_SOFTWARE. */
+const INTERNAL_ERROR = 70;
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -61,7 +65,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     return await command.run({ values, positionals }, io);
   } catch (cause) {
-    if (!(cause instanceof UsageError)) throw cause;
+    if (!(cause instanceof UsageError)) return internalError(command.name, cause, io);
     // One line, whatever the environment or arguments held.
     return fail(cause.message, cause.exitCode);
   }
@@ -77,6 +81,25 @@ function formatOf(args: readonly string[]): string | undefined {
     else if (arg === '--format' && i + 1 < args.length) format = args[++i];
   }
   return format;
+}
+
+/**
+ * A command that threw: a bug in Keel, never a raw stack trace on content. One line naming the
+ * command and the message, exit 70 (EX_SOFTWARE of sysexits.h); the stack under KEEL_DEBUG=1.
+ */
+function internalError(name: string, cause: unknown, io: Io): number {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  io.err(`keel: internal error in ${name}: ${escapeControls(excerpt(message.split('\n')[0] ?? '', 300))}`);
+  // The frames only: the message (which may quote content) was printed escaped above.
+  if (debug(io.env) && cause instanceof Error && cause.stack)
+    io.err(
+      cause.stack
+        .split('\n')
+        .filter((line) => /^\s+at /.test(line))
+        .join('\n'),
+    );
+  else io.err('  a bug in Keel: please report it; KEEL_DEBUG=1 shows the stack');
+  return INTERNAL_ERROR;
 }
 
 function parseOptions(command: Command) {

@@ -163,7 +163,8 @@ export class ParseCache {
     const temp = `${this.path}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temp, serialize({ fingerprint: this.print, files: this.used } satisfies CacheData));
+      // wx: never through a link planted at the temporary name (rename replaces a link at the cache's name, never follows it).
+      writeFileSync(temp, serialize({ fingerprint: this.print, files: this.used } satisfies CacheData), { flag: 'wx' });
       renameSync(temp, this.path);
     } catch {
       rmSync(temp, { force: true });

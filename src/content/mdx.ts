@@ -4,6 +4,7 @@
  */
 import { createProcessor } from '@mdx-js/mdx';
 import type { Position } from '../core/diagnostic.ts';
+import { unsafeMdx, type UnsafeKind } from './mdx-unsafe.ts';
 
 const processor = createProcessor({ format: 'mdx' });
 
@@ -11,6 +12,8 @@ export interface MdxProblem extends Position {
   message: string;
   /** The parser did not finish within its time limit (src/content/mdx-checker.ts). */
   timeout?: true;
+  /** Not a syntax error: something that would run in a reader's browser (src/content/mdx-unsafe.ts). */
+  unsafe?: UnsafeKind;
 }
 
 /** `(4:11-4:31)`: where the MDX parser says the offending tag is, relative to the body. */
@@ -19,8 +22,8 @@ const RANGE_IN_REASON = /\s*\((\d+):(\d+)-\d+:\d+\)/;
 /** Problems in an MDX body, positions relative to the body (line 1 = its first line). */
 export function checkMdxSyntax(body: string): MdxProblem[] {
   try {
-    processor.parse(body);
-    return [];
+    // The tree the syntax check builds anyway: what in it would run once built is reported too.
+    return unsafeMdx(processor.parse(body)).map(({ kind, what, line, column }) => ({ unsafe: kind, message: what, line, column }));
   } catch (cause) {
     const e = cause as { line?: number; column?: number; reason?: string; message?: string };
     const reason = (e.reason ?? e.message ?? String(cause)).split('\n')[0]!;

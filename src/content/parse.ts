@@ -28,6 +28,7 @@ import {
   LIMIT_NESTING,
   LIMIT_TIME,
   MDX_SYNTAX,
+  MDX_UNSAFE,
   MEASUREMENT_COLUMNS,
   MEASUREMENT_HEADER,
   MEASUREMENT_MORE,
@@ -368,7 +369,9 @@ export function parseDocument<T>(
           report(diagnose(LIMIT_TIME, { file: source.file, line: bodyLine, column: 1 }, { message, data: { seconds } }));
           continue;
         }
-        report(diagnose(MDX_SYNTAX, { file: source.file, line: p.line + bodyLine - 1, column: p.column }, { message: 'syntax', data: { reason: p.message } }));
+        const place = { file: source.file, line: p.line + bodyLine - 1, column: p.column };
+        if (p.unsafe) report(diagnose(MDX_UNSAFE, place, { message: p.unsafe, data: { what: p.message } }));
+        else report(diagnose(MDX_SYNTAX, place, { message: 'syntax', data: { reason: p.message } }));
       }
     });
   }

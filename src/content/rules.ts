@@ -150,6 +150,20 @@ export const LIMIT_NESTING = loaderRule('limit/nesting', 'YAML nested deeper tha
 export const LIMIT_ITEMS = loaderRule('limit/items', 'A YAML list or mapping with more entries than Keel reads.', {
   items: { text: '{path} has more than {limit} entries; the file is not read further', hint: 'no content kind has lists this long: split the data or remove the repetition' },
 });
+export const MDX_UNSAFE = loaderRule('mdx/unsafe', 'Script in an MDX body: a <script> element, an event handler or a javascript: URL runs in every reader\'s browser.', {
+  script: {
+    text: '{what} in an MDX body runs in every reader\'s browser once the site is built',
+    hint: 'MDX is code and is not sanitised: remove it, or write the body as .md (its HTML is sanitised)',
+  },
+  handler: {
+    text: 'event handler {what} in an MDX body runs in every reader\'s browser once the site is built',
+    hint: 'MDX is code and is not sanitised: remove the attribute, or write the body as .md (its HTML is sanitised)',
+  },
+  url: {
+    text: 'javascript: URL in an MDX body runs in the reader\'s browser when followed: {what}',
+    hint: 'link to an https:// address or a relative path',
+  },
+});
 export const LIMIT_FINDINGS = loaderRule('limit/findings', 'How many more findings a file has than are listed.', {
   more: { text: '{count} more findings in this file are not listed', hint: 'fix the findings above and run again' },
 });
@@ -182,7 +196,7 @@ export const LIMIT_MDX = loaderRule('limit/mdx', 'An MDX body that holds more th
 export const LOADER_RULES: readonly RuleMeta[] = [
   UNKNOWN_FILE, UNREADABLE, LINK, SPECIAL_FILE, ENCODING, CONTENT_MISSING, SETTINGS_MISSING,
   YAML_SYNTAX, YAML_UNKNOWN_TAG, YAML_EMPTY, YAML_MULTIPLE_DOCUMENTS, YAML_COMMENT_CUT_TEXT,
-  FRONTMATTER_MISSING, FRONTMATTER_UNCLOSED, FRONTMATTER_EMPTY, MDX_SYNTAX,
+  FRONTMATTER_MISSING, FRONTMATTER_UNCLOSED, FRONTMATTER_EMPTY, MDX_SYNTAX, MDX_UNSAFE,
   API_VERSION, FOREIGN_FORMAT, KIND,
   MEASUREMENT_HEADER, MEASUREMENT_COLUMNS, MEASUREMENT_NUMBER, MEASUREMENT_ORDER, MEASUREMENT_MORE,
   LIMIT_FILE_SIZE, LIMIT_NESTING, LIMIT_ITEMS, LIMIT_FINDINGS, LIMIT_TIME, LIMIT_MDX,

@@ -6,7 +6,7 @@
  * content is escaped and shows as written. `keel report followups|retrospectives|stale` and the
  * job summary of `keel validate --format github` use it.
  */
-import type { PhrasingContent, Root, RootContent, TableRow } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import stringWidth from 'string-width';
@@ -14,7 +14,7 @@ import stringWidth from 'string-width';
 /** A run of text in a cell: plain, code (ids, handles), strong (what is overdue) or a link. */
 export interface Segment {
   text: string;
-  style?: 'code' | 'strong';
+  style?: 'code' | 'strong' | 'emphasis';
   url?: string;
   /** Shown in Markdown only (an incident's title beside its id): a terminal row stays short. */
   markdownOnly?: boolean;
@@ -39,6 +39,7 @@ export interface Document {
 export const plain = (text: string): Segment => ({ text });
 export const code = (text: string): Segment => ({ text, style: 'code' });
 export const strong = (text: string): Segment => ({ text, style: 'strong' });
+export const emphasis = (text: string): Segment => ({ text, style: 'emphasis' });
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -84,24 +85,34 @@ function phrasing(cell: Cell): PhrasingContent[] {
     if (segment.url !== undefined) return { type: 'link', url: segment.url, children: [{ type: 'text', value: segment.text }] };
     if (segment.style === 'code') return { type: 'inlineCode', value: segment.text };
     if (segment.style === 'strong') return { type: 'strong', children: [{ type: 'text', value: segment.text }] };
+    if (segment.style === 'emphasis') return { type: 'emphasis', children: [{ type: 'text', value: segment.text }] };
     return { type: 'text', value: segment.text };
   });
 }
 
 const row = (cells: Cell[]): TableRow => ({ type: 'tableRow', children: cells.map((cell) => ({ type: 'tableCell', children: phrasing(cell) })) });
 
+/** A GFM table: a header row of Keel's column names, then the rows. */
+export const markdownTable = (columns: string[], rows: Cell[][]): Table => ({
+  type: 'table',
+  children: [row(columns.map((c) => [plain(c)])), ...rows.map(row)],
+});
+
+/** A heading or a paragraph of segments. */
+export const markdownHeading = (depth: 2 | 3, cell: Cell): Heading => ({ type: 'heading', depth, children: phrasing(cell) });
+export const markdownParagraph = (cell: Cell): Paragraph => ({ type: 'paragraph', children: phrasing(cell) });
+
+/** GitHub-flavoured Markdown of a tree: every text node escaped (no HTML, link or emphasis from content). */
+export const toGfm = (children: RootContent[]): string =>
+  toMarkdown({ type: 'root', children } satisfies Root, { extensions: [gfmToMarkdown({ tablePipeAlign: false })] });
+
 function renderMarkdown(document: Document): string {
-  const children: RootContent[] = [
-    { type: 'heading', depth: 2, children: [{ type: 'text', value: document.title }] },
-    { type: 'paragraph', children: [{ type: 'text', value: document.summary }] },
-  ];
+  const children: RootContent[] = [markdownHeading(2, [plain(document.title)]), markdownParagraph([plain(document.summary)])];
   for (const section of document.sections) {
-    children.push({ type: 'heading', depth: 3, children: phrasing(section.heading) });
-    if (section.rows.length === 0) children.push({ type: 'paragraph', children: [{ type: 'text', value: section.empty }] });
-    else children.push({ type: 'table', children: [row(section.columns.map((c) => [plain(c)])), ...section.rows.map(row)] });
+    children.push(markdownHeading(3, section.heading));
+    children.push(section.rows.length === 0 ? markdownParagraph([plain(section.empty)]) : markdownTable(section.columns, section.rows));
   }
-  const tree: Root = { type: 'root', children };
-  return toMarkdown(tree, { extensions: [gfmToMarkdown({ tablePipeAlign: false })] });
+  return toGfm(children);
 }
 
 export type HumanFormat = 'text' | 'markdown';

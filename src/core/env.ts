@@ -1,6 +1,6 @@
 /**
  * The one reader of Keel's environment: KEEL_NOW, SOURCE_DATE_EPOCH, KEEL_AUDIENCE,
- * KEEL_CONTENT and KEEL_OUT_DIR. A set but malformed value is a usage error: a run that was
+ * KEEL_CONTENT, KEEL_OUT_DIR and KEEL_DEBUG. A set but malformed value is a usage error: a run that was
  * meant to be pinned must not quietly use the real clock, nor build the wrong audience.
  */
 import { existsSync } from 'node:fs';
@@ -87,4 +87,9 @@ export function prometheusEnv(env: Env = process.env): { url: string | undefined
     return { url, auth: { username, password } };
   }
   return { url, auth: undefined };
+}
+
+/** `KEEL_DEBUG=1`: internal errors (a rule or a command that threw) show their stack. */
+export function debug(env: Env = process.env): boolean {
+  return env.KEEL_DEBUG === '1' || env.KEEL_DEBUG === 'true';
 }

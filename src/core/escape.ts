@@ -17,6 +17,9 @@ export function escapeControls(text: string): string {
   return text.replace(UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** One line of text from content: runs of whitespace (line breaks too) as one space, controls escaped. */
+export const oneLine = (text: string): string => escapeControls(text.replace(/\s+/g, ' ').trim());
+
 /** Longest value a message quotes, in UTF-16 code units. */
 export const MAX_EXCERPT = 100;
 

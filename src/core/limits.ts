@@ -10,6 +10,12 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Largest measurements CSV read, in bytes (about half a million rows). */
 export const MAX_MEASUREMENT_BYTES = 32 * 1024 * 1024;
 
+/** Largest export `keel import` reads, in bytes (a Statuspage history of thousands of incidents is a few MiB). */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+/** Longest file or folder name most file systems accept (ext4, APFS, NTFS), in bytes of UTF-8. */
+export const MAX_NAME_BYTES = 255;
+
 /** Deepest nesting of YAML collections (mappings and lists) in one document. */
 export const MAX_NESTING = 64;
 

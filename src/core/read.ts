@@ -11,9 +11,12 @@ export type ReadResult =
 
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** The bytes of a regular file of at most `maxBytes`; errors (permissions, gone) are thrown. */
-export function readBounded(path: string, maxBytes: number): ReadResult {
-  const fd = openSync(path, FLAGS);
+/**
+ * The bytes of a regular file of at most `maxBytes`; errors (permissions, gone) are thrown.
+ * `follow`: a final symbolic link is followed (a file named on the command line, not found by a walk).
+ */
+export function readBounded(path: string, maxBytes: number, { follow = false } = {}): ReadResult {
+  const fd = openSync(path, follow ? FLAGS & ~(constants.O_NOFOLLOW ?? 0) : FLAGS);
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, reason: 'special', type: specialType(stat) };

@@ -7,11 +7,13 @@
  */
 import { frontMatterFile, yamlFile } from '../content/write.ts';
 import { slug as slugOf } from '../core/slug.ts';
+import { isTimestamp } from '../core/time.ts';
 import { z } from 'zod';
 
 // --- Statuspage v2 shapes (REFERENCE.md), read leniently: unknown keys are ignored ------------
 
-const Time = z.string();
+/** Times reach file names (an incident's day): checked here, so nothing else reaches them. */
+const Time = z.string().refine(isTimestamp, { message: 'must be an ISO 8601 time with an offset, e.g. 2026-03-01T09:05:00.000-07:00' });
 const AffectedComponent = z.object({ code: z.string(), name: z.string(), old_status: z.string().optional(), new_status: z.string() });
 const Update = z.object({
   id: z.string().optional(),
@@ -70,8 +72,19 @@ export interface ImportResult {
 
 // --- mapping tables ----------------------------------------------------------------------------
 
-const SEVERITY: Record<string, string> = { critical: 'SEV1', major: 'SEV2', minor: 'SEV3', none: 'SEV4' };
-const LEVEL_OF_IMPACT: Record<string, string> = { critical: 'major_outage', major: 'partial_outage', minor: 'degraded_performance', none: 'operational' };
+// Maps, not object literals: an impact of "constructor" or "__proto__" finds nothing.
+const SEVERITY = new Map([
+  ['critical', 'SEV1'],
+  ['major', 'SEV2'],
+  ['minor', 'SEV3'],
+  ['none', 'SEV4'],
+]);
+const LEVEL_OF_IMPACT = new Map([
+  ['critical', 'major_outage'],
+  ['major', 'partial_outage'],
+  ['minor', 'degraded_performance'],
+  ['none', 'operational'],
+]);
 const COMPONENT_LEVELS = new Set(['operational', 'degraded_performance', 'partial_outage', 'major_outage']);
 const INCIDENT_STATUSES = new Set(['investigating', 'identified', 'monitoring', 'resolved']);
 const MAINTENANCE_STATUSES = new Set(['scheduled', 'in_progress', 'verifying', 'completed']);
@@ -90,8 +103,12 @@ function uniqueIds() {
   };
 }
 
-/** `YYYY-MM-DD` of an ISO time as written (its own offset). */
-const day = (time: string) => time.slice(0, 10);
+/** `YYYY-MM-DD` of a checked ISO time as written (its own offset), formatted from its parsed fields. */
+function day(time: string): string {
+  const fields = /^(\d{4})-(\d{2})-(\d{2})[Tt]/.exec(time);
+  if (!fields || !isTimestamp(time)) throw new Error(`not a checked time: ${time}`);
+  return `${fields[1]}-${fields[2]}-${fields[3]}`;
+}
 
 /** Statuspage writes milliseconds (`.000`); keep instants as written, without them. */
 const instant = (time: string) => time.replace(/\.\d+(?=(Z|[+-]\d{2}:\d{2})$)/i, '');
@@ -239,7 +256,7 @@ function convertIncident(
     incident.backfilled === true || (resolved !== undefined && updates.every((u) => Date.parse(u.display_at ?? u.created_at) >= Date.parse(resolved)));
   const data: Record<string, unknown> = {
     title: incident.name,
-    severity: SEVERITY[incident.impact ?? 'none'] ?? 'SEV4',
+    severity: SEVERITY.get(incident.impact ?? 'none') ?? 'SEV4',
     started,
     ...(mitigated && resolved ? { mitigated: Date.parse(mitigated) > Date.parse(resolved) ? resolved : mitigated, resolved } : {}),
     ...(backfilled ? { backfilled: true } : {}),
@@ -285,7 +302,7 @@ function impactOf(
   }
   for (const code of [...open.keys()]) close(code, end);
   if (!sawTransitions && incident.components.length > 0) {
-    const level = LEVEL_OF_IMPACT[incident.impact ?? 'none'] ?? 'operational';
+    const level = LEVEL_OF_IMPACT.get(incident.impact ?? 'none') ?? 'operational';
     const from = instant(incident.started_at ?? incident.created_at);
     for (const c of incident.components) {
       if (c.group) continue;

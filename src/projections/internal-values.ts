@@ -144,6 +144,21 @@ function publicTexts(status: PublicStatus): string {
  * `now`), each once (the first source found).
  */
 export function internalValues(index: ContentIndex, now: number): InternalValue[] {
+  return internalValueSearch(index, now).values;
+}
+
+/** The internal values and a search for them in one pass over a text (indexes into `values`). */
+export interface InternalValueSearch {
+  values: InternalValue[];
+  search: (text: string) => number[];
+}
+
+/**
+ * {@link internalValues} with the search the leak guard runs over every output file: the one
+ * multi-pattern search built over every candidate (to leave out what the public projection shows)
+ * serves the guard too, so a large history builds it once.
+ */
+export function internalValueSearch(index: ContentIndex, now: number): InternalValueSearch {
   const found = new Map<string, string>();
   const add = (text: string, source: string) => {
     const normalised = normaliseText(text).trim();
@@ -181,12 +196,21 @@ export function internalValues(index: ContentIndex, now: number): InternalValue[
   }
 
   const candidates = [...found].flatMap(([text, source]) => (text.length >= MIN_VALUE ? [{ text, source }] : []));
+  const all = new ValueSearch(candidates.map((c) => c.text));
   const settings = index.settings?.data;
-  if (!settings) return candidates;
+  if (!settings) return { values: candidates, search: (text) => all.search(text) };
   const status = publicStatus({ settings, services: collections.services, incidents: collections.incidents, maintenance: collections.maintenance, now });
-  const shown = new Set(new ValueSearch(candidates.map((c) => c.text)).search(publicTexts(status)));
+  const shown = new Set(all.search(publicTexts(status)));
   const names = publicNames(status);
-  return candidates.filter((c, i) => !shown.has(i) && substance(c.text, names) >= MIN_VALUE);
+  // Candidate index → index of the value kept, or -1.
+  const kept = new Int32Array(candidates.length).fill(-1);
+  const values: InternalValue[] = [];
+  candidates.forEach((c, i) => {
+    if (shown.has(i) || substance(c.text, names) < MIN_VALUE) return;
+    kept[i] = values.length;
+    values.push(c);
+  });
+  return { values, search: (text) => all.search(text).flatMap((i) => (kept[i]! >= 0 ? [kept[i]!] : [])) };
 }
 
 /** The names the public site prints everywhere (organisation, groups, components), as one pattern, longest first. */
@@ -221,27 +245,42 @@ export class ValueSearch {
 
   constructor(texts: readonly string[]) {
     this.#texts = texts;
-    // How many windows of all values share each hash (approximately: by a slot of the hash).
+    // How many windows of all values share each hash (approximately: by a slot of the hash). The
+    // rolling hash is written out in each loop (no callback per window): with a hundred thousand
+    // values of a large history, calls and closures cost more than the hashing.
     const uses = new Uint16Array(FILTER_BITS >>> 4);
-    const slot = (h: number) => (h >>> 0) % uses.length;
+    const mask = uses.length - 1;
     for (const text of texts) {
       if (text.length < MIN_VALUE) throw new RangeError(`a searched value must be at least ${MIN_VALUE} characters long (got "${text}")`);
-      forEachWindow(text, (h) => {
-        if (uses[slot(h)]! < 0xffff) uses[slot(h)]!++;
-      });
+      let h = windowHash(text);
+      for (let i = 0; ; i++) {
+        const slot = h & mask;
+        if (uses[slot]! < 0xffff) uses[slot]!++;
+        if (i + MIN_VALUE >= text.length) break;
+        h = roll(h, text.charCodeAt(i), text.charCodeAt(i + MIN_VALUE));
+      }
     }
-    texts.forEach((text, i) => {
-      let offset = 0;
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
+      let h = windowHash(text);
       let best = Number.POSITIVE_INFINITY;
+      let offset = 0;
       let anchor = 0;
-      forEachWindow(text, (h, o) => {
-        if (uses[slot(h)]! < best) [best, offset, anchor] = [uses[slot(h)]!, o, h];
-      });
+      for (let i = 0; ; i++) {
+        const n = uses[h & mask]!;
+        if (n < best) {
+          best = n;
+          offset = i;
+          anchor = h;
+        }
+        if (i + MIN_VALUE >= text.length) break;
+        h = roll(h, text.charCodeAt(i), text.charCodeAt(i + MIN_VALUE));
+      }
       const list = this.#byHash.get(anchor);
-      if (list) list.push(i, offset);
-      else this.#byHash.set(anchor, [i, offset]);
+      if (list) list.push(index, offset);
+      else this.#byHash.set(anchor, [index, offset]);
       this.#bits[(anchor & (FILTER_BITS - 1)) >>> 5]! |= 1 << (anchor & 31);
-    });
+    }
   }
 
   /** Indexes (into the texts given) of the texts found in `haystack`, in the order given. */
@@ -249,8 +288,7 @@ export class ValueSearch {
     const found = new Set<number>();
     if (this.#texts.length === 0 || haystack.length < MIN_VALUE) return [];
     const bits = this.#bits;
-    let h = 0;
-    for (let i = 0; i < MIN_VALUE; i++) h = (Math.imul(h, BASE) + haystack.charCodeAt(i)) | 0;
+    let h = windowHash(haystack);
     for (let i = 0; ; i++) {
       if ((bits[(h & (FILTER_BITS - 1)) >>> 5]! & (1 << (h & 31))) !== 0) {
         const candidates = this.#byHash.get(h);
@@ -263,7 +301,7 @@ export class ValueSearch {
         }
       }
       if (i + MIN_VALUE >= haystack.length) break;
-      h = (Math.imul((h - Math.imul(haystack.charCodeAt(i), POW)) | 0, BASE) + haystack.charCodeAt(i + MIN_VALUE)) | 0;
+      h = roll(h, haystack.charCodeAt(i), haystack.charCodeAt(i + MIN_VALUE));
     }
     return [...found].sort((a, b) => a - b);
   }
@@ -275,13 +313,12 @@ const POW = Array.from({ length: MIN_VALUE - 1 }).reduce<number>((p) => Math.imu
 /** Size of the bit set that filters positions before the map lookup (2 MiB). */
 const FILTER_BITS = 1 << 24;
 
-/** Calls `fn` with the rolling hash of every window of MIN_VALUE code units of `text` and its offset. */
-function forEachWindow(text: string, fn: (hash: number, offset: number) => void): void {
+/** The hash of the first MIN_VALUE code units of `text`. */
+function windowHash(text: string): number {
   let h = 0;
   for (let i = 0; i < MIN_VALUE; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
-  fn(h, 0);
-  for (let i = 0; i + MIN_VALUE < text.length; i++) {
-    h = (Math.imul((h - Math.imul(text.charCodeAt(i), POW)) | 0, BASE) + text.charCodeAt(i + MIN_VALUE)) | 0;
-    fn(h, i + 1);
-  }
+  return h;
 }
+
+/** The hash of the next window: `out` leaves it, `into` enters it. */
+const roll = (h: number, out: number, into: number): number => (Math.imul((h - Math.imul(out, POW)) | 0, BASE) + into) | 0;

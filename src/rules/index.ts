@@ -39,9 +39,11 @@ import retrospectiveContributingFactors from './retrospective/contributing-facto
 import retrospectiveFollowUps from './retrospective/follow-ups.ts';
 import retrospectiveSections from './retrospective/sections.ts';
 import type { Rule } from './rule.ts';
+import { RULE_FAILED } from './guard.ts';
 import runbookReviewDate from './runbook/review-date.ts';
 import runbookSections from './runbook/sections.ts';
 import runbookStale from './runbook/stale.ts';
+import serviceComponentId from './service/component-id.ts';
 import serviceDependencyCycle from './service/dependency-cycle.ts';
 import settingsRuleConfig from './settings/rule-config.ts';
 
@@ -81,6 +83,7 @@ export const RULE_MODULES: readonly Rule[] = [
   runbookReviewDate,
   runbookSections,
   runbookStale,
+  serviceComponentId,
   serviceDependencyCycle,
   settingsRuleConfig,
 ];
@@ -92,6 +95,7 @@ export const DOCUMENTED_RULES: readonly { meta: RuleMeta; source: string }[] = [
       ...LOADER_RULES.map((meta) => ({ meta, source: 'src/content/rules.ts' })),
       ...SCHEMA_RULES.map((meta) => ({ meta, source: 'src/schemas/rules.ts' })),
       ...LINT_RULES.map((meta) => ({ meta, source: 'src/lint/blameless.yaml' })),
+      { meta: RULE_FAILED as RuleMeta, source: 'src/rules/guard.ts' },
       ...RULE_MODULES.map(({ meta }) => ({ meta, source: `src/rules/${meta.id}.ts` })),
     ].map((rule) => [rule.meta.id, rule]),
   ).values(),

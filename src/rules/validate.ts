@@ -13,6 +13,7 @@ import { LIMIT_FINDINGS } from '../content/rules.ts';
 import { MAX_FINDINGS_PER_FILE } from '../core/limits.ts';
 import { lintDocument } from '../lint/lint.ts';
 import { ruleConfiguration } from './configuration.ts';
+import { guard, guardIndexRule } from './guard.ts';
 import { ALL_RULES, RULE_MODULES } from './index.ts';
 import { summarize, type Summary } from './report.ts';
 import type { ReportArgs } from './rule.ts';
@@ -56,12 +57,15 @@ const checkBodies: BodyCheck = (collection, file, body, fileSink, { data, locate
   const report = configuration.sink(fileSink);
   // Front-matter positions parse the front matter again: only when a finding asks.
   const placeOf = (path: DataPath, where: 'value' | 'key' = 'value'): Place => (locate ? { file, ...locate(path, where) } : { file, line: 1, column: 1 });
+  // A rule that throws is one finding at the body's start (src/rules/guard.ts), not the end of the run.
+  const start = { file, line: body.line, column: 1 };
   for (const rule of RULE_MODULES) {
     if (rule.scope !== 'body' || !rule.collections.includes(collection) || configuration.isOff(rule.meta)) continue;
-    rule.check(body, { file, data, placeOf, settings, report: reporter(rule.meta, report) });
+    guard(rule.meta.id, start, report, () => rule.check(body, { file, data, placeOf, settings, report: reporter(rule.meta, report) }));
   }
   const kind = Object.hasOwn(LINTED, collection) ? LINTED[collection as keyof typeof LINTED] : undefined;
-  if (kind && configuration.linter) lintDocument({ kind, file, body, data, placeOf }, report, configuration.linter);
+  const linter = configuration.linter;
+  if (kind && linter) guard('lint', start, report, () => lintDocument({ kind, file, body, data, placeOf }, report, linter));
 };
 
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
@@ -83,7 +87,7 @@ export async function validateContent(contentDir: string, options: ValidateOptio
   });
   for (const rule of RULE_MODULES) {
     if (rule.scope !== 'index' || configuration.isOff(rule.meta)) continue;
-    rule.check({ index, now, rules: ALL_RULES, report: reporter(rule.meta, sink) });
+    guardIndexRule(rule.meta.id, index, sink, (checked, report) => rule.check({ index: checked, now, rules: ALL_RULES, report: reporter(rule.meta, report) }));
   }
   const final = capPerFile(
     sortDiagnostics(options.strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : diagnostics),

@@ -32,6 +32,11 @@ export interface Built {
 
 /** Builds the public site of `content` into `<outRoot>/public` at the pinned `now`. */
 export function buildPublic(content: string, outRoot: string, now: string): Promise<Built> {
+  return buildSite('public', content, outRoot, now);
+}
+
+/** Builds one audience's site of `content` into `<outRoot>/<audience>` at the pinned `now`. */
+export function buildSite(audience: 'public' | 'internal', content: string, outRoot: string, now: string): Promise<Built> {
   return new Promise((done, fail) => {
     const child = spawn(node, ['node_modules/astro/bin/astro.mjs', 'build'], {
       cwd: root,
@@ -39,7 +44,7 @@ export function buildPublic(content: string, outRoot: string, now: string): Prom
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
-        KEEL_AUDIENCE: 'public',
+        KEEL_AUDIENCE: audience,
         KEEL_CONTENT: content,
         KEEL_OUT_DIR: outRoot,
         KEEL_NOW: now,

@@ -6,9 +6,11 @@
  * usage error. A title that makes no id, an unknown kind or an existing file: exit 2, nothing
  * written.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { containedPath, writeContained } from '../../core/contained-write.ts';
 import { contentDir, now } from '../../core/env.ts';
+import { escapeControls } from '../../core/escape.ts';
 import { slug } from '../../core/slug.ts';
 import { didYouMean } from '../../core/suggest.ts';
 import { isTimestamp } from '../../core/time.ts';
@@ -192,17 +194,18 @@ export const newCommand: Command = {
       throw new UsageError(`${issue.path.join('.') || kind}: ${issue.message}; nothing written`);
     }
     const shown = relative(io.cwd, file);
-    if (existsSync(file)) throw new UsageError(`${shown} exists already: choose another title or --id; nothing written`);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, template.text(data, title, context), { flag: 'wx' });
-    io.out(`keel: wrote ${shown}`);
+    // The path is checked (no link planted in the folder, nothing outside it) before it is written.
+    const planned = { path: `${template.folder}/${id}${template.extension}`, text: template.text(data, title, context) };
+    if (containedPath(dir, planned.path).exists) throw new UsageError(`${shown} exists already: choose another title or --id; nothing written`);
+    writeContained(dir, [planned]);
+    io.out(`keel: wrote ${escapeControls(shown)}`);
 
     // What validation says of the new file (and only of it: the rest of the folder is not this command's business).
     const result = await validateContent(dir, { cwd: io.cwd, now: context.now, keepSources: false });
     const own = result.diagnostics.filter((d) => d.file === shown);
     const summary = summarize(own, 1);
-    io.out(own.length === 0 ? `${shown}: no problems` : formatReport(own, summary, 'text'));
-    io.out(`Next: fill it in, then run keel validate. Open it in an editor: ${shown}`);
+    io.out(own.length === 0 ? `${escapeControls(shown)}: no problems` : formatReport(own, summary, 'text'));
+    io.out(`Next: fill it in, then run keel validate. Open it in an editor: ${escapeControls(shown)}`);
     return summary.errors > 0 ? 1 : 0;
   },
 };

@@ -8,15 +8,12 @@
  * through escapeControls: it cannot start a line of its own or drive the terminal.
  */
 import { code, plain, render, strong, type Cell, type Document, type HumanFormat, type Section } from '../../core/document.ts';
-import { escapeControls } from '../../core/escape.ts';
+import { oneLine } from '../../core/escape.ts';
 import { wallClockText } from '../../core/time.ts';
 import type { DueState, FollowUpAgenda, RetrospectiveAgenda, StaleAgenda } from './agenda.ts';
 import { type DayDeadline, dayDeadlineText, daysText, lateText } from './deadlines.ts';
 
 const NONE = '—';
-
-/** One line of text from content: controls escaped, runs of whitespace (line breaks too) as one space. */
-const oneLine = (text: string): string => escapeControls(text.replace(/\s+/g, ' ').trim());
 
 /** A day deadline: strong when overdue, so the eye finds it. */
 function stateCell(deadline: DayDeadline | undefined, state: DueState): Cell {

@@ -6,6 +6,9 @@
  * report.ts's, unrounded.
  */
 import { DateTime } from 'luxon';
+import type { RootContent } from 'mdast';
+import { code, emphasis, markdownHeading, markdownParagraph, markdownTable, plain, toGfm } from '../../core/document.ts';
+import { oneLine } from '../../core/escape.ts';
 import { MINUTE_MS } from '../../core/time.ts';
 import { BURN_WINDOWS, type BurnWindow } from './burn.ts';
 import type { ObjectiveEvaluation, SloEvaluation } from './evaluate.ts';
@@ -181,28 +184,37 @@ export function title(e: Pick<ObjectiveEvaluation, 'slo' | 'objective'>): string
   return typeof e.objective === 'number' ? `${e.slo} (objective ${e.objective})` : `${e.slo} — ${e.objective}`;
 }
 
-/** Markdown cells: no pipes or line breaks inside a cell. */
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-/** The report as markdown: an overview table, then a table per SLO objective. */
+/**
+ * The report as markdown: an overview table, then a table per SLO objective. Serialised from a
+ * syntax tree (src/core/document.ts), like every other report: names, steps and actions from
+ * content are escaped text (no HTML, link or emphasis of theirs), each on one line.
+ */
 export function renderMarkdown(model: ReportModel): string {
   const entries = model.evaluations.flatMap(shown);
-  const lines = [`## SLO report, ${at(model.now, model.zone)}`, ''];
-  if (entries.length === 0) return [...lines, 'No SLOs.', ''].join('\n');
-  lines.push('| SLO | Status | Target | Attainment | Budget remaining | 1h burn |', '| --- | --- | --- | --- | --- | --- |');
+  const children: RootContent[] = [markdownHeading(2, [plain(`SLO report, ${at(model.now, model.zone)}`)])];
+  if (entries.length === 0) return toGfm([...children, markdownParagraph([plain('No SLOs.')])]);
+  const overview = entries.map((e) =>
+    [
+      oneLine(title(e)),
+      e.stale ? `${e.status} (stale)` : e.status,
+      targetPercent(e.target),
+      e.attainment === null ? 'no data' : percent(e.attainment, 3),
+      e.errorBudget.remaining === null ? 'no data' : percent(e.errorBudget.remaining, 1),
+      burnValue(e, '1h'),
+    ].map((text) => [plain(text)]),
+  );
+  children.push(markdownTable(['SLO', 'Status', 'Target', 'Attainment', 'Budget remaining', '1h burn'], overview));
   for (const e of entries) {
-    lines.push(
-      `| ${cell(title(e))} | ${e.stale ? `${e.status} (stale)` : e.status} | ${targetPercent(e.target)} | ${e.attainment === null ? 'no data' : percent(e.attainment, 3)} | ${
-        e.errorBudget.remaining === null ? 'no data' : percent(e.errorBudget.remaining, 1)
-      } | ${burnValue(e, '1h')} |`,
+    children.push(markdownHeading(3, [plain(oneLine(title(e)))]), markdownParagraph([plain('Service '), code(oneLine(e.service))]));
+    children.push(
+      markdownTable(
+        ['', ''],
+        objectiveRows(e, model.zone).map(([label, value]) => [[plain(oneLine(label))], [plain(oneLine(value))]]),
+      ),
     );
   }
-  for (const e of entries) {
-    lines.push('', `### ${cell(title(e))}`, '', `Service \`${e.service}\``, '', '| | |', '| --- | --- |');
-    for (const [label, value] of objectiveRows(e, model.zone)) lines.push(`| ${cell(label)} | ${cell(value)} |`);
-  }
-  lines.push('', '_n/m: not measurable at the data’s resolution._', '');
-  return lines.join('\n');
+  children.push(markdownParagraph([emphasis('n/m: not measurable at the data’s resolution.')]));
+  return toGfm(children);
 }
 
 /** The report as plain text for a terminal: a block per SLO objective. */
@@ -211,8 +223,9 @@ export function renderText(model: ReportModel): string {
   const lines = [`SLO report, ${at(model.now, model.zone)}`];
   if (entries.length === 0) return [...lines, '', 'No SLOs.'].join('\n');
   for (const e of entries) {
-    lines.push('', title(e));
-    const rows = objectiveRows(e, model.zone);
+    // Names, steps and actions come from content: one line each, controls escaped (no forged CI line).
+    lines.push('', oneLine(title(e)));
+    const rows = objectiveRows(e, model.zone).map(([label, value]) => [oneLine(label), oneLine(value)] as const);
     const width = Math.max(...rows.map(([label]) => label.length));
     for (const [label, value] of rows) lines.push(`  ${label.padEnd(width)}  ${value}`);
   }

@@ -21,7 +21,7 @@ import type { Incident } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { Service } from '../../schemas/service.ts';
 import type { Settings } from '../../schemas/settings.ts';
-import { publicId } from './ids.ts';
+import { groupId, publicId } from '../../core/slug.ts';
 
 interface Item<T> {
   id: string;
@@ -300,7 +300,7 @@ export function publicStatus({ settings, services, incidents, maintenance, now }
   for (const component of components) {
     const name = component.group ?? '';
     let group = groups.find((g) => g.name === name);
-    if (!group) groups.push((group = { id: name ? publicId(`group-${name}`) : '', name, components: [] }));
+    if (!group) groups.push((group = { id: name ? groupId(name) : '', name, components: [] }));
     group.components.push(component);
   }
   return {

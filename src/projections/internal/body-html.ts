@@ -1,0 +1,44 @@
+/**
+ * A rendered body (retrospective, runbook, concern, experiment) made safe for the internal site.
+ * Astro renders Markdown with raw HTML passed through; a body with `<script>`, `<img onerror>`,
+ * `<svg onload>` or a `javascript:` link would run in every internal reader's browser, behind
+ * single sign-on, with what that reader can read. So the HTML Astro renders goes through
+ * rehype-parse → rehype-sanitize → rehype-stringify with GitHub's schema (hast-util-sanitize's
+ * default: what GitHub keeps in a README), adjusted to what Keel's bodies use:
+ * - images from https and relative paths only (GitHub also allows http);
+ * - heading and footnote ids kept as rendered (no `user-content-` prefix: links to #a-heading work);
+ * - Shiki's highlighted code: the `astro-code` classes and colour-only inline styles.
+ */
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+
+/** An inline style Shiki writes: colours (and its CSS variables) and overflow, nothing else. */
+const DECLARATION = String.raw`\s*(?:(?:color|background-color|--shiki-[a-z-]+)\s*:\s*#[0-9a-f]{3,8}|overflow-x\s*:\s*auto)\s*`;
+const SHIKI_STYLE = new RegExp(`^${DECLARATION}(?:;${DECLARATION})*;?\\s*$`, 'i');
+
+const defaults = defaultSchema.attributes ?? {};
+
+export const BODY_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  // The ids are the renderer's own (heading slugs, footnotes already prefixed `user-content-`).
+  clobberPrefix: '',
+  clobber: [],
+  // Dropped with their content (other unknown elements keep their text).
+  strip: [...(defaultSchema.strip ?? []), 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'math', 'svg'],
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['https'], cite: ['http', 'https'], longDesc: ['https'] },
+  attributes: {
+    ...defaults,
+    pre: [...(defaults.pre ?? []), ['className', /^astro-code$|^github-/], ['style', SHIKI_STYLE], 'tabIndex', 'dataLanguage'],
+    code: [...(defaults.code ?? []), ['className', /^language-./]],
+    span: [...(defaults.span ?? []), ['className', 'line'], ['style', SHIKI_STYLE]],
+  },
+};
+
+const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, BODY_SCHEMA).use(rehypeStringify);
+
+/** The rendered HTML of a body with everything that could run removed (scripts, handlers, javascript: URLs, frames, forms). */
+export function sanitizeBodyHtml(html: string): string {
+  return String(processor.processSync(html));
+}
