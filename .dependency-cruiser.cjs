@@ -3,7 +3,9 @@
 //   core <- schemas <- kinds <- content <- rules;  domain uses core and the schemas' types;
 //   rules may use domain (budget per incident for policy/incident-p0) and lint (the
 //   blameless-language lint and the Markdown sections, which use core only);
-//   projections use domain; public routes import only projections/public and core.
+//   model turns the content index into the domain's inputs (SLO engine, deadlines) for the CLI,
+//   the rules and the projections, which may import it; it imports none of them;
+//   projections use domain and model; public routes import only projections/public and core.
 //
 // Paths are relative to the repository root. Type-only imports (`import type`, `import { type X }`)
 // are told apart from value imports because `tsPreCompilationDeps` is on: they carry the
@@ -50,7 +52,8 @@ module.exports = {
     layer('content', ['core', 'schemas', 'kinds']),
     // Rules may use the pure domain (policy/incident-p0 reads the SLO engine's budget per incident)
     // and the lint (unified/remark/retext plugins, rules as data in src/lint/blameless.yaml).
-    layer('rules', ['core', 'schemas', 'kinds', 'content', 'domain', 'lint']),
+    // And the model: the deadlines keel.yaml sets, the SLO engine's inputs.
+    layer('rules', ['core', 'schemas', 'kinds', 'content', 'domain', 'lint', 'model']),
     layer('lint', ['core']),
     layer('domain', ['core', 'schemas']),
     {
@@ -76,12 +79,13 @@ module.exports = {
     },
     // Rule generators are pure: they read the SLO engine's alert table (one table, never a copy).
     layer('generators', ['core', 'domain']),
-    // The model turns the content index into what the domain, the generators and the pull read.
+    // The model turns the content index into what the domain, the generators and the pull read;
+    // the CLI, the rules and the projections import it, never the other way round.
     layer('model', ['core', 'schemas', 'kinds', 'content', 'domain', 'generators']),
     // Measurement sources: the only code that talks to the network; it knows nothing of content.
     layer('pull', ['core']),
     layer('importers', ['core', 'schemas', 'kinds', 'content']),
-    layer('projections', ['core', 'domain', 'schemas', 'kinds', 'content']),
+    layer('projections', ['core', 'domain', 'schemas', 'kinds', 'content', 'model']),
     {
       name: 'projections-types-only',
       comment: 'src/projections/ uses schemas and content for their types only (import type).',

@@ -140,7 +140,7 @@ describe('keel build of the fixture', () => {
   });
 
   it("renders an incident's retrospective on its internal page, with the source beside it", () => {
-    const html = readFileSync(join(tmp, 'a', 'internal', 'incidents', '2026-01-12-checkout-errors', 'index.html'), 'utf8');
+    const html = readFileSync(join(tmp, 'a', 'internal', 'raw', 'incidents', '2026-01-12-checkout-errors', 'index.html'), 'utf8');
     expect(html).toContain('<h2 id="body">Retrospective</h2><div class="prose"><h2 id="what-happened">What happened</h2>');
     expect(html).toContain('<p>A bad config (KEELMARK-RETRO-91c2) rolled out to every checkout pod at once.</p>');
     expect(html).toMatch(/<details><summary>Source<\/summary><pre>## What happened/);

@@ -78,7 +78,7 @@ describe('the packed and installed package', () => {
     expect(run.stdout).toContain('keel: built both sites');
     for (const site of ['public', 'internal']) expect(existsSync(join(repo, 'dist', site, 'index.html'))).toBe(true);
     expect(readFileSync(join(repo, 'dist', 'public', 'index.html'), 'utf8')).toContain('Tidewater');
-    expect(existsSync(join(repo, 'dist', 'internal', 'incidents', '2026-10-14-card-payments-outage', 'index.html'))).toBe(true);
+    expect(existsSync(join(repo, 'dist', 'internal', 'raw', 'incidents', '2026-10-14-card-payments-outage', 'index.html'))).toBe(true);
   });
 
   it('serves the internal site with keel dev from the installed package', async () => {

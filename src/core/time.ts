@@ -234,12 +234,22 @@ export function wallClockText(at: number, zone: string): string {
   return `${wall.getUTCDate()} ${MONTH_ABBREVIATIONS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}, ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())} ${zoneAbbreviation(at, zone)}`;
 }
 
-/** A span of time in words: "35 min", "2 h 5 min", "3 d 4 h". */
-export function spanText(ms: number): string {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+/**
+ * A span of time in words, the one wording of every page, report and message: days, hours and
+ * minutes to the nearest minute, zero parts left out ("2 h 15 min", "1 d 2 h 30 min", "45 min",
+ * "0 min"); a positive span that rounds to zero is "< 1 min". Days are 24 hours (elapsed time,
+ * not calendar days). The caller says which way a span runs ("after", "overdue", "ahead").
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`not a duration: ${ms}`);
+  const minutes = Math.round(ms / MINUTE_MS);
+  if (minutes === 0) return ms > 0 ? '< 1 min' : '0 min';
+  const days = Math.floor(minutes / (DAY_MS / MINUTE_MS));
+  const hours = Math.floor((minutes % (DAY_MS / MINUTE_MS)) / (HOUR_MS / MINUTE_MS));
+  const rest = minutes % (HOUR_MS / MINUTE_MS);
+  const parts: string[] = [];
+  if (days > 0) parts.push(`${days} d`);
+  if (hours > 0) parts.push(`${hours} h`);
+  if (rest > 0) parts.push(`${rest} min`);
+  return parts.join(' ');
 }

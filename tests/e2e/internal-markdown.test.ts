@@ -54,7 +54,7 @@ kubectl rollout undo deploy/api
 \`\`\`
 `;
 
-const PAGES = ['/incidents/2026-11-02-api-errors/', '/runbooks/api-errors/', '/concerns/single-region/'];
+const PAGES = ['/raw/incidents/2026-11-02-api-errors/', '/raw/runbooks/api-errors/', '/raw/concerns/single-region/'];
 
 let tmp: string;
 let server: Served;
@@ -112,7 +112,7 @@ describe('Markdown bodies in the internal site, in Chromium with JavaScript on',
 
   it('keeps what authors use: tables, code, <details>, https images, heading ids', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.origin}/runbooks/api-errors/`);
+    await page.goto(`${server.origin}/raw/runbooks/api-errors/`);
     const prose = page.locator('.prose');
     await expect(prose.locator('table td').first().textContent()).resolves.toBe('1');
     await expect(prose.locator('pre code').textContent()).resolves.toContain('kubectl rollout undo deploy/api');

@@ -12,7 +12,7 @@ import { UsageError } from '../../core/usage-error.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { type AgendaOptions, followUpAgenda, incidentRecord, retrospectiveAgenda, staleAgenda } from '../../domain/incidents/agenda.ts';
 import { followUpsJson, retrospectivesJson, staleJson } from '../../domain/incidents/json.ts';
-import { deadlinesOf } from '../../rules/deadlines.ts';
+import { deadlinesOf } from '../../model/deadlines.ts';
 import { CONTENT_OPTION, type Command } from '../command.ts';
 import { validIndex } from '../valid-index.ts';
 

@@ -10,7 +10,7 @@
  * - **an instant** (the next public update of an open incident; a runbook's next review): late
  *   once now is past it, by the time since.
  */
-import { DAY_MS, MINUTE_MS, spanText, utcMidnight } from '../../core/time.ts';
+import { DAY_MS, formatDuration, MINUTE_MS, utcMidnight } from '../../core/time.ts';
 import type { Severity } from '../../schemas/common.ts';
 import { addDays, dayIn, daysBetween } from './calendar.ts';
 
@@ -158,7 +158,7 @@ export const daysText = (days: number): string => `${days} ${Math.abs(days) === 
 /** How late, in words: whole days from a day on ("3 days"), else hours and minutes ("2 h 5 min", "< 1 min"). */
 export function lateText(ms: number): string {
   if (ms >= DAY_MS) return daysText(Math.floor(ms / DAY_MS));
-  return ms < MINUTE_MS ? '< 1 min' : spanText(ms);
+  return ms < MINUTE_MS ? '< 1 min' : formatDuration(ms);
 }
 
 /** A day deadline in words: "3 days overdue", "due today", "due tomorrow", "due in 5 days". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burnFactor, factor, fixed, humanMinutes, percent, targetPercent } from './format.ts';
+import { burnFactor, factor, fixed, percent, targetPercent } from './format.ts';
 
 describe('numbers for people, without binary noise', () => {
   it('percentages', () => {
@@ -31,14 +31,5 @@ describe('numbers for people, without binary noise', () => {
     expect(factor(13.44)).toBe('13.44×');
     expect(factor(0.9333333)).toBe('0.93×');
     expect(factor(0.0333333)).toBe('0.033×');
-  });
-
-  it('durations', () => {
-    expect(humanMinutes(15)).toBe('15 min');
-    expect(humanMinutes(-15)).toBe('15 min');
-    expect(humanMinutes(60)).toBe('1 h');
-    expect(humanMinutes(130)).toBe('2 h 10 min');
-    expect(humanMinutes(2 * 1440 + 19 * 60 + 5)).toBe('2 d 19 h');
-    expect(humanMinutes(3 * 1440)).toBe('3 d');
   });
 });

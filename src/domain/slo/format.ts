@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import type { RootContent } from 'mdast';
 import { code, emphasis, markdownHeading, markdownParagraph, markdownTable, plain, toGfm } from '../../core/document.ts';
 import { oneLine } from '../../core/escape.ts';
-import { MINUTE_MS } from '../../core/time.ts';
+import { formatDuration, MINUTE_MS } from '../../core/time.ts';
 import { BURN_WINDOWS, type BurnWindow } from './burn.ts';
 import type { ObjectiveEvaluation, SloEvaluation } from './evaluate.ts';
 import { describeAction } from './policy.ts';
@@ -47,20 +47,9 @@ export function factor(x: number): string {
   return `${Math.abs(x) >= 0.1 ? fixed(x, 2) : Number(x.toPrecision(2)).toString()}×`;
 }
 
-/** Minutes for people: "45 min", "2 h 10 min", "3 d 4 h". */
-export function humanMinutes(minutes: number): string {
-  const m = Math.round(Math.abs(minutes));
-  const d = Math.floor(m / 1440);
-  const h = Math.floor((m % 1440) / 60);
-  const rest = m % 60;
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
-  if (h > 0) return rest > 0 ? `${h} h ${rest} min` : `${h} h`;
-  return `${rest} min`;
-}
-
 /** Budget minutes: a tenth of a minute below 100 minutes, so that the minutes and the percentage beside them agree (39.6 of 43.2). */
 function budgetMinutes(minutes: number): string {
-  return Math.abs(minutes) < 100 ? `${fixed(Math.abs(minutes), 1)} min` : humanMinutes(minutes);
+  return Math.abs(minutes) < 100 ? `${fixed(Math.abs(minutes), 1)} min` : formatDuration(Math.abs(minutes) * MINUTE_MS);
 }
 
 /** An instant in the report's zone: "2026-11-22 01:00 +01:00". */
@@ -102,7 +91,7 @@ export function objectiveRows(e: ObjectiveEvaluation, zone: string): [string, st
           ? `; the period ends ${at(x.periodEnd, zone)}, before the budget runs out at the current burn`
           : x.ms === null
             ? ''
-            : `; lasts ${humanMinutes(x.ms / MINUTE_MS)} at the current burn`;
+            : `; lasts ${formatDuration(x.ms)} at the current burn`;
     rows.push(['Budget remaining', `${percent(b.remaining, 1)}${amount}${exhaustion}`]);
   }
   rows.push(['Burn rates', BURN_ORDER.map((w) => `${w} ${burnValue(e, w)}`).join(' · ')]);
@@ -164,9 +153,9 @@ export function backtestSummary(e: ObjectiveEvaluation, zone: string): string {
     if (i.leadMinutes !== null) {
       when +=
         i.leadMinutes > 0
-          ? `, ${humanMinutes(i.leadMinutes)} before detection`
+          ? `, ${formatDuration(Math.abs(i.leadMinutes) * MINUTE_MS)} before detection`
           : i.leadMinutes < 0
-            ? `, ${humanMinutes(i.leadMinutes)} after detection`
+            ? `, ${formatDuration(Math.abs(i.leadMinutes) * MINUTE_MS)} after detection`
             : ', at detection';
     }
     parts.push(when);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.ts';
 import { dayDeadlineText, followUpDeadline, isOverdue } from '../../domain/incidents/deadlines.ts';
-import { deadlinesOf } from '../deadlines.ts';
+import { deadlinesOf } from '../../model/deadlines.ts';
 import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 

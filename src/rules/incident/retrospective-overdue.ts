@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.ts';
 import { instantOf } from '../../core/time.ts';
 import { dayDeadlineText, isOverdue, retrospectiveDeadline } from '../../domain/incidents/deadlines.ts';
-import { deadlinesOf } from '../deadlines.ts';
+import { deadlinesOf } from '../../model/deadlines.ts';
 import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 

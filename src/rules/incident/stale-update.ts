@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.ts';
 import { instantOf, wallClockText } from '../../core/time.ts';
 import { lateText, nextUpdateDeadline } from '../../domain/incidents/deadlines.ts';
-import { deadlinesOf } from '../deadlines.ts';
+import { deadlinesOf } from '../../model/deadlines.ts';
 import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 

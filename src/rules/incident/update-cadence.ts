@@ -2,7 +2,7 @@ import { defineRule } from '../../core/rule.ts';
 import { durationMs } from '../../core/time.ts';
 import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
-import { cadenceAfter } from '../update-cadence.ts';
+import { cadenceAfter } from '../../model/update-cadence.ts';
 
 export default defineIndexRule({
   meta: defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.ts';
-import { spanText, wallClockText } from '../../core/time.ts';
+import { formatDuration, wallClockText } from '../../core/time.ts';
 import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
@@ -36,13 +36,13 @@ export default defineIndexRule({
         if (time < started && !incident.startedIsOff) {
           report(place(), {
             message: 'beforeStart',
-            data: { number: update.index + 1, at: shown(time), span: spanText(started - time), started: shown(started) },
+            data: { number: update.index + 1, at: shown(time), span: formatDuration(started - time), started: shown(started) },
           });
         }
         if (resolved !== undefined && time > resolved) {
           report(place(), {
             message: 'afterResolved',
-            data: { number: update.index + 1, at: shown(time), span: spanText(time - resolved), resolved: shown(resolved) },
+            data: { number: update.index + 1, at: shown(time), span: formatDuration(time - resolved), resolved: shown(resolved) },
           });
         }
       }

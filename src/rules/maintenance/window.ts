@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.ts';
-import { spanText, wallClockText } from '../../core/time.ts';
+import { formatDuration, wallClockText } from '../../core/time.ts';
 import { maintenanceFacts } from '../maintenance-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
@@ -22,7 +22,7 @@ export default defineIndexRule({
       if (to <= from) {
         report(placeOf(m.entry, ['scheduled', 'to']), {
           message: 'reversed',
-          data: { to: wallClockText(to, zone), from: wallClockText(from, zone), span: spanText(from - to) },
+          data: { to: wallClockText(to, zone), from: wallClockText(from, zone), span: formatDuration(from - to) },
         });
       }
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.ts';
-import { spanText, wallClockText } from '../../core/time.ts';
+import { formatDuration, wallClockText } from '../../core/time.ts';
 import { upperBound } from '../../domain/slo/series.ts';
 import { defineIndexRule } from '../rule.ts';
 
@@ -29,7 +29,7 @@ export default defineIndexRule({
       if (first >= time.length) continue;
       report(
         { file: measurement.file, line: measurement.rowLines[first] ?? 1, column: 1 },
-        { message: 'future', data: { at: wallClockText(time[first]!, zone), ahead: spanText(time[first]! - now), count: String(time.length - first) } },
+        { message: 'future', data: { at: wallClockText(time[first]!, zone), ahead: formatDuration(time[first]! - now), count: String(time.length - first) } },
       );
     }
   },

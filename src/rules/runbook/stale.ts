@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.ts';
 import { reviewDeadline } from '../../domain/incidents/deadlines.ts';
-import { deadlinesOf } from '../deadlines.ts';
+import { deadlinesOf } from '../../model/deadlines.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 import { runbookReviews } from '../runbook-reviews.ts';
 
