@@ -44,6 +44,10 @@ export interface IncidentFacts {
   services: string[];
   /** Whether there is a well-formed `public` block with updates (an incident without one is internal). */
   hasPublic: boolean;
+  /** `public.impact` as declared (undefined when absent or malformed). */
+  publicImpact: NonNullable<Incident['public']>['impact'];
+  /** Whether `public.impact` is written at all, well-formed or not (a malformed one is the schema's to report). */
+  publicImpactWritten: boolean;
   updates: UpdateFacts[];
   impact: ImpactFacts[];
   followUps: { index: number; followUp: FollowUp }[];
@@ -57,6 +61,7 @@ export interface IncidentFacts {
 
 const shape = IncidentSchema.shape;
 const updateShape = PublicUpdateSchema.shape;
+const publicShape = shape.public.unwrap().shape;
 const impactShape = shape.impact.unwrap().element.shape;
 
 /** The value if the schema accepts it, else undefined. */
@@ -91,6 +96,8 @@ function fromData(entry: Located, data: Incident): Omit<IncidentFacts, 'startedI
     backfilled: data.backfilled,
     services: data.services,
     hasPublic: data.public !== undefined,
+    publicImpact: data.public?.impact,
+    publicImpactWritten: data.public?.impact !== undefined,
     updates: withEffectiveStatus(
       (data.public?.updates ?? []).map((u, index) => ({ index, at: u.at, status: u.status, statusWritten: u.status !== undefined })),
     ),
@@ -119,6 +126,8 @@ function fromRaw(entry: Located, raw: unknown): Omit<IncidentFacts, 'startedIsOf
     backfilled: valid(shape.backfilled, data.backfilled) ?? false,
     services: valid(shape.services, data.services) ?? [],
     hasPublic: updates.length > 0,
+    publicImpact: valid(publicShape.impact, publicBlock.impact),
+    publicImpactWritten: 'impact' in publicBlock,
     updates: withEffectiveStatus(updates),
     impact: asList(data.impact).map((item, index) => {
       const impact = asRecord(item);

@@ -9,6 +9,7 @@ import impactWindow from './impact-window.ts';
 import internalImpact from './internal-impact.ts';
 import keyTimes from './key-times.ts';
 import lastUpdate from './last-update.ts';
+import publicImpact from './public-impact.ts';
 import timeOrder from './time-order.ts';
 import updateCadence from './update-cadence.ts';
 import updateOrder from './update-order.ts';
@@ -395,4 +396,29 @@ describe('one wrong started', () => {
   });
   testRule(impactWindow, { valid: [{ name: 'does not cascade into impact findings', files: incident(late), otherErrors: true }], invalid: [] });
   testRule(updateWindow, { valid: [{ name: 'does not cascade into update findings', files: incident(late), otherErrors: true }], invalid: [] });
+});
+
+testRule(publicImpact, {
+  valid: [
+    {
+      name: 'declared',
+      files: incident(`${started}${updates(['2026-11-05T10:05:00Z', 'investigating']).replace('  title: x\n', '  title: x\n  impact: minor\n')}`),
+    },
+    {
+      name: 'derived from component impact',
+      files: incident(
+        `${started}${impact('{ component: API, level: major_outage, from: 2026-11-05T10:00:00Z }')}${updates(['2026-11-05T10:05:00Z', 'investigating'])}`,
+      ),
+    },
+    { name: 'internal only', files: incident(started) },
+  ],
+  invalid: [
+    {
+      name: 'neither declared nor derivable',
+      files: incident(`${started}${updates(['2026-11-05T10:05:00Z', 'investigating'])}`),
+      errors: [
+        `${FILE}:6:1 warning the public incident declares no impact and names no component impact to derive it from: customers will read "No impact" | declare it: public.impact: none, minor, major or critical (Statuspage's incident impact), or add impact[] per component`,
+      ],
+    },
+  ],
 });
