@@ -4,6 +4,7 @@
  * timeline's findings: each rule looks only at the fields it reads, and skips a check whose
  * fields are missing or malformed (the schema reports those).
  */
+import { DAY_MS } from '../core/time.ts';
 import type { ContentIndex } from '../content/entry.ts';
 import { FollowUpSchema, IncidentSchema, PublicUpdateSchema, type Incident } from '../schemas/incident.ts';
 import type { Located } from './rule.ts';
@@ -155,6 +156,20 @@ function startedAfterEverything(facts: Omit<IncidentFacts, 'startedIsOff'>): boo
     .filter((t) => t !== undefined)
     .map((t) => Date.parse(t));
   return others.length >= 2 && others.every((t) => t < started);
+}
+
+/** Four weeks: a first update this long after the start is a wrong month, not a slow first post. */
+export const MONTH_TYPO_MS = 28 * DAY_MS;
+
+/**
+ * `started` lies four weeks or more before the first public update: the shape of a month typo
+ * (incident/month-typo reports it unless the incident is backfilled; incident/date-slip then
+ * leaves `started` to it).
+ */
+export function startedMonthsBeforeUpdates(facts: Pick<IncidentFacts, 'started' | 'updates'>): boolean {
+  if (facts.started === undefined) return false;
+  const times = facts.updates.flatMap((u) => (u.at === undefined ? [] : [Date.parse(u.at)]));
+  return times.length > 0 && Math.min(...times) - Date.parse(facts.started) >= MONTH_TYPO_MS;
 }
 
 const withSuspicion = (facts: Omit<IncidentFacts, 'startedIsOff'>): IncidentFacts => ({ ...facts, startedIsOff: startedAfterEverything(facts) });
