@@ -96,12 +96,12 @@ module.exports = {
     {
       name: 'public-routes-allowlist',
       comment:
-        'Public routes import only the public projection, core, the site components, layouts and styles, ' +
-        'astro:* virtual modules and other public routes (so nothing internal can reach a public page).',
+        'Public routes (and their page data, src/site/data/public.ts) import only the public projection, core, the public page data, ' +
+        'the site components, layouts and styles, astro:* virtual modules and other public routes (so nothing internal can reach a public page).',
       severity: 'error',
-      from: { path: '^src/site/routes/public/' },
+      from: { path: ['^src/site/routes/public/', '^src/site/data/public\\.ts$'] },
       to: {
-        pathNot: ['^src/(projections/public|core|site/components|site/layouts|site/styles|site/routes/public)/', '^astro:'],
+        pathNot: ['^src/(projections/public|core|site/components|site/layouts|site/styles|site/routes/public)/', '^src/site/data/public\\.ts$', '^astro:'],
         dependencyTypesNot: ['type-only'],
       },
     },
@@ -109,9 +109,14 @@ module.exports = {
       name: 'public-routes-allowlist-types',
       comment: 'Type-only imports of public routes: the same folders, plus the `astro` package (e.g. GetStaticPaths).',
       severity: 'error',
-      from: { path: '^src/site/routes/public/' },
+      from: { path: ['^src/site/routes/public/', '^src/site/data/public\\.ts$'] },
       to: {
-        pathNot: ['^src/(projections/public|core|site/components|site/layouts|site/styles|site/routes/public)/', '^astro:', '(^|/)node_modules/astro/'],
+        pathNot: [
+          '^src/(projections/public|core|site/components|site/layouts|site/styles|site/routes/public)/',
+          '^src/site/data/public\\.ts$',
+          '^astro:',
+          '(^|/)node_modules/astro/',
+        ],
         dependencyTypes: ['type-only'],
       },
     },

@@ -24,6 +24,7 @@ const PUBLIC_ROUTE_ALLOWED = [
   'src/site/layouts/',
   'src/site/styles/',
   'src/site/routes/public/',
+  'src/site/data/public.ts',
 ];
 
 /** @type {import('eslint').Linter.RuleEntry} */

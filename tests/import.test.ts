@@ -80,6 +80,8 @@ describe('keel import statuspage', () => {
       { component: 'Payments', level: 'partial_outage', from: '2026-03-01T10:00:00-07:00', to: '2026-03-01T10:30:00-07:00' },
     ]);
     expect(incident).toMatchObject({ severity: 'SEV2', services: ['payments'], mitigated: '2026-03-01T10:30:00-07:00', resolved: '2026-03-01T10:30:00-07:00' });
+    // Statuspage's declared incident impact is what customers are told, as it was.
+    expect((incident.public as { impact?: string }).impact).toBe('major');
   });
 
   it('marks an incident posted after the fact as backfilled, and accepts one without components', async () => {

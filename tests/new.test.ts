@@ -115,8 +115,13 @@ describe('keel new incident', () => {
     const r = await run(['incident', 'Login failures', '--services', 'auth', '--public-title', 'Some customers cannot log in']);
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, 'content', 'incidents', '2026-11-22-login-failures.md'), 'utf8');
-    expect(text).toContain('public:\n  title: Some customers cannot log in\n  updates:\n    - at: 2026-11-22T13:00:00+01:00\n      status: investigating\n');
+    // The impact customers are told: prefilled from the severity (SEV3 by default: minor), or as given.
+    expect(text).toContain(
+      'public:\n  title: Some customers cannot log in\n  impact: minor\n  updates:\n    - at: 2026-11-22T13:00:00+01:00\n      status: investigating\n',
+    );
     expect(await problems()).toEqual([]);
+    await run(['incident', 'Checkout down', '--severity', 'SEV3', '--public-title', 'Checkout unavailable', '--public-impact', 'critical']);
+    expect(readFileSync(join(dir, 'content', 'incidents', '2026-11-22-checkout-down.md'), 'utf8')).toContain('  impact: critical\n');
   });
 
   it('reads a wall-clock --started in the portal zone and dates the file by it', async () => {
@@ -198,6 +203,10 @@ describe('questions', () => {
     const r = await run(['incident', '--severity', 'SEV1'], { interactive: true, ask });
     expect(r.code).toBe(0);
     expect(asked.map((a) => a.flag)).toEqual(['title', 'started', 'detected', 'services', 'slos', 'runbooks', 'commander', 'public-title']);
+    // With a public title, the impact customers are told is asked too, one of Statuspage's four.
+    const withPublic = scripted({ title: 'Login errors', 'public-title': 'Some logins fail' });
+    await run(['incident'], { interactive: true, ask: withPublic.ask });
+    expect(withPublic.asked.at(-1)).toEqual({ flag: 'public-impact', choices: ['none', 'minor', 'major', 'critical'] });
     expect(asked.find((a) => a.flag === 'services')!.choices).toContain('payments');
     // SLOs offered are those of the services chosen.
     expect(asked.find((a) => a.flag === 'slos')!.choices).toEqual(['email-delivery-latency']);

@@ -85,6 +85,7 @@ const LEVEL_OF_IMPACT = new Map([
   ['minor', 'degraded_performance'],
   ['none', 'operational'],
 ]);
+const IMPACTS = new Set(['none', 'minor', 'major', 'critical']);
 const COMPONENT_LEVELS = new Set(['operational', 'degraded_performance', 'partial_outage', 'major_outage']);
 const INCIDENT_STATUSES = new Set(['investigating', 'identified', 'monitoring', 'resolved']);
 const MAINTENANCE_STATUSES = new Set(['scheduled', 'in_progress', 'verifying', 'completed']);
@@ -262,7 +263,8 @@ function convertIncident(
     ...(backfilled ? { backfilled: true } : {}),
     services,
     ...(impact.length > 0 ? { impact } : {}),
-    public: { title: incident.name, updates: publicUpdates },
+    // Statuspage's incident impact is what customers were told: carried as declared.
+    public: { title: incident.name, ...(IMPACTS.has(incident.impact ?? '') ? { impact: incident.impact } : {}), updates: publicUpdates },
     tags: ['imported'],
   };
   if (resolved !== undefined && !resolvedAt) report.push(`${where}: resolved but without resolved_at; resolved is its last update`);

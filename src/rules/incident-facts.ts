@@ -4,6 +4,7 @@
  * timeline's findings: each rule looks only at the fields it reads, and skips a check whose
  * fields are missing or malformed (the schema reports those).
  */
+import { DAY_MS } from '../core/time.ts';
 import type { ContentIndex } from '../content/entry.ts';
 import { FollowUpSchema, IncidentSchema, PublicUpdateSchema, type Incident } from '../schemas/incident.ts';
 import type { Located } from './rule.ts';
@@ -44,6 +45,10 @@ export interface IncidentFacts {
   services: string[];
   /** Whether there is a well-formed `public` block with updates (an incident without one is internal). */
   hasPublic: boolean;
+  /** `public.impact` as declared (undefined when absent or malformed). */
+  publicImpact: NonNullable<Incident['public']>['impact'];
+  /** Whether `public.impact` is written at all, well-formed or not (a malformed one is the schema's to report). */
+  publicImpactWritten: boolean;
   updates: UpdateFacts[];
   impact: ImpactFacts[];
   followUps: { index: number; followUp: FollowUp }[];
@@ -57,6 +62,7 @@ export interface IncidentFacts {
 
 const shape = IncidentSchema.shape;
 const updateShape = PublicUpdateSchema.shape;
+const publicShape = shape.public.unwrap().shape;
 const impactShape = shape.impact.unwrap().element.shape;
 
 /** The value if the schema accepts it, else undefined. */
@@ -91,6 +97,8 @@ function fromData(entry: Located, data: Incident): Omit<IncidentFacts, 'startedI
     backfilled: data.backfilled,
     services: data.services,
     hasPublic: data.public !== undefined,
+    publicImpact: data.public?.impact,
+    publicImpactWritten: data.public?.impact !== undefined,
     updates: withEffectiveStatus(
       (data.public?.updates ?? []).map((u, index) => ({ index, at: u.at, status: u.status, statusWritten: u.status !== undefined })),
     ),
@@ -119,6 +127,8 @@ function fromRaw(entry: Located, raw: unknown): Omit<IncidentFacts, 'startedIsOf
     backfilled: valid(shape.backfilled, data.backfilled) ?? false,
     services: valid(shape.services, data.services) ?? [],
     hasPublic: updates.length > 0,
+    publicImpact: valid(publicShape.impact, publicBlock.impact),
+    publicImpactWritten: 'impact' in publicBlock,
     updates: withEffectiveStatus(updates),
     impact: asList(data.impact).map((item, index) => {
       const impact = asRecord(item);
@@ -146,6 +156,20 @@ function startedAfterEverything(facts: Omit<IncidentFacts, 'startedIsOff'>): boo
     .filter((t) => t !== undefined)
     .map((t) => Date.parse(t));
   return others.length >= 2 && others.every((t) => t < started);
+}
+
+/** Four weeks: a first update this long after the start is a wrong month, not a slow first post. */
+export const MONTH_TYPO_MS = 28 * DAY_MS;
+
+/**
+ * `started` lies four weeks or more before the first public update: the shape of a month typo
+ * (incident/month-typo reports it unless the incident is backfilled; incident/date-slip then
+ * leaves `started` to it).
+ */
+export function startedMonthsBeforeUpdates(facts: Pick<IncidentFacts, 'started' | 'updates'>): boolean {
+  if (facts.started === undefined) return false;
+  const times = facts.updates.flatMap((u) => (u.at === undefined ? [] : [Date.parse(u.at)]));
+  return times.length > 0 && Math.min(...times) - Date.parse(facts.started) >= MONTH_TYPO_MS;
 }
 
 const withSuspicion = (facts: Omit<IncidentFacts, 'startedIsOff'>): IncidentFacts => ({ ...facts, startedIsOff: startedAfterEverything(facts) });

@@ -17,6 +17,8 @@ import incidentImpactWindow from './incident/impact-window.ts';
 import incidentInternalImpact from './incident/internal-impact.ts';
 import incidentKeyTimes from './incident/key-times.ts';
 import incidentLastUpdate from './incident/last-update.ts';
+import incidentMonthTypo from './incident/month-typo.ts';
+import incidentPublicImpact from './incident/public-impact.ts';
 import incidentRetrospectiveOverdue from './incident/retrospective-overdue.ts';
 import incidentStaleUpdate from './incident/stale-update.ts';
 import incidentTimeOrder from './incident/time-order.ts';
@@ -59,6 +61,8 @@ export const RULE_MODULES: readonly Rule[] = [
   incidentInternalImpact,
   incidentKeyTimes,
   incidentLastUpdate,
+  incidentMonthTypo,
+  incidentPublicImpact,
   incidentRetrospectiveOverdue,
   incidentStaleUpdate,
   incidentTimeOrder,

@@ -90,6 +90,9 @@ export type Severity = z.infer<typeof Severity>;
  */
 export const ImpactLevel = z.enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage']);
 
+/** Statuspage's incident impact, as declared by whoever communicates the incident. */
+export const IncidentImpact = z.enum(['none', 'minor', 'major', 'critical']);
+
 /** Statuspage incident update statuses. */
 export const IncidentUpdateStatus = z.enum(['investigating', 'identified', 'monitoring', 'resolved']);
 

@@ -71,6 +71,14 @@ describe('IncidentSchema', () => {
     ]);
   });
 
+  it("public.impact is one of Statuspage's four incident impacts", () => {
+    const statement = { title: 'x', updates: [{ at: '2026-11-02T10:10:00Z', status: 'investigating', body: 'x' }] };
+    expect(IncidentSchema.parse({ ...incident, public: { ...statement, impact: 'major' } }).public?.impact).toBe('major');
+    expect(problems(IncidentSchema, { ...incident, public: { ...statement, impact: 'high' } })).toEqual([
+      expect.stringMatching(/^schema\/enum public\.impact must be one of none, minor, major, critical \(got "high"\)/),
+    ]);
+  });
+
   it('when public, needs at least one update; services, impact and update statuses may be left out', () => {
     expect(problems(IncidentSchema, { ...incident, services: [], public: { title: 'x', updates: [] } })).toEqual([
       'schema/range public.updates must have at least 1 item',

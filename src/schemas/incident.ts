@@ -4,7 +4,7 @@
  * site ever shows of it.
  */
 import { z } from 'zod';
-import { CalendarDate, Id, ImpactLevel, IncidentUpdateStatus, Person, Severity, Text, Timestamp, Url } from './common.ts';
+import { CalendarDate, Id, ImpactLevel, IncidentImpact, IncidentUpdateStatus, Person, Severity, Text, Timestamp, Url } from './common.ts';
 
 /** Key times in the order they must happen. */
 export const KEY_TIMES = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
@@ -64,6 +64,9 @@ export const IncidentSchema = z
     public: z
       .strictObject({
         title: Text.describe('Title customers see.'),
+        impact: IncidentImpact.optional().describe(
+          "The incident's impact as customers are told it (Statuspage's incident impact: none, minor, major, critical); without it, derived from the worst component impact.",
+        ),
         summary: Text.optional().describe('Customer statement: what happened, in plain words.'),
         customerImpact: Text.optional().describe('What customers experienced.'),
         notAffected: Text.optional().describe('What kept working.'),

@@ -94,6 +94,7 @@ async function collect(template: Template, flags: Record<string, unknown>, conte
   const values: Values = {};
   const missing: string[] = [];
   for (const field of template.fields) {
+    if (field.when && !field.when(values)) continue;
     const given = flags[field.flag];
     let value: Value | undefined;
     if (typeof given === 'string') value = fromFlag(field, given, context, values, zone);

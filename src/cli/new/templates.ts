@@ -9,7 +9,7 @@ import { instantOf, wallClockText } from '../../core/time.ts';
 import type { CollectionName } from '../../kinds/index.ts';
 import { RETROSPECTIVE_EXTRA_SECTIONS, RETROSPECTIVE_SECTIONS, type RetrospectiveSection } from '../../schemas/retrospective.ts';
 import { RUNBOOK_SECTIONS } from '../../schemas/runbook.ts';
-import { SEVERITIES } from '../../schemas/common.ts';
+import { IncidentImpact, SEVERITIES } from '../../schemas/common.ts';
 
 /** What the content folder holds that a new file may refer to. */
 export interface Existing {
@@ -48,6 +48,8 @@ export interface Field {
   initial?: (context: TemplateContext, values: Values) => Value | undefined;
   /** Without a value (none given, none prefilled) the file cannot be written. */
   required?: boolean;
+  /** Asked (and prefilled) only when this holds for the answers so far; default: always. */
+  when?: (values: Values) => boolean;
 }
 
 export interface Template {
@@ -87,6 +89,9 @@ const servicesField = (label: string, required: boolean): Field => ({
   required,
 });
 
+/** The impact a severity usually means to customers: the prefilled answer, to confirm or change. */
+const IMPACT_OF_SEVERITY: Readonly<Record<string, string>> = { SEV0: 'critical', SEV1: 'critical', SEV2: 'major', SEV3: 'minor', SEV4: 'none' };
+
 const INCIDENT: Template = {
   kind: 'incident',
   collection: 'incidents',
@@ -116,6 +121,14 @@ const INCIDENT: Template = {
     },
     { flag: 'commander', label: 'Incident commander (handle, e.g. @alice)', type: 'text' },
     { flag: 'public-title', label: 'Title customers see on the status page (empty: the incident stays internal for now)', type: 'text' },
+    {
+      flag: 'public-impact',
+      label: 'Impact customers are told (Statuspage: none, minor, major, critical)',
+      type: 'select',
+      choices: () => IncidentImpact.options,
+      initial: (_, v) => IMPACT_OF_SEVERITY[String(v.severity)],
+      when: (v) => Boolean(text(v['public-title'])),
+    },
   ],
   folder: 'incidents',
   extension: '.md',
@@ -134,6 +147,7 @@ const INCIDENT: Template = {
       public: text(v['public-title'])
         ? {
             title: text(v['public-title']),
+            ...(text(v['public-impact']) ? { impact: text(v['public-impact']) } : {}),
             updates: [{ at: c.nowInZone, status: 'investigating', body: 'We are investigating the problem and will post an update as soon as we know more.' }],
           }
         : undefined,

@@ -69,4 +69,18 @@ describe('publicStatus', () => {
     expect(at('2026-03-02T12:00:00Z').components[0]!.status).toBe('under_maintenance');
     expect(at('2026-03-02T14:00:00Z').maintenances[0]!.status).toBe('completed');
   });
+
+  it('shows the impact the incident declares (public.impact), else derives it from the worst component impact', () => {
+    const declared = (impact: string | undefined, level = 'partial_outage') => {
+      const item = incident('i', '2026-03-02T10:00:00Z', 'Title', level);
+      return { ...item, data: IncidentSchema.parse({ ...item.data, public: { ...item.data.public!, ...(impact ? { impact } : {}) } }) };
+    };
+    const impactOf = (item: ReturnType<typeof declared>) =>
+      publicStatus({ settings, services: [service('api', 'API')], incidents: [item], maintenance: [], now }).incidents[0]!.impact;
+    expect(impactOf(declared(undefined))).toBe('major');
+    expect(impactOf(declared(undefined, 'major_outage'))).toBe('critical');
+    expect(impactOf(declared('minor', 'major_outage'))).toBe('minor');
+    expect(impactOf(declared('critical', 'operational'))).toBe('critical');
+    expect(impactOf(declared('none'))).toBe('none');
+  });
 });

@@ -85,6 +85,7 @@ export interface PublicIncident {
   id: string;
   title: string;
   status: Exclude<IncidentStatus, 'postmortem'>;
+  /** As declared in `public.impact`, else the worst component impact. */
   impact: 'none' | 'minor' | 'major' | 'critical';
   startedAt: number;
   /** When it was first posted (the first update). */
@@ -215,7 +216,7 @@ function publicIncident(item: Item<Incident>, now: number): PublicIncident | und
     id: item.id,
     title: statement.title,
     status: resolvedAt !== undefined ? 'resolved' : (statuses.at(-1) ?? 'investigating'),
-    impact,
+    impact: statement.impact ?? impact,
     startedAt: instant(data.started),
     createdAt: updates[0]!.at,
     updatedAt: updates.at(-1)!.at,

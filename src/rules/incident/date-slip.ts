@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.ts';
 import { DAY_MS } from '../../core/time.ts';
 import { KEY_TIMES } from '../../schemas/incident.ts';
-import { incidentFacts, type IncidentFacts } from '../incident-facts.ts';
+import { incidentFacts, startedMonthsBeforeUpdates, type IncidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
 /** A time this far from every other time of its incident is more likely a typo than a fact. */
@@ -53,7 +53,9 @@ export default defineIndexRule({
       if (all.length < 3) continue;
       const [first, second] = [all[0]!, all[1]!];
       const [last, beforeLast] = [all.at(-1)!, all.at(-2)!];
-      if (second.time - first.time > SLIP_MS) {
+      // A start months before the first update is incident/month-typo's (an error unless backfilled).
+      const typo = !incident.backfilled && first.name === 'started' && startedMonthsBeforeUpdates(incident);
+      if (second.time - first.time > SLIP_MS && !typo) {
         report(placeOf(incident.entry, first.path), {
           message: 'early',
           data: { name: first.name, value: first.value, days: days(second.time - first.time), next: second.name, nextValue: second.value },

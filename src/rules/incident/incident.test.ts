@@ -9,6 +9,8 @@ import impactWindow from './impact-window.ts';
 import internalImpact from './internal-impact.ts';
 import keyTimes from './key-times.ts';
 import lastUpdate from './last-update.ts';
+import monthTypo from './month-typo.ts';
+import publicImpact from './public-impact.ts';
 import timeOrder from './time-order.ts';
 import updateCadence from './update-cadence.ts';
 import updateOrder from './update-order.ts';
@@ -197,6 +199,19 @@ testRule(impactWindow, {
       name: 'inside the incident',
       files: incident(`${started}${resolved}${impact('{ component: API, level: major_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T10:30:00Z }')}`),
     },
+    {
+      // The status page's component history: flipped before the stated start, recovered after resolution.
+      name: 'beginning before started and ending after resolved',
+      files: incident(
+        `${started}${resolved}${impact('{ component: API, level: degraded_performance, from: 2026-11-05T09:40:00Z, to: 2026-11-05T11:15:00Z }')}`,
+      ),
+    },
+    {
+      name: 'wholly after resolution on a backfilled incident',
+      files: incident(
+        `${started}${resolved}backfilled: true\n${impact('{ component: API, level: partial_outage, from: 2026-11-05T11:00:00Z, to: 2026-11-05T11:30:00Z }')}`,
+      ),
+    },
   ],
   invalid: [
     {
@@ -207,11 +222,39 @@ testRule(impactWindow, {
       errors: [`${FILE}:10:5 error impact has no end but the incident is resolved | add to: when this component recovered`],
     },
     {
-      name: 'before the start, and reversed',
+      name: 'reversed',
       files: incident(`${started}${impact('{ component: API, level: major_outage, from: 2026-11-05T09:00:00Z, to: 2026-11-05T08:30:00Z }')}`),
+      errors: [`${FILE}:7:76 error impact ends (2026-11-05T08:30:00Z) before it starts (2026-11-05T09:00:00Z)`],
+    },
+    {
+      name: 'wholly before started, wholly after resolved',
+      files: incident(
+        `${started}${resolved}${impact('{ component: API, level: major_outage, from: 2026-11-05T08:00:00Z, to: 2026-11-05T09:00:00Z }', '{ component: API, level: partial_outage, from: 2026-11-05T11:00:00Z, to: 2026-11-05T12:00:00Z }')}`,
+      ),
       errors: [
-        `${FILE}:7:50 error impact starts (2026-11-05T09:00:00Z) before the incident started (2026-11-05T10:00:00Z)`,
-        `${FILE}:7:76 error impact ends (2026-11-05T08:30:00Z) before it starts (2026-11-05T09:00:00Z)`,
+        `${FILE}:9:76 error impact (2026-11-05T08:00:00Z to 2026-11-05T09:00:00Z) lies wholly before the incident (started: 2026-11-05T10:00:00Z), so it cannot be its status-page history | correct the dates of the interval or of started; an incident written up after the fact is backfilled: true`,
+        `${FILE}:10:52 error impact (2026-11-05T11:00:00Z to 2026-11-05T12:00:00Z) lies wholly after the incident (resolved: 2026-11-05T10:40:00Z), so it cannot be its status-page history | correct the dates of the interval or of resolved; an incident written up after the fact is backfilled: true`,
+      ],
+    },
+  ],
+});
+
+testRule(monthTypo, {
+  valid: [
+    { name: 'first update within the hour', files: incident(`${started}${updates(['2026-11-05T10:05:00Z', 'investigating'])}`) },
+    {
+      name: 'posted months later, backfilled',
+      files: incident(`started: 2026-02-18T10:00:00Z\nbackfilled: true\n${updates(['2026-08-18T10:05:00Z', 'investigating'])}`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'February for an incident posted in August',
+      files: incident(
+        `started: 2026-02-18T10:00:00Z\nmitigated: 2026-08-18T11:00:00Z\nresolved: 2026-08-18T11:10:00Z\n${updates(['2026-08-18T10:05:00Z', 'investigating'], ['2026-08-18T11:10:00Z', 'resolved'])}`,
+      ),
+      errors: [
+        `${FILE}:5:10 error started (18 Feb 2026, 10:00 UTC) is 181 d before the first public update (18 Aug 2026, 10:05 UTC): probably a wrong month or year | correct started; if the incident really was posted this long after it began, mark it backfilled: true`,
       ],
     },
   ],
@@ -347,10 +390,13 @@ describe('incidents as written', () => {
     ],
     invalid: [
       {
-        name: 'impact ending after mitigated',
-        files: incident(`${started}${resolved}${impact('{ component: API, level: partial_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T11:30:00Z }')}`),
+        // Not a contradiction: the status page showed the component impaired after mitigation.
+        name: 'impact ending after mitigated is accepted, one wholly after resolution is not',
+        files: incident(
+          `${started}${resolved}${impact('{ component: API, level: partial_outage, from: 2026-11-05T10:00:00Z, to: 2026-11-05T11:30:00Z }', '{ component: API, level: partial_outage, from: 2026-11-05T11:40:00Z, to: 2026-11-05T11:50:00Z }')}`,
+        ),
         errors: [
-          `${FILE}:9:78 error impact ends (2026-11-05T11:30:00Z) after the incident was mitigated (2026-11-05T10:30:00Z) | mitigated is when customer impact stopped for every component: correct to, or mitigated`,
+          `${FILE}:10:52 error impact (2026-11-05T11:40:00Z to 2026-11-05T11:50:00Z) lies wholly after the incident (resolved: 2026-11-05T10:40:00Z), so it cannot be its status-page history | correct the dates of the interval or of resolved; an incident written up after the fact is backfilled: true`,
         ],
       },
     ],
@@ -395,4 +441,29 @@ describe('one wrong started', () => {
   });
   testRule(impactWindow, { valid: [{ name: 'does not cascade into impact findings', files: incident(late), otherErrors: true }], invalid: [] });
   testRule(updateWindow, { valid: [{ name: 'does not cascade into update findings', files: incident(late), otherErrors: true }], invalid: [] });
+});
+
+testRule(publicImpact, {
+  valid: [
+    {
+      name: 'declared',
+      files: incident(`${started}${updates(['2026-11-05T10:05:00Z', 'investigating']).replace('  title: x\n', '  title: x\n  impact: minor\n')}`),
+    },
+    {
+      name: 'derived from component impact',
+      files: incident(
+        `${started}${impact('{ component: API, level: major_outage, from: 2026-11-05T10:00:00Z }')}${updates(['2026-11-05T10:05:00Z', 'investigating'])}`,
+      ),
+    },
+    { name: 'internal only', files: incident(started) },
+  ],
+  invalid: [
+    {
+      name: 'neither declared nor derivable',
+      files: incident(`${started}${updates(['2026-11-05T10:05:00Z', 'investigating'])}`),
+      errors: [
+        `${FILE}:6:1 warning the public incident declares no impact and names no component impact to derive it from: customers will read "No impact" | declare it: public.impact: none, minor, major or critical (Statuspage's incident impact), or add impact[] per component`,
+      ],
+    },
+  ],
 });

@@ -1,13 +1,8 @@
 /** One `/api/v2/` file as a static endpoint: the typed value of statuspageApi(), as JSON. */
 import type { APIRoute } from 'astro';
-import { apiJson, siteUrlOf, statuspageApi, type ApiFile, type StatuspageApi } from '../../../../projections/public/statuspage-api.ts';
-import { status } from './_status.ts';
-
-let api: Promise<StatuspageApi> | undefined;
+import { apiJson, type ApiFile } from '../../../../projections/public/statuspage-api.ts';
+import { apiFiles } from '../../../data/public.ts';
 
 export function apiRoute(file: ApiFile): APIRoute {
-  return async () => {
-    const files = await (api ??= status().then((s) => statuspageApi(s, siteUrlOf(s))));
-    return new Response(apiJson(files[file]), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-  };
+  return async () => new Response(apiJson((await apiFiles())[file]), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

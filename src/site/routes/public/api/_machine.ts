@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { componentBadge, pageBadge } from '../../../../projections/public/badges.ts';
 import { historyFeed, type FeedFormat } from '../../../../projections/public/feeds.ts';
 import type { PublicComponent } from '../../../../projections/public/status.ts';
-import { status } from './_status.ts';
+import { publicStatus as status } from '../../../data/public.ts';
 
 const FEED_TYPES: Record<FeedFormat, string> = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' };
 const SVG = 'image/svg+xml; charset=utf-8';
