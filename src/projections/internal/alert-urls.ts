@@ -31,7 +31,7 @@ export function alertPathSegment(alert: string): string {
 export function alertNameOf(segment: string): string | undefined {
   if (!/^(?:[A-Za-z0-9_.-]|~[0-9A-F]{2})+$/.test(segment)) return undefined;
   const bytes: number[] = [];
-  for (let i = 0; i < segment.length; ) {
+  for (let i = 0; i < segment.length;) {
     if (segment[i] === '~') {
       bytes.push(Number.parseInt(segment.slice(i + 1, i + 3), 16));
       i += 3;

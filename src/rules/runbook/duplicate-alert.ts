@@ -11,7 +11,7 @@ export default defineIndexRule({
     configurable: true,
     messages: {
       duplicate: {
-        text: 'alert "{alert}" is named by {count} runbooks: {files}',
+        text: 'alert "{alert}" is also named by {other}{more}',
         hint: 'keep the alert in one runbook, so that its alert URL opens that runbook directly, or merge the runbooks',
       },
     },
@@ -35,7 +35,10 @@ export default defineIndexRule({
       if (list.length < 2) continue;
       const files = list.map((n) => n.entry.file).sort();
       for (const { entry, path } of list) {
-        report(placeOf(entry, path), { message: 'duplicate', data: { alert, count: list.length, files: files.join(', ') } });
+        // Each file is a placeholder of its own: a message shortens every value it quotes.
+        const others = files.filter((file) => file !== entry.file);
+        const more = others.length > 1 ? ` and ${others.length - 1} more runbook${others.length > 2 ? 's' : ''}` : '';
+        report(placeOf(entry, path), { message: 'duplicate', data: { alert, other: others[0]!, more } });
       }
     }
   },

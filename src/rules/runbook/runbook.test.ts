@@ -73,8 +73,17 @@ testRule(duplicateAlert, {
       name: 'two runbooks name one alert: a warning in each, naming both files',
       files: { ...named('runbooks/pods.md', '[KubePodNotReady, KubePodCrashLooping]'), ...named('runbooks/crashloop.md', '[KubePodCrashLooping]') },
       errors: [
-        'runbooks/crashloop.md:4:10 warning alert "KubePodCrashLooping" is named by 2 runbooks: runbooks/crashloop.md, runbooks/pods.md | keep the alert in one runbook, so that its alert URL opens that runbook directly, or merge the runbooks',
-        'runbooks/pods.md:4:27 warning alert "KubePodCrashLooping" is named by 2 runbooks: runbooks/crashloop.md, runbooks/pods.md | keep the alert in one runbook, so that its alert URL opens that runbook directly, or merge the runbooks',
+        'runbooks/crashloop.md:4:10 warning alert "KubePodCrashLooping" is also named by runbooks/pods.md | keep the alert in one runbook, so that its alert URL opens that runbook directly, or merge the runbooks',
+        'runbooks/pods.md:4:27 warning alert "KubePodCrashLooping" is also named by runbooks/crashloop.md | keep the alert in one runbook, so that its alert URL opens that runbook directly, or merge the runbooks',
+      ],
+    },
+    {
+      name: 'three runbooks',
+      files: { ...named('runbooks/a.md', '[TargetDown]'), ...named('runbooks/b.md', '[TargetDown]'), ...named('runbooks/c.md', '[TargetDown]') },
+      errors: [
+        'runbooks/a.md:4:10 warning alert "TargetDown" is also named by runbooks/b.md and 1 more runbook',
+        'runbooks/b.md:4:10 warning alert "TargetDown" is also named by runbooks/a.md and 1 more runbook',
+        'runbooks/c.md:4:10 warning alert "TargetDown" is also named by runbooks/a.md and 1 more runbook',
       ],
     },
     {
@@ -85,8 +94,8 @@ testRule(duplicateAlert, {
         'runbooks/b.md': '---\ntitle: B\nservices: [api]\nalerts: [NodeFilesystemSpaceFillingUp]\nowner: team-api\nlastReviewed: soon\n---\n' + SECTIONS,
       },
       errors: [
-        'runbooks/a.md:4:10 warning alert "NodeFilesystemSpaceFillingUp" is named by 2 runbooks: runbooks/a.md, runbooks/b.md',
-        'runbooks/b.md:4:10 warning alert "NodeFilesystemSpaceFillingUp" is named by 2 runbooks: runbooks/a.md, runbooks/b.md',
+        'runbooks/a.md:4:10 warning alert "NodeFilesystemSpaceFillingUp" is also named by runbooks/b.md',
+        'runbooks/b.md:4:10 warning alert "NodeFilesystemSpaceFillingUp" is also named by runbooks/a.md',
       ],
     },
   ],
