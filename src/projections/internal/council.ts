@@ -147,7 +147,7 @@ export function sloBeforeAfter(measured: MeasuredSlo, changedOn: string, periodM
     const b = attainmentOver(events, measured.series, before);
     const a = attainmentOver(events, measured.series, after);
     const enough = b.covered && a.covered && b.attainment !== null && a.attainment !== null;
-    const difference = enough ? a.attainment! - b.attainment! : null;
+    const difference = enough ? a.attainment - b.attainment : null;
     const missing = [
       !b.covered && `before (${isoDay(before.from)} – ${isoDay(before.to)})`,
       !a.covered && `after (${isoDay(after.from)} – ${isoDay(after.to)})`,
@@ -155,7 +155,7 @@ export function sloBeforeAfter(measured: MeasuredSlo, changedOn: string, periodM
       .filter(Boolean)
       .join(' and ');
     const text = enough
-      ? `${percent(b.attainment!, 2)} → ${percent(a.attainment!, 2)} (${pointsText(difference!)}), ${days} days before and after ${changedOn}`
+      ? `${percent(b.attainment, 2)} → ${percent(a.attainment, 2)} (${pointsText(difference!)}), ${days} days before and after ${changedOn}`
       : `not enough data: the measurements do not cover the ${days} days ${missing}`;
     return { slo: measured.id, objective: label, target, before: b, after: a, difference, text };
   });
