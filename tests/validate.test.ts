@@ -181,6 +181,7 @@ describe('the broken fixture', () => {
     expect(earlier.diagnostics.filter((d) => d.rule === 'runbook/stale')).toEqual([]);
     // …and the reviews dated after it are in the future then, the one of a runbook that fails its schema too.
     expect(earlier.diagnostics.filter((d) => d.rule === 'runbook/review-date').map((d) => d.file)).toEqual([
+      `${prefix}runbooks/api-5xx.md`,
       `${prefix}runbooks/queue-backlog.md`,
       `${prefix}runbooks/web-down.md`,
     ]);

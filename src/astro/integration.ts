@@ -15,6 +15,7 @@ import { UsageError } from '../core/usage-error.ts';
 import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { contentHotUpdate, watchContent } from './dev.ts';
 import { tolerateErrors, validateOnce } from './state.ts';
 
@@ -110,6 +111,10 @@ export default function keel(): AstroIntegration {
       // KEEL_AUDIENCE=public, a CI script), and it reuses the index this build validated.
       // Keel is the last integration (checked above), so every file is written by now.
       'astro:build:done': async ({ dir, logger }) => {
+        if (building?.audience === 'internal') {
+          const search = await writeSearchIndex(fileURLToPath(dir));
+          logger.info(`search: ${search.pages} pages indexed by Pagefind`);
+        }
         if (building?.audience !== 'public') return;
         const started = performance.now();
         const result = await validateOnce(building.contentDir);

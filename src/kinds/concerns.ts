@@ -12,6 +12,7 @@ export const concerns = defineKind({
   references: [
     { path: 'services[]', target: 'services' },
     { path: 'slos[]', target: 'slos' },
+    { path: 'incidents[]', target: 'incidents' },
   ],
   jsonSchema: 'concern.schema.json',
 });

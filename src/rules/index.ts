@@ -42,6 +42,7 @@ import retrospectiveFollowUps from './retrospective/follow-ups.ts';
 import retrospectiveSections from './retrospective/sections.ts';
 import type { Rule } from './rule.ts';
 import { RULE_FAILED } from './guard.ts';
+import runbookDuplicateAlert from './runbook/duplicate-alert.ts';
 import runbookReviewDate from './runbook/review-date.ts';
 import runbookSections from './runbook/sections.ts';
 import runbookStale from './runbook/stale.ts';
@@ -84,6 +85,7 @@ export const RULE_MODULES: readonly Rule[] = [
   retrospectiveContributingFactors,
   retrospectiveFollowUps,
   retrospectiveSections,
+  runbookDuplicateAlert,
   runbookReviewDate,
   runbookSections,
   runbookStale,

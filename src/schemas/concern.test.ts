@@ -12,7 +12,7 @@ const concern = {
 
 describe('ConcernSchema', () => {
   it('accepts a raised concern and fills in the defaults', () => {
-    expect(ConcernSchema.parse(concern)).toEqual({ ...concern, services: [], links: { stories: [] }, slos: [] });
+    expect(ConcernSchema.parse(concern)).toEqual({ ...concern, services: [], links: { stories: [] }, slos: [], incidents: [] });
   });
 
   it('accepts a decided concern with assessment, decision, links and before/after', () => {
@@ -21,6 +21,7 @@ describe('ConcernSchema', () => {
       status: 'addressed',
       services: ['api'],
       slos: ['api-availability'],
+      incidents: ['2026-03-04-region-outage'],
       assessment: {
         value: 'high',
         effort: 'medium',
@@ -31,7 +32,7 @@ describe('ConcernSchema', () => {
       },
       decision: { outcome: 'accepted', date: '2026-10-15', rationale: 'Existential risk.' },
       links: { epic: 'https://jira.example.com/EPIC-1', stories: ['https://jira.example.com/S-1'] },
-      beforeAfter: { before: 'One region.', after: 'Two regions, failover in 5 minutes.' },
+      beforeAfter: { before: 'One region.', after: 'Two regions, failover in 5 minutes.', changedOn: '2026-11-02' },
     };
     expect(ConcernSchema.parse(decided)).toEqual(decided);
   });

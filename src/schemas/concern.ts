@@ -52,10 +52,14 @@ export const ConcernSchema = z
       .default({ stories: [] })
       .describe('Where the work is tracked.'),
     slos: z.array(Id).default([]).describe('SLOs that measure whether it is addressed.'),
+    incidents: z.array(Id).default([]).describe('Ids of the incidents it cites.'),
     beforeAfter: z
       .strictObject({
         before: Text.describe('How things were before.'),
         after: Text.optional().describe('How things are after; once addressed.'),
+        changedOn: CalendarDate.optional().describe(
+          "The day the change took effect: the measuring SLOs' attainment is compared over equal periods before and after it (default: the decision's date).",
+        ),
       })
       .optional()
       .describe('The change the work made, in measurable terms.'),

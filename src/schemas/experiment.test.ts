@@ -26,6 +26,11 @@ describe('ExperimentSchema', () => {
     expect(ExperimentSchema.parse(executed)).toMatchObject(executed);
   });
 
+  it('accepts the run window and the detection targets', () => {
+    const timed = { ...planned, executedAt: '2026-11-10T14:00:00Z', endedAt: '2026-11-10T14:30:00Z', targets: { timeToKnow: '5m', timeToDetection: '10m' } };
+    expect(ExperimentSchema.parse(timed)).toMatchObject(timed);
+  });
+
   it('an executed experiment needs executedAt and results (experiment/results, on status)', () => {
     for (const missing of [{ results }, { executedAt: '2026-11-10T14:00:00Z' }, {}]) {
       const result = ExperimentSchema.safeParse({ ...planned, status: 'executed', ...missing });

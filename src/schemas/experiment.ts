@@ -33,6 +33,16 @@ export const ExperimentSchema = z
       .default([])
       .describe("Participants' risk estimates before the run."),
     executedAt: Timestamp.optional().describe('When it ran.'),
+    endedAt: Timestamp.optional().describe(
+      'When the fault was removed; the steady state is checked from executedAt to here (default: the hour from executedAt).',
+    ),
+    targets: z
+      .strictObject({
+        timeToKnow: Duration.optional().describe('Longest acceptable time until the team knows something is wrong.'),
+        timeToDetection: Duration.optional().describe('Longest acceptable time until monitoring detects it.'),
+      })
+      .optional()
+      .describe('What the hypothesis expects of detection; results are compared with it.'),
     results: z
       .strictObject({
         timeToKnow: Duration.describe('Time until the team knew something was wrong.'),

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.ts';
-import { spanText, wallClockText } from '../../core/time.ts';
+import { formatDuration, wallClockText } from '../../core/time.ts';
 import { incidentFacts, startedMonthsBeforeUpdates } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 
@@ -25,7 +25,7 @@ export default defineIndexRule({
       const first = Math.min(...incident.updates.flatMap((u) => (u.at === undefined ? [] : [Date.parse(u.at)])));
       report(placeOf(incident.entry, ['started']), {
         message: 'early',
-        data: { started: wallClockText(started, zone), first: wallClockText(first, zone), span: spanText(first - started) },
+        data: { started: wallClockText(started, zone), first: wallClockText(first, zone), span: formatDuration(first - started) },
       });
     }
   },

@@ -1,4 +1,5 @@
 import { testRule } from '../../../tests/support/rule-tester.ts';
+import duplicateAlert from './duplicate-alert.ts';
 import reviewDate from './review-date.ts';
 import sections from './sections.ts';
 import stale from './stale.ts';
@@ -47,6 +48,55 @@ testRule(sections, {
       otherErrors: true,
       files: { [FILE]: '---\ntitle: API errors\nservices: [api]\nowner: team-api\nlastReviewed: soon\n---\n## Meaning\n## Impact\n## Diagnosis\n' },
       errors: [`${FILE}:7:1 warning runbook is missing section Mitigation`],
+    },
+  ],
+});
+
+const named = (file: string, alerts: string) => ({
+  [file]: `---\ntitle: ${file}\nservices: [api]\nalerts: ${alerts}\nowner: team-api\nlastReviewed: 2026-11-01\n---\n${SECTIONS}`,
+});
+
+testRule(duplicateAlert, {
+  valid: [
+    {
+      name: 'each alert in one runbook',
+      files: { ...named('runbooks/pods.md', '[KubePodCrashLooping]'), ...named('runbooks/disk.md', '[NodeFilesystemSpaceFillingUp]') },
+    },
+    { name: 'one runbook listing an alert twice', files: named('runbooks/pods.md', '[KubePodCrashLooping, KubePodCrashLooping]') },
+    {
+      name: 'names differ by case (Prometheus alert names are case-sensitive)',
+      files: { ...named('runbooks/a.md', '[KubeCPUOvercommit]'), ...named('runbooks/b.md', '[KubeCpuOvercommit]') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'two runbooks name one alert: a warning in each, naming both files',
+      files: { ...named('runbooks/pods.md', '[KubePodNotReady, KubePodCrashLooping]'), ...named('runbooks/crashloop.md', '[KubePodCrashLooping]') },
+      errors: [
+        'runbooks/crashloop.md:4:10 warning alert "KubePodCrashLooping" is also named by runbooks/pods.md | keep the alert in one runbook, so that its alert URL opens that runbook directly, or merge the runbooks',
+        'runbooks/pods.md:4:27 warning alert "KubePodCrashLooping" is also named by runbooks/crashloop.md | keep the alert in one runbook, so that its alert URL opens that runbook directly, or merge the runbooks',
+      ],
+    },
+    {
+      name: 'three runbooks',
+      files: { ...named('runbooks/a.md', '[TargetDown]'), ...named('runbooks/b.md', '[TargetDown]'), ...named('runbooks/c.md', '[TargetDown]') },
+      errors: [
+        'runbooks/a.md:4:10 warning alert "TargetDown" is also named by runbooks/b.md and 1 more runbook',
+        'runbooks/b.md:4:10 warning alert "TargetDown" is also named by runbooks/a.md and 1 more runbook',
+        'runbooks/c.md:4:10 warning alert "TargetDown" is also named by runbooks/a.md and 1 more runbook',
+      ],
+    },
+    {
+      name: 'a runbook that fails its schema still counts',
+      otherErrors: true,
+      files: {
+        ...named('runbooks/a.md', '[NodeFilesystemSpaceFillingUp]'),
+        'runbooks/b.md': '---\ntitle: B\nservices: [api]\nalerts: [NodeFilesystemSpaceFillingUp]\nowner: team-api\nlastReviewed: soon\n---\n' + SECTIONS,
+      },
+      errors: [
+        'runbooks/a.md:4:10 warning alert "NodeFilesystemSpaceFillingUp" is also named by runbooks/b.md',
+        'runbooks/b.md:4:10 warning alert "NodeFilesystemSpaceFillingUp" is also named by runbooks/a.md',
+      ],
     },
   ],
 });

@@ -1,0 +1,46 @@
+/**
+ * Queries a Pagefind bundle written to disk from Node, with Pagefind's own search code (the
+ * bundle's `pagefind.js` and its WebAssembly): the module is imported from the folder and its
+ * fetches of `file:` URLs are answered from the disk, which is all a browser's fetch would do.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+interface PagefindResult {
+  data(): Promise<{ url: string; meta: Record<string, string>; excerpt: string }>;
+}
+interface PagefindModule {
+  options(options: { basePath: string; baseUrl: string }): Promise<void>;
+  init(): Promise<void>;
+  search(term: string): Promise<{ results: PagefindResult[] }>;
+}
+
+let fileFetchInstalled = false;
+
+function installFileFetch(): void {
+  if (fileFetchInstalled) return;
+  fileFetchInstalled = true;
+  const networkFetch = globalThis.fetch;
+  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    if (url.protocol !== 'file:') return networkFetch(input, init);
+    return new Response(await readFile(fileURLToPath(url)));
+  };
+}
+
+/** A search over the bundle in `<siteDir>/pagefind/`: the URLs and titles of the results, best first. */
+export async function pagefindSearch(siteDir: string): Promise<(term: string) => Promise<{ url: string; title: string }[]>> {
+  installFileFetch();
+  // A query string makes each site's bundle a module of its own (Node caches modules by URL).
+  const bundle = pathToFileURL(join(siteDir, 'pagefind', 'pagefind.js'));
+  bundle.search = `site=${encodeURIComponent(siteDir)}`;
+  const pagefind = (await import(bundle.href)) as PagefindModule;
+  await pagefind.options({ basePath: pathToFileURL(join(siteDir, 'pagefind') + '/').href, baseUrl: '/' });
+  await pagefind.init();
+  return async (term) => {
+    const { results } = await pagefind.search(term);
+    const pages = await Promise.all(results.map((r) => r.data()));
+    return pages.map((p) => ({ url: p.url, title: p.meta.title ?? '' }));
+  };
+}
