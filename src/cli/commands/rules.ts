@@ -5,7 +5,8 @@
  * file, or writes it (atomically) with --out; notes (SLOs skipped and why) go to stderr.
  */
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../../core/atomic-write.ts';
+import { escapeControls } from '../../core/escape.ts';
+import { replaceNamedFile } from '../../core/contained-write.ts';
 import { UsageError } from '../../core/usage-error.ts';
 import { yamlFile } from '../../content/write.ts';
 import { prometheusOperatorRule, prometheusRuleFile, sloRuleGroup } from '../../generators/prometheus-rules.ts';
@@ -41,8 +42,9 @@ export const rules: Command = {
     for (const note of notes) io.err(`keel rules: note: ${note}`);
     if (values.out === undefined) io.out(text.trimEnd());
     else {
-      writeFileAtomic(resolve(io.cwd, values.out as string), text);
-      io.err(`keel rules: wrote ${groups.length} rule groups (${slos.length} SLOs) to ${values.out as string}`);
+      // The file the user named, in its folder: never through a link, never half written.
+      replaceNamedFile(resolve(io.cwd, values.out as string), text);
+      io.err(`keel rules: wrote ${groups.length} rule groups (${slos.length} SLOs) to ${escapeControls(values.out as string)}`);
     }
     return 0;
   },
