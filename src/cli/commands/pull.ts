@@ -154,6 +154,9 @@ export const pull: Command = {
       io.err(formatReport(result.diagnostics, result.summary, 'text'));
       return 1;
     }
+    // From here on every line quotes content or the server's answers (names, queries, labels, its
+    // error messages): each is one line, controls escaped (no forged CI line).
+    const lines: Io = { ...io, out: (text) => io.out(escapeControls(text)), err: (text) => io.err(escapeControls(text)) };
     const index = result.index;
     const settings = index.settings?.data.prometheus;
     const stepText = (values.step as string | undefined) ?? settings?.step ?? DEFAULT_STEP;
@@ -164,7 +167,7 @@ export const pull: Command = {
     const { slos, skipped } = prometheusSlos(index, only);
     // Every file this pull may write is checked before the first query: one refused path, nothing written.
     const files = new Map(slos.map((slo) => [slo, measurementFile(index.root, slo.name)]));
-    for (const s of skipped) io.out(`keel pull: ${s.name}: skipped: ${s.reason}`);
+    for (const s of skipped) lines.out(`keel pull: ${s.name}: skipped: ${s.reason}`);
 
     const sources = new Map<string, MeasurementSource>();
     const down = new Map<string, string>();
@@ -174,7 +177,7 @@ export const pull: Command = {
     for (const slo of slos) {
       const fail = (message: string, at?: Place) => {
         failed++;
-        io.err(`${where(at)}error ${message}`);
+        lines.err(`${where(at)}error ${message}`);
       };
       const csvProblems = errors.filter((d) => isCsv(d) && d.file.endsWith(`${slo.name}${MEASUREMENTS.extension}`));
       if (csvProblems.length > 0) {
@@ -212,7 +215,7 @@ export const pull: Command = {
       }
     }
     const verb = values['dry-run'] === true ? 'would append' : 'appended';
-    io.out(`keel pull: ${pulled} SLOs pulled, ${failed} failed, ${skipped.length} skipped; ${verb} ${appended} rows`);
+    lines.out(`keel pull: ${pulled} SLOs pulled, ${failed} failed, ${skipped.length} skipped; ${verb} ${appended} rows`);
     return failed > 0 ? 1 : 0;
   },
 };
