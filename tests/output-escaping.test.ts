@@ -4,12 +4,16 @@
  * content, and every command's output is read line by line: no value starts a line of its own, and
  * no Markdown output carries the payload's HTML or link as markup.
  *
+ * `keel pull` reads a fake Prometheus that puts the payload in what a server says: its error
+ * messages and the labels of its series.
+ *
  * Two folders: one with the payload in every string field (most of them then fail their schema:
  * what `keel validate` quotes of them is what is checked), and one with the payload in every
  * string field that still validates with it (titles, names, steps, actions, bodies…), so that the
  * reports render them.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,7 +121,7 @@ async function fieldsThatRejectThePayload(sample: string): Promise<Map<string, S
 }
 
 /** A command's exit code, its standard output, and both outputs together. */
-async function keel(argv: string[], cwd: string): Promise<{ code: number; stdout: string; out: string }> {
+async function keel(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; out: string }> {
   const stdout: string[] = [];
   const all: string[] = [];
   const code = await main(argv, {
@@ -126,7 +130,7 @@ async function keel(argv: string[], cwd: string): Promise<{ code: number; stdout
       all.push(t);
     },
     err: (t) => all.push(t),
-    env: { KEEL_NOW: NOW },
+    env: { KEEL_NOW: NOW, ...env },
     cwd,
   });
   return { code, stdout: stdout.join('\n'), out: all.join('\n') };
@@ -154,6 +158,8 @@ beforeAll(async () => {
   const spare = await fieldsThatRejectThePayload(sample);
   valid = join(tmp, 'valid');
   cpSync(sample, valid, { recursive: true });
+  // A data source of another type than Prometheus would leave keel pull and keel rules nothing to read.
+  spareValues.add('Prometheus');
   plant(valid, spare, false);
 }, 120_000);
 
@@ -230,5 +236,89 @@ describe('a newline + ::error and HTML in every string field', () => {
     const r = await keel(['import', 'statuspage', join(tmp, 'export.json'), '--out', join(tmp, 'imported')], tmp);
     expect(r.out).toContain('forged');
     expectNoForgedLine(r.out);
+  });
+});
+
+/**
+ * A Prometheus that answers as `mode` says, with the payload in whatever text it returns:
+ * `rejected`, a 422 whose error type and message hold it; `labels`, two series (one expected)
+ * whose labels hold it; `html`, a login page.
+ */
+function hostilePrometheus(mode: { value: 'rejected' | 'labels' | 'html' }): Promise<Server> {
+  const server = createServer((request, response) => {
+    const params = new URL(request.url ?? '/', 'http://x').searchParams;
+    const start = Number(params.get('start'));
+    const values = [[start, '1']];
+    if (mode.value === 'html') {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(`<html>${PAYLOAD}</html>`);
+      return;
+    }
+    response.writeHead(mode.value === 'rejected' ? 422 : 200, { 'content-type': 'application/json' });
+    const body =
+      mode.value === 'rejected'
+        ? { status: 'error', errorType: `bad_data${PAYLOAD}`, error: `parse error${PAYLOAD}` }
+        : {
+            status: 'success',
+            data: {
+              resultType: 'matrix',
+              result: [
+                { metric: { instance: `a${PAYLOAD}`, [`job${PAYLOAD}`]: 'x' }, values },
+                { metric: { instance: `b${PAYLOAD}`, [`job${PAYLOAD}`]: 'y' }, values },
+              ],
+            },
+          };
+    response.end(JSON.stringify(body));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describe('the other commands print content and servers escaped', () => {
+  it('keel rules: the rule file (a query with the payload stays on its line) and its notes, printed or written', async () => {
+    for (const dir of [everywhere, valid]) {
+      const r = await keel(['rules', '--content', '.'], dir);
+      expectNoForgedLine(r.out);
+      const written = await keel(['rules', '--content', '.', '--out', join(tmp, 'rules.yaml')], dir);
+      expectNoForgedLine(written.out);
+    }
+    const printed = await keel(['rules', '--content', '.'], valid);
+    expect(printed.code).toBe(0);
+    // The planted queries did reach the file, escaped.
+    expect(printed.stdout).toContain('\\n::error file=forged.md');
+    expect(readFileSync(join(tmp, 'rules.yaml'), 'utf8')).toBe(`${printed.stdout}\n`);
+  });
+
+  it.each(['text', 'github', 'json'])('keel policy check --format %s', async (format) => {
+    for (const dir of [everywhere, valid]) {
+      const r = await keel(['policy', 'check', '--content', '.', '--format', format], dir);
+      if (format === 'github') expectNoForgedLine(r.out, r.code === 1 && dir === valid ? r.out.split('\n').filter((l) => l.startsWith('::error ')).length : 0);
+      else expectNoForgedLine(r.out);
+    }
+    // A freeze holds in the sample at this time: its policy, step and actions were printed.
+    const text = await keel(['policy', 'check', '--content', '.', '--format', format], valid);
+    expect(text.code).toBe(1);
+    expect(text.out).toContain('forged');
+  });
+
+  it('keel pull: what the server says (its errors, its labels, a login page) and the content it quotes', async () => {
+    const mode: { value: 'rejected' | 'labels' | 'html' } = { value: 'rejected' };
+    const server = await hostilePrometheus(mode);
+    const address = server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      for (const value of ['rejected', 'labels', 'html'] as const) {
+        mode.value = value;
+        for (const dir of [everywhere, valid]) {
+          const r = await keel(['pull', '--content', '.', '--dry-run'], dir, { KEEL_PROMETHEUS_URL: url });
+          expectNoForgedLine(r.out);
+        }
+        const r = await keel(['pull', '--content', '.', '--dry-run'], valid, { KEEL_PROMETHEUS_URL: url });
+        expect(r.code).toBe(1);
+        // The server's text was quoted (a login page is only named).
+        if (value !== 'html') expect(r.out).toContain('forged');
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

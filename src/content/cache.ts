@@ -12,8 +12,10 @@
  * src/schemas, src/kinds and src/content and the V8 version; any other fingerprint is a miss.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { containedPath, replaceContained } from '../core/contained-write.ts';
+import { UsageError } from '../core/usage-error.ts';
 import { deserialize, serialize } from 'node:v8';
 import type { Locate } from '../core/diagnostic.ts';
 import { listFiles } from '../core/walk.ts';
@@ -87,12 +89,17 @@ export class ParseCache {
     this.files = data?.fingerprint === this.print ? data.files : new Map<string, CachedFile>();
   }
 
-  /** Reads the cache file at `path` (a missing, unreadable or outdated file is an empty cache); no path: a cache that only lives in memory. */
+  /**
+   * Reads the cache file at `path` (a missing, unreadable or outdated file is an empty cache); no
+   * path: a cache that only lives in memory. A cache file that is a symbolic link (or not a
+   * regular file) is refused, read or written: UsageError, exit 2.
+   */
   static open(path: string | undefined): ParseCache {
     if (!path) return new ParseCache(undefined, undefined);
+    const { exists } = containedPath(dirname(path), basename(path));
     let data: CacheData | undefined;
     try {
-      data = deserialize(readFileSync(path)) as CacheData;
+      data = exists ? (deserialize(readFileSync(path)) as CacheData) : undefined;
       if (!(data?.files instanceof Map)) data = undefined;
     } catch {
       data = undefined;
@@ -160,14 +167,11 @@ export class ParseCache {
    */
   save(): void {
     if (!this.path || (this.added === 0 && this.used.size === this.files.size)) return;
-    const temp = `${this.path}.${process.pid}.tmp`;
     try {
-      mkdirSync(dirname(this.path), { recursive: true });
-      // wx: never through a link planted at the temporary name (rename replaces a link at the cache's name, never follows it).
-      writeFileSync(temp, serialize({ fingerprint: this.print, files: this.used } satisfies CacheData), { flag: 'wx' });
-      renameSync(temp, this.path);
-    } catch {
-      rmSync(temp, { force: true });
+      replaceContained(dirname(this.path), basename(this.path), serialize({ fingerprint: this.print, files: this.used } satisfies CacheData));
+    } catch (cause) {
+      // A link planted since the cache was opened is refused like one found then.
+      if (cause instanceof UsageError) throw cause;
     }
   }
 }

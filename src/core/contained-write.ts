@@ -1,14 +1,15 @@
 /**
- * The one way Keel writes files into a folder it was given (`keel import`, `keel new`, and the
- * writers of `keel pull` and `keel rules --out`): every path is checked before anything is
+ * The one way Keel writes files into a folder it was given (`keel import`, `keel new`, the
+ * measurement files of `keel pull`, `keel rules --out` and the parse cache): every path is checked before anything is
  * written, so a file name built from input (a title, an id, a date of an export) cannot land
  * outside the folder — not through `..`, an absolute path, a NUL, a name too long for the file
  * system, two names that differ only in case (one file on macOS and Windows), a symbolic link
  * planted in the folder or an existing symlinked file. One refused path refuses the whole batch:
  * nothing is written.
  */
-import { lstatSync, mkdirSync, realpathSync, writeFileSync, type Stats } from 'node:fs';
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { escapeControls, excerpt } from './escape.ts';
 import { MAX_NAME_BYTES } from './limits.ts';
 import { UsageError } from './usage-error.ts';
@@ -107,4 +108,35 @@ export function writeContained(root: string, files: readonly PlannedFile[]): Wri
     result.written.push(file.path);
   }
   return result;
+}
+
+/**
+ * Replaces (or creates) the file `rel` inside `root` without ever leaving half a file: the text
+ * goes to a new temporary file beside it (a random name, created exclusively, so a link planted
+ * there is never followed), then is renamed over the target. The path is checked first like
+ * every contained write (containedPath): a refused path writes nothing (UsageError, exit 2).
+ */
+export function replaceContained(root: string, rel: string, text: string | Uint8Array): void {
+  const { path } = containedPath(root, rel);
+  mkdirSync(dirname(path), { recursive: true });
+  // The folders were created just now: check again that none of them is a link planted meanwhile.
+  containedPath(root, rel);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * `replaceContained` for a file the user named (`keel rules --out FILE`): its folder is the
+ * target, which may be anywhere and may itself be a link the user chose; the file itself must
+ * be a plain name there, and not a link, a folder or anything other than a regular file.
+ */
+export function replaceNamedFile(file: string, text: string): void {
+  if (file.includes('\0')) refuse(file, 'a NUL character in the path');
+  const path = resolve(file);
+  replaceContained(dirname(path), basename(path), text);
 }

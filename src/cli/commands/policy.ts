@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { contentDir, now } from '../../core/env.ts';
+import { escapeControls } from '../../core/escape.ts';
 import { didYouMean } from '../../core/suggest.ts';
 import { UsageError } from '../../core/usage-error.ts';
 import type { ContentIndex } from '../../content/entry.ts';
@@ -100,7 +101,8 @@ export const policy: Command = {
                 hint: f.actions.join('\n') || undefined,
               });
             })
-          : freezes.flatMap((f) => freezeLines(f, rfc3339));
+          : // Policy, step and action texts come from content: each line escaped (no forged CI line).
+            freezes.flatMap((f) => freezeLines(f, rfc3339)).map(escapeControls);
       io.out([...lines, `${freezes.length} freeze${freezes.length === 1 ? '' : 's'} in force for ${scope} at ${rfc3339(clock)}: do not deploy`].join('\n'));
     }
     return freezes.length > 0 ? 1 : 0;

@@ -6,12 +6,12 @@
  * beside it and renamed, so a pull that fails half-way loses nothing. One SLO's failure (its query
  * rejected, its CSV out of order) is reported at its file:line and the others go on; exit 1.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/atomic-write.ts';
+import { readFileSync } from 'node:fs';
+import { containedPath, replaceContained } from '../../core/contained-write.ts';
 import type { Diagnostic, Place } from '../../core/diagnostic.ts';
 import { contentDir, now, prometheusEnv } from '../../core/env.ts';
 import { DURATION_PATTERN, durationMs, instantOf, isTimestamp } from '../../core/time.ts';
+import { escapeControls, excerpt } from '../../core/escape.ts';
 import { UsageError } from '../../core/usage-error.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { counterSelectorOf, promDuration } from '../../generators/prometheus-rules.ts';
@@ -23,6 +23,7 @@ import { prometheusSource } from '../../pull/prometheus.ts';
 import { SourceError, type MeasurementSource } from '../../pull/source.ts';
 import { formatReport } from '../../rules/report.ts';
 import { validateContent } from '../../rules/validate.ts';
+import { RFC1123_LABEL } from '../../schemas/common.ts';
 import { RATIO_HEADER, THRESHOLD_HEADER } from '../../schemas/measurement.ts';
 import { CONTENT_OPTION, type Command, type Io } from '../command.ts';
 
@@ -153,6 +154,9 @@ export const pull: Command = {
       io.err(formatReport(result.diagnostics, result.summary, 'text'));
       return 1;
     }
+    // From here on every line quotes content or the server's answers (names, queries, labels, its
+    // error messages): each is one line, controls escaped (no forged CI line).
+    const lines: Io = { ...io, out: (text) => io.out(escapeControls(text)), err: (text) => io.err(escapeControls(text)) };
     const index = result.index;
     const settings = index.settings?.data.prometheus;
     const stepText = (values.step as string | undefined) ?? settings?.step ?? DEFAULT_STEP;
@@ -161,7 +165,9 @@ export const pull: Command = {
     const only = values.slo as string | undefined;
     if (only !== undefined && !index.collections.slos.some((s) => s.id === only)) throw new UsageError(`no SLO is named "${only}"`);
     const { slos, skipped } = prometheusSlos(index, only);
-    for (const s of skipped) io.out(`keel pull: ${s.name}: skipped: ${s.reason}`);
+    // Every file this pull may write is checked before the first query: one refused path, nothing written.
+    const files = new Map(slos.map((slo) => [slo, measurementFile(index.root, slo.name)]));
+    for (const s of skipped) lines.out(`keel pull: ${s.name}: skipped: ${s.reason}`);
 
     const sources = new Map<string, MeasurementSource>();
     const down = new Map<string, string>();
@@ -171,7 +177,7 @@ export const pull: Command = {
     for (const slo of slos) {
       const fail = (message: string, at?: Place) => {
         failed++;
-        io.err(`${where(at)}error ${message}`);
+        lines.err(`${where(at)}error ${message}`);
       };
       const csvProblems = errors.filter((d) => isCsv(d) && d.file.endsWith(`${slo.name}${MEASUREMENTS.extension}`));
       if (csvProblems.length > 0) {
@@ -192,7 +198,14 @@ export const pull: Command = {
         source = prometheusSource({ url, auth: env.auth, timeoutMs });
         sources.set(url, source);
       }
-      const outcome = await pullOne(index, slo, { stepMs, since, rewrite: values.rewrite === true, dryRun: values['dry-run'] === true, clock }, source, io);
+      const outcome = await pullOne(
+        index,
+        slo,
+        files.get(slo)!,
+        { stepMs, since, rewrite: values.rewrite === true, dryRun: values['dry-run'] === true, clock },
+        source,
+        io,
+      );
       if (outcome.kind === 'failed') {
         if (outcome.down) down.set(url, outcome.message);
         fail(outcome.message, outcome.at);
@@ -202,25 +215,44 @@ export const pull: Command = {
       }
     }
     const verb = values['dry-run'] === true ? 'would append' : 'appended';
-    io.out(`keel pull: ${pulled} SLOs pulled, ${failed} failed, ${skipped.length} skipped; ${verb} ${appended} rows`);
+    lines.out(`keel pull: ${pulled} SLOs pulled, ${failed} failed, ${skipped.length} skipped; ${verb} ${appended} rows`);
     return failed > 0 ? 1 : 0;
   },
 };
 
 type Outcome = { kind: 'pulled'; rows: number } | { kind: 'failed'; message: string; at?: Place | undefined; down?: boolean };
 
+/** A measurement file, the name shown, and whether it exists. */
+interface MeasurementFile {
+  readonly root: string;
+  readonly rel: string;
+  readonly path: string;
+  readonly exists: boolean;
+}
+
+/**
+ * The measurement file of the SLO named `name` in the content folder `root`: its name only from
+ * an id (the SLO's metadata.name, an RFC 1123 label: validated already, checked again here since
+ * it becomes a file name), its path checked like every write (no link on the way, a regular file).
+ */
+function measurementFile(root: string, name: string): MeasurementFile {
+  const rel = `${MEASUREMENTS.folder}/${name}${MEASUREMENTS.extension}`;
+  if (!RFC1123_LABEL.test(name)) throw new UsageError(`refusing to write ${escapeControls(excerpt(rel))}: the SLO name is not an id; nothing written`);
+  return { root, rel, ...containedPath(root, rel) };
+}
+
 async function pullOne(
   index: ContentIndex,
   slo: PrometheusSlo,
+  file: MeasurementFile,
   options: { stepMs: number; since: number | undefined; rewrite: boolean; dryRun: boolean; clock: number },
   source: MeasurementSource,
   io: Io,
 ): Promise<Outcome> {
   const { stepMs } = options;
-  const path = join(index.root, MEASUREMENTS.folder, `${slo.name}${MEASUREMENTS.extension}`);
-  const shown = `${MEASUREMENTS.folder}/${slo.name}${MEASUREMENTS.extension}`;
+  const shown = file.rel;
   const entry = index.measurements.find((m) => m.id === slo.name);
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const existing = file.exists ? readFileSync(file.path, 'utf8') : undefined;
   const header = slo.sli.type === 'ratio' ? RATIO_HEADER : THRESHOLD_HEADER;
   if (entry !== undefined && entry.series.type !== slo.sli.type) {
     return {
@@ -263,8 +295,7 @@ async function pullOne(
     `keel pull: ${slo.name}: ${options.dryRun ? 'would append ' : '+'}${rows.length} rows${span} → ${shown}${notes.length ? `; ${notes.join('; ')}` : ''}`,
   );
   if (text !== undefined && !options.dryRun) {
-    mkdirSync(join(index.root, MEASUREMENTS.folder), { recursive: true });
-    writeFileAtomic(path, text, join(index.root, MEASUREMENTS.folder));
+    replaceContained(file.root, file.rel, text);
   }
   return { kind: 'pulled', rows: rows.length };
 }
