@@ -139,7 +139,7 @@ export function measuredNode(args: string[], cwd: string, env: NodeJS.ProcessEnv
 
 /** Files below `dir` (relative paths), sorted. */
 function filesBelow(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath, d.name)))
     .sort();
@@ -268,7 +268,9 @@ async function siteAgainstFloor(
   say(
     `    keel ${audience} build:  ${s(keel.ms).padStart(7)} wall, ${s(keel.cpuMs).padStart(7)} CPU, peak ${mib(keel.peakMiB).padStart(8)}, ${perSecond(pages, keel.ms)}   [${pages} HTML pages, ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB${guard ? `; ${guard}` : ''}]`,
   );
-  say(`    floor, plain Astro: ${s(floor.ms).padStart(7)} wall, ${s(floor.cpuMs).padStart(7)} CPU, peak ${mib(floor.peakMiB).padStart(8)}, ${perSecond(floorPages, floor.ms)}   [${floorPages} Markdown pages]`);
+  say(
+    `    floor, plain Astro: ${s(floor.ms).padStart(7)} wall, ${s(floor.cpuMs).padStart(7)} CPU, peak ${mib(floor.peakMiB).padStart(8)}, ${perSecond(floorPages, floor.ms)}   [${floorPages} Markdown pages]`,
+  );
   say(
     `    ratio keel/floor: ${(keel.ms / floor.ms).toFixed(2)}× the wall time, ${(keel.cpuMs / floor.cpuMs).toFixed(2)}× the CPU time, ${(keel.peakMiB / floor.peakMiB).toFixed(2)}× the peak memory`,
   );
@@ -291,7 +293,10 @@ export async function benchBuilds(options: BuildBenchOptions): Promise<void> {
       say();
       say('internal site of the corpus (astro build, KEEL_AUDIENCE=internal; goal ≤ 60 s, ≤ 3 GB, ≤ 1.5× the floor):');
       const r = await siteAgainstFloor('internal', options, corpus, 'internal', CORPUS_NOW, work);
-      if (r) say(`    goal: ${r.keel.ms <= 60_000 ? 'met' : 'NOT met'} (60 s), ${r.keel.peakMiB <= 3072 ? 'met' : 'NOT met'} (3 GB), ${r.keel.ms / r.floor.ms <= 1.5 ? 'met' : 'NOT met'} (1.5×)`);
+      if (r)
+        say(
+          `    goal: ${r.keel.ms <= 60_000 ? 'met' : 'NOT met'} (60 s), ${r.keel.peakMiB <= 3072 ? 'met' : 'NOT met'} (3 GB), ${r.keel.ms / r.floor.ms <= 1.5 ? 'met' : 'NOT met'} (1.5×)`,
+        );
     }
     if (parts.has('public')) {
       say();
@@ -303,9 +308,14 @@ export async function benchBuilds(options: BuildBenchOptions): Promise<void> {
       const history = join(work, 'history');
       const { files, now } = writeHistory(history, 800);
       say();
-      say(`public site of an 800-incident Statuspage-shaped history (${files} files from keel import statuspage; cState on Hugo cannot be installed here: plain-Astro floor):`);
+      say(
+        `public site of an 800-incident Statuspage-shaped history (${files} files from keel import statuspage; cState on Hugo cannot be installed here: plain-Astro floor):`,
+      );
       const r = await siteAgainstFloor('history', options, history, 'public', now, work);
-      if (r) say(`    goal: peak memory toward 300 MiB (was about 735 MB): ${mib(r.keel.peakMiB)}; not slower than the floor: ${(r.keel.ms / r.floor.ms).toFixed(2)}×`);
+      if (r)
+        say(
+          `    goal: peak memory toward 300 MiB (was about 735 MB): ${mib(r.keel.peakMiB)}; not slower than the floor: ${(r.keel.ms / r.floor.ms).toFixed(2)}×`,
+        );
     }
   } finally {
     if (keep) say(`\nbuilt sites and floor projects kept in ${work}`);

@@ -59,7 +59,10 @@ export function writeHistory(out: string, incidents = 1000, updatesEach = 5, see
   }
   // Imported "today" (after the last incident): the history is not held to retrospective deadlines.
   const now = new Date(t + 86_400_000).toISOString();
-  const { files } = importStatuspage([{ page: { name: 'Bench', url: 'https://bench.example', time_zone: 'UTC' }, components, incidents: list }], now.slice(0, 10));
+  const { files } = importStatuspage(
+    [{ page: { name: 'Bench', url: 'https://bench.example', time_zone: 'UTC' }, components, incidents: list }],
+    now.slice(0, 10),
+  );
   for (const file of files) {
     mkdirSync(dirname(join(out, file.path)), { recursive: true });
     writeFileSync(join(out, file.path), file.text);
