@@ -20,6 +20,7 @@ import { CORPUS_NOW, DEFAULT_SEED, generateCorpus } from './lib/corpus.ts';
 import { writeHistory } from './lib/history.ts';
 import { summarizeProfile } from './lib/profile.ts';
 import { benchPublicSite } from './lib/public-bench.ts';
+import { benchBuilds, BUILD_PARTS, type BuildPart } from './bench-build.ts';
 import { LINT_RULES } from '../src/lint/rules.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -33,7 +34,7 @@ const FLOOR = join(ROOT, 'scripts', 'lib', 'floor.ts');
 const MAX_RSS =
   "--import=data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nkeel-bench-maxrss:'+u.maxRSS+' cpu:'+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
-const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile] [--no-public] [--no-changed]
+const USAGE = `Usage: npm run bench -- [build|internal|public|history ...] [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile] [--no-public] [--no-changed]
 
   --corpus DIR   time this content folder instead of generating one
   --seed N       corpus seed (default ${DEFAULT_SEED})
@@ -44,10 +45,16 @@ const USAGE = `Usage: npm run bench -- [--corpus DIR] [--seed N] [--scale F] [--
   --no-public    skip the public site (page weights, public build of the corpus)
   --no-changed   skip keel validate --changed (a git repository of the corpus, one file changed)
   --no-lint      skip the lint's share of validate on the corpus's incidents
+  --no-build     skip the site builds against their plain-Astro floors (scripts/bench-build.ts)
+
+  build          only the site builds: internal (the corpus's internal site), public (the
+                 corpus's public site) and history (an 800-incident imported history's public
+                 site), each against a plain-Astro floor; name one or more to run only those
 `;
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   allowNegative: true,
+  allowPositionals: true,
   options: {
     corpus: { type: 'string' },
     seed: { type: 'string' },
@@ -58,6 +65,7 @@ const { values } = parseArgs({
     public: { type: 'boolean', default: true },
     changed: { type: 'boolean', default: true },
     lint: { type: 'boolean', default: true },
+    build: { type: 'boolean', default: true },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -65,6 +73,13 @@ if (values.help) {
   process.stdout.write(USAGE);
   process.exit(0);
 }
+const unknownPart = positionals.find((p) => p !== 'build' && !(BUILD_PARTS as readonly string[]).includes(p));
+if (unknownPart !== undefined) {
+  process.stderr.write(`bench: unknown part "${unknownPart}"\n\n${USAGE}`);
+  process.exit(2);
+}
+/** The build parts asked for by name (`npm run bench -- build`); empty: the whole bench. */
+const onlyBuilds = new Set<BuildPart>(positionals.flatMap((p) => (p === 'build' ? BUILD_PARTS : [p as BuildPart])));
 const runs = Math.max(1, Number(values.runs) || 3);
 const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
 const scale = values.scale === undefined ? 1 : Number(values.scale);
@@ -214,7 +229,8 @@ if (values.corpus) {
   temp = mkdtempSync(join(tmpdir(), 'keel-bench-'));
   dir = join(temp, 'content');
   const started = performance.now();
-  const result = generateCorpus({ out: dir, seed, scale });
+  // The site builds alone need the measurements (the internal site shows them) from the start.
+  const result = generateCorpus({ out: dir, seed, scale, measurements: onlyBuilds.size > 0 });
   say(
     `corpus: ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MiB, generated in ${s(performance.now() - started)} (seed ${seed}, scale ${scale}) at ${dir}`,
   );
@@ -224,6 +240,16 @@ say(
   `machine: ${cpus().length} cores, load average ${load1!.toFixed(2)} at start; node ${process.version}; KEEL_NOW=${CORPUS_NOW}; ${runs} run(s) each, median`,
 );
 say();
+
+if (onlyBuilds.size > 0) {
+  try {
+    await benchBuilds({ root: ROOT, corpus: dir, parts: onlyBuilds, say, keep: values.keep });
+  } finally {
+    if (temp && !values.keep) rmSync(temp, { recursive: true, force: true });
+    else if (temp) say(`\ncorpus kept at ${dir}`);
+  }
+  process.exit(0);
+}
 
 try {
   // --- startup baseline -------------------------------------------------------------------------
@@ -357,6 +383,9 @@ try {
       rmSync(profDir, { recursive: true, force: true });
     }
   }
+
+  // --- the site builds against plain-Astro floors (issues 15, 19, 21) ---------------------------
+  if (values.build) await benchBuilds({ root: ROOT, corpus: dir, parts: new Set(BUILD_PARTS), say, keep: values.keep });
 } finally {
   if (temp && !values.keep) rmSync(temp, { recursive: true, force: true });
   else if (temp) say(`\ncorpus kept at ${dir}`);

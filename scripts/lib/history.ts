@@ -12,7 +12,7 @@ const COMPONENTS = ['API', 'Dashboard', 'Payments', 'Webhooks', 'Search', 'Login
 const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 const IMPACTS = ['minor', 'major', 'critical'] as const;
 
-export function writeHistory(out: string, incidents = 1000, updatesEach = 5, seed = 20261122): { files: number } {
+export function writeHistory(out: string, incidents = 1000, updatesEach = 5, seed = 20261122): { files: number; now: string } {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -58,13 +58,14 @@ export function writeHistory(out: string, incidents = 1000, updatesEach = 5, see
     t = at;
   }
   // Imported "today" (after the last incident): the history is not held to retrospective deadlines.
+  const now = new Date(t + 86_400_000).toISOString();
   const { files } = importStatuspage(
     [{ page: { name: 'Bench', url: 'https://bench.example', time_zone: 'UTC' }, components, incidents: list }],
-    new Date(t + 86_400_000).toISOString().slice(0, 10),
+    now.slice(0, 10),
   );
   for (const file of files) {
     mkdirSync(dirname(join(out, file.path)), { recursive: true });
     writeFileSync(join(out, file.path), file.text);
   }
-  return { files: files.length };
+  return { files: files.length, now };
 }
