@@ -4,6 +4,10 @@
 // runs lib/, the JavaScript `npm pack` compiled (Node refuses to strip types in node_modules).
 import { existsSync } from 'node:fs';
 import module from 'node:module';
+import { checkNodeVersion } from './node-version.mjs';
+
+// First: on a Node older than package.json's engines, one line saying what to install, exit 2.
+checkNodeVersion();
 
 // Reuse compiled (and type-stripped) modules across runs: startup is a large part of a
 // `keel validate` on a small content folder.

@@ -3,7 +3,7 @@
  * node_modules, so the package ships JavaScript. TypeScript compiles the .ts modules
  * (tsconfig.build.json: `.ts` imports become `.js`); every other file Keel reads at run time
  * (.astro components and routes, styles, YAML data) is copied beside them, with the `.ts`
- * imports of .astro files rewritten the same way. Runs before `npm pack` (prepack).
+ * imports of .astro files rewritten the same way. Runs as `prepare`: before `npm pack`, after `npm ci` in a checkout, and when npm installs Keel from a git URL (npm runs `prepare` for git dependencies, never `prepack`).
  *
  *   npm run build:package
  */
