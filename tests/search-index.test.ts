@@ -38,10 +38,10 @@ describe('the internal search index', () => {
   it('finds each runbook by the alert names it handles', async () => {
     const search = await pagefindSearch(join(outRoot, 'internal'));
     const urls = async (term: string) => (await search(term)).map((r) => r.url);
-    expect(await urls('KubePodCrashLooping')).toEqual(expect.arrayContaining(['/runbooks/kube-pod-crash-looping/', '/runbooks/application-crashes/']));
-    expect(await urls('KubePodNotReady')).toContain('/runbooks/kube-pod-not-ready/');
-    expect(await urls('NodeFilesystemAlmostOutOfSpace')).toContain('/runbooks/node-filesystem-space-filling-up/');
-    expect(await urls('KubeQuota:Exceeded')).toContain('/runbooks/application-crashes/');
+    expect(await urls('KubePodCrashLooping')).toEqual(expect.arrayContaining(['/raw/runbooks/kube-pod-crash-looping/', '/raw/runbooks/application-crashes/']));
+    expect(await urls('KubePodNotReady')).toContain('/raw/runbooks/kube-pod-not-ready/');
+    expect(await urls('NodeFilesystemAlmostOutOfSpace')).toContain('/raw/runbooks/node-filesystem-space-filling-up/');
+    expect(await urls('KubeQuota:Exceeded')).toContain('/raw/runbooks/application-crashes/');
     expect(await urls('qwxzv')).toEqual([]);
   });
 });

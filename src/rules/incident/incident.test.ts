@@ -254,7 +254,7 @@ testRule(monthTypo, {
         `started: 2026-02-18T10:00:00Z\nmitigated: 2026-08-18T11:00:00Z\nresolved: 2026-08-18T11:10:00Z\n${updates(['2026-08-18T10:05:00Z', 'investigating'], ['2026-08-18T11:10:00Z', 'resolved'])}`,
       ),
       errors: [
-        `${FILE}:5:10 error started (18 Feb 2026, 10:00 UTC) is 181 d before the first public update (18 Aug 2026, 10:05 UTC): probably a wrong month or year | correct started; if the incident really was posted this long after it began, mark it backfilled: true`,
+        `${FILE}:5:10 error started (18 Feb 2026, 10:00 UTC) is 181 d 5 min before the first public update (18 Aug 2026, 10:05 UTC): probably a wrong month or year | correct started; if the incident really was posted this long after it began, mark it backfilled: true`,
       ],
     },
   ],
