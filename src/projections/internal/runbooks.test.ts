@@ -45,8 +45,14 @@ describe('runbookUsage', () => {
 });
 
 describe('the runbook pages of real-shaped runbooks (kube-prometheus)', async () => {
-  const { index } = await validateContent(KUBE, { cwd: KUBE, now: NOW });
+  const { index, diagnostics } = await validateContent(KUBE, { cwd: KUBE, now: NOW });
   const pages = runbookPagesOf(index, NOW);
+
+  it('lists as stale exactly the runbooks runbook/stale warns about', () => {
+    const warned = diagnostics.filter((d) => d.rule === 'runbook/stale').map((d) => d.file.replace(/^(.*\/)?runbooks\/|\.md$/g, ''));
+    expect(pages.stale.map((r) => r.id)).toEqual(warned);
+    expect(warned).toEqual(['kube-pod-not-ready']);
+  });
 
   it('indexes by service', () => {
     expect(pages.byService.map((s) => [s.service, s.runbooks.map((r) => r.id)])).toEqual([
