@@ -74,6 +74,11 @@ describe('alert URLs', () => {
       ['/runbooks/alerts/KubePodNotReady/', '/runbooks/kube-pod-not-ready/'],
       ['/runbooks/alerts/NodeFilesystemSpaceFillingUp/', '/runbooks/node-filesystem-space-filling-up/'],
       ['/runbooks/alerts/KubeQuota~3AExceeded/', '/runbooks/application-crashes/'],
+      // Prometheus 3 allows any UTF-8 name: dots, spaces, slashes, a name that is only dots.
+      [alertPath('http.server.request.errors'), '/runbooks/otel-http-errors/'],
+      [alertPath('Zahlungen schlagen fehl (ü)'), '/runbooks/otel-http-errors/'],
+      [alertPath('50%/5m'), '/runbooks/otel-http-errors/'],
+      [alertPath('..'), '/runbooks/otel-http-errors/'],
     ] as const) {
       await page.goto(server.origin + path);
       await page.waitForURL(server.origin + runbook);
