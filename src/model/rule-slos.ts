@@ -3,16 +3,12 @@
  * the generator can alert on exactly as the engine does, with the runbook URL of each alert a
  * runbook names. The others are listed with the reason.
  */
+import { alertUrl } from '../core/alert-url.ts';
 import { durationMs } from '../core/time.ts';
 import type { ContentIndex } from '../content/entry.ts';
 import { objectiveTarget } from '../domain/slo/events.ts';
 import { alertName, type RuleSlo } from '../generators/prometheus-rules.ts';
 import { prometheusSlos, type PrometheusSlo, type SkippedSlo } from './prometheus.ts';
-
-/** The internal site's page for an alert (src/site/routes/internal): `<base>/runbooks/alerts/<AlertName>/`. */
-export function alertRunbookUrl(base: string, alert: string): string {
-  return `${base.replace(/\/+$/, '')}/runbooks/alerts/${encodeURIComponent(alert)}/`;
-}
 
 export interface RuleSloInput extends RuleSlo {
   readonly source: PrometheusSlo;
@@ -45,7 +41,7 @@ export function ruleSlosOf(index: ContentIndex, only?: string): { slos: RuleSloI
       const name = alertName(source.name, severity);
       if (!alertsWithRunbook.has(name)) continue;
       if (base === undefined) notes.push(`a runbook names ${name}: set internalSiteUrl in keel.yaml to link it (runbook_url)`);
-      else runbookUrls.set(name, alertRunbookUrl(base, name));
+      else runbookUrls.set(name, alertUrl(base, name));
     }
     slos.push({
       source,

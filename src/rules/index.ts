@@ -7,6 +7,7 @@ import type { RuleMeta } from '../core/rule.ts';
 import { LOADER_RULES } from '../content/rules.ts';
 import { LINT_RULES } from '../lint/rules.ts';
 import { SCHEMA_RULES } from '../schemas/rules.ts';
+import experimentRunWindow from './experiment/run-window.ts';
 import idDuplicate from './id/duplicate.ts';
 import incidentDateSlip from './incident/date-slip.ts';
 import incidentFirstUpdate from './incident/first-update.ts';
@@ -52,6 +53,7 @@ import settingsRuleConfig from './settings/rule-config.ts';
 
 /** The rule modules, sorted by id. */
 export const RULE_MODULES: readonly Rule[] = [
+  experimentRunWindow,
   idDuplicate,
   incidentDateSlip,
   incidentFirstUpdate,

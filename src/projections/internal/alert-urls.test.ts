@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alertNameOf, alertPath, alertPathSegment, alertTargets, alertUrl } from './alert-urls.ts';
+import { alertNameOf, alertPath, alertPathSegment, alertUrl } from '../../core/alert-url.ts';
+import { alertTargets } from './alert-urls.ts';
 
 describe('the alert URL contract', () => {
   it('keeps Prometheus alert names as written, case included', () => {

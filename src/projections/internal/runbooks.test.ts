@@ -45,23 +45,33 @@ describe('runbookUsage', () => {
 });
 
 describe('the runbook pages of real-shaped runbooks (kube-prometheus)', async () => {
-  const { index } = await validateContent(KUBE, { cwd: KUBE, now: NOW });
+  const { index, diagnostics } = await validateContent(KUBE, { cwd: KUBE, now: NOW });
   const pages = runbookPagesOf(index, NOW);
+
+  it('lists as stale exactly the runbooks runbook/stale warns about', () => {
+    const warned = diagnostics.filter((d) => d.rule === 'runbook/stale').map((d) => d.file.replace(/^(.*\/)?runbooks\/|\.md$/g, ''));
+    expect(pages.stale.map((r) => r.id)).toEqual(warned);
+    expect(warned).toEqual(['kube-pod-not-ready']);
+  });
 
   it('indexes by service', () => {
     expect(pages.byService.map((s) => [s.service, s.runbooks.map((r) => r.id)])).toEqual([
-      ['kubernetes', ['application-crashes', 'kube-pod-crash-looping', 'kube-pod-not-ready']],
+      ['kubernetes', ['application-crashes', 'otel-http-errors', 'kube-pod-crash-looping', 'kube-pod-not-ready']],
       ['nodes', ['node-filesystem-space-filling-up']],
     ]);
   });
 
   it('indexes by alert name, with both runbooks where two name the alert and an escaped unsafe name', () => {
     expect(pages.byAlert.map((a) => [a.alert, a.path, a.runbooks.map((r) => r.id)])).toEqual([
+      ['..', '/runbooks/alerts/~2E~2E/', ['otel-http-errors']],
+      ['50%/5m', '/runbooks/alerts/50~25~2F5m/', ['otel-http-errors']],
       ['KubePodCrashLooping', '/runbooks/alerts/KubePodCrashLooping/', ['application-crashes', 'kube-pod-crash-looping']],
       ['KubePodNotReady', '/runbooks/alerts/KubePodNotReady/', ['kube-pod-not-ready']],
       ['KubeQuota:Exceeded', '/runbooks/alerts/KubeQuota~3AExceeded/', ['application-crashes']],
       ['NodeFilesystemAlmostOutOfSpace', '/runbooks/alerts/NodeFilesystemAlmostOutOfSpace/', ['node-filesystem-space-filling-up']],
       ['NodeFilesystemSpaceFillingUp', '/runbooks/alerts/NodeFilesystemSpaceFillingUp/', ['node-filesystem-space-filling-up']],
+      ['Zahlungen schlagen fehl (ü)', '/runbooks/alerts/Zahlungen~20schlagen~20fehl~20~28~C3~BC~29/', ['otel-http-errors']],
+      ['http.server.request.errors', '/runbooks/alerts/http.server.request.errors/', ['otel-http-errors']],
     ]);
   });
 

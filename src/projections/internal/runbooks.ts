@@ -7,7 +7,8 @@ import { durationMs, instantOf, wallClockText, DAY_MS } from '../../core/time.ts
 import { reviewDeadline } from '../../domain/incidents/deadlines.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import type { Runbook } from '../../schemas/runbook.ts';
-import { alertPath, alertTargets, type AlertTarget } from './alert-urls.ts';
+import { alertPath } from '../../core/alert-url.ts';
+import { alertTargets, type AlertTarget } from './alert-urls.ts';
 
 /** An incident as the runbook pages read it. */
 export interface RunbookIncidentInput {
