@@ -97,7 +97,7 @@ function encodeCache<K>({ fingerprint, files }: CacheData<K>): Buffer {
 const NOWHERE: Locate = () => ({ line: 1, column: 1 });
 
 /** Bump when the shape of CachedFile changes. */
-const FORMAT = 'keel-parse-cache/3';
+const FORMAT = 'keel-parse-cache/4';
 
 let fingerprintMemo: string | undefined;
 

@@ -17,7 +17,7 @@ import type { Locate } from '../core/diagnostic.ts';
 import { ParseCache, type CachedFile } from '../content/cache.ts';
 import { parseContentFile, walkFolder, type FileResult } from '../content/load.ts';
 import { SETTINGS } from '../kinds/index.ts';
-import { keysOf, relatedFiles, type FileKeys } from './related.ts';
+import { decodeKeys, encodeKeys, keysOf, relatedFiles, type FileKeys } from './related.ts';
 import { validateContent, type ValidateOptions, type ValidationResult } from './validate.ts';
 
 /** What git says changed in the content folder (paths in the folder, forward slashes). */
@@ -83,10 +83,10 @@ export async function validateChanged(contentDir: string, changes: ContentChange
 
   // Pass 1: what every file defines and names, from the cache where its blob is known (its
   // part of the index stays serialized until the second pass needs it), by parsing otherwise.
-  const cache = ParseCache.open<FileKeys>(cacheFile);
+  const cache = ParseCache.open<string>(cacheFile);
   const walked = walkFolder(root);
   const keys = new Map<string, FileKeys>();
-  const cached = new Map<string, CachedFile<FileKeys>>();
+  const cached = new Map<string, CachedFile<string>>();
   const parsed = new Map<string, FileResult>();
   let total = 0;
   for (const file of walked.files) {
@@ -94,13 +94,13 @@ export async function validateChanged(contentDir: string, changes: ContentChange
     const hit = hash === undefined ? undefined : cache.lookup(file.rel, hash);
     if (hit) {
       cached.set(file.rel, hit);
-      keys.set(file.rel, hit.keys);
+      keys.set(file.rel, decodeKeys(hit.keys));
       if (hit.counted) total++;
       continue;
     }
     const result = parseContentFile(root, file, { cwd });
     const fileKeys = keysOf(result);
-    if (hash !== undefined) cache.store(file.rel, hash, result, fileKeys);
+    if (hash !== undefined) cache.store(file.rel, hash, result, encodeKeys(fileKeys));
     parsed.set(file.rel, result);
     keys.set(file.rel, fileKeys);
     if (result.counted) total++;

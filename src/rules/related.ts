@@ -95,6 +95,48 @@ export function keysOf(result: FileResult): FileKeys {
   return keys;
 }
 
+/**
+ * A file's keys as one string, as the parse cache keeps them: one line per key, its first
+ * character saying which set it belongs to (d defines, n names, p SLO parts, i SLIs, s a service
+ * and its dependencies, tab-separated). One string per file deserializes far faster than sets.
+ */
+export function encodeKeys(k: FileKeys): string {
+  const lines: string[] = [];
+  for (const key of k.defines) lines.push(`d${key}`);
+  for (const key of k.names) lines.push(`n${key}`);
+  for (const key of k.sloParts) lines.push(`p${key}`);
+  for (const key of k.slis) lines.push(`i${key}`);
+  for (const [id, dependsOn] of k.services) lines.push(`s${[id, ...dependsOn].join('\t')}`);
+  return lines.join('\n');
+}
+
+export function decodeKeys(text: string): FileKeys {
+  const k: FileKeys = { defines: new Set(), names: new Set(), sloParts: new Set(), slis: new Set(), services: new Map() };
+  if (text === '') return k;
+  for (const line of text.split('\n')) {
+    const rest = line.slice(1);
+    switch (line[0]) {
+      case 'd':
+        k.defines.add(rest);
+        break;
+      case 'n':
+        k.names.add(rest);
+        break;
+      case 'p':
+        k.sloParts.add(rest);
+        break;
+      case 'i':
+        k.slis.add(rest);
+        break;
+      default: {
+        const [id, ...dependsOn] = rest.split('\t');
+        k.services.set(id!, dependsOn);
+      }
+    }
+  }
+  return k;
+}
+
 export interface Change {
   /** What every file of the folder defines and names now, by path in the folder. */
   keys: ReadonlyMap<string, FileKeys>;
