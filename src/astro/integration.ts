@@ -7,7 +7,7 @@
  * - `KEEL_CONTENT`   content folder (default `content`)
  * - `KEEL_OUT_DIR`   output root (default `dist`); the site goes to `<root>/<audience>/`
  */
-import { join, relative } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { audience as resolveAudience, contentDir as resolveContentDir, now, outRoot as resolveOutRoot, type Audience } from '../core/env.ts';
@@ -53,7 +53,7 @@ export default function keel(): AstroIntegration {
   return {
     name: 'keel',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, addMiddleware, logger }) => {
         const root = fileURLToPath(config.root);
         let audience: Audience;
         try {
@@ -92,6 +92,10 @@ export default function keel(): AstroIntegration {
         }
 
         for (const route of audienceRoutes(root, fileURLToPath(config.srcDir), audience)) injectRoute({ ...route, prerender: true });
+        // A page that throws in a build is named, with its cause, not Astro's trace (src/astro/page-guard.ts);
+        // in dev, Astro's overlay shows it. The installed package runs compiled .js files: the guard has this file's extension.
+        if (command === 'build')
+          addMiddleware({ entrypoint: new URL(`./page-guard${extname(fileURLToPath(import.meta.url))}`, import.meta.url), order: 'pre' });
         if (command === 'build') {
           // Integrations after Keel could write files (a sitemap) after the guard has looked.
           if (audience === 'public' && config.integrations.at(-1)?.name !== 'keel') {

@@ -301,6 +301,15 @@ export interface LoadOptions {
   reuse?: (file: ContentFile, shown: string) => FileResult | undefined;
   /** Learns each file's result as it is parsed (not the reused ones). */
   onFile?: (file: ContentFile, result: FileResult) => void;
+  /** The folder as walked already (walkFolder), so that it is not walked again. */
+  walked?: ContentWalk;
+  /** Load only the files (and refused entries) whose path in the folder this accepts: a sub-index (`keel validate --changed`). */
+  select?: (rel: string) => boolean;
+}
+
+/** Every file of the content folder `root` as the loader reads it (a project root's other tools' folders left out). */
+export function walkFolder(root: string): ContentWalk {
+  return isProjectRoot(root) ? walkContent(root, { skip: skipOtherTools }) : walkContent(root);
 }
 
 /**
@@ -335,7 +344,9 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     return { index, diagnostics, omitted };
   }
 
-  const walked = isProjectRoot(root) ? walkContent(root, { skip: skipOtherTools }) : walkContent(root);
+  const all = options.walked ?? walkFolder(root);
+  const { select } = options;
+  const walked = select ? { files: all.files.filter((f) => select(f.rel)), refused: all.refused.filter((r) => select(r.rel)) } : all;
   const files = walked.files;
   const shown = displayPaths(cwd, root);
   // Results given from elsewhere first: only the files left are read (and need an MDX checker).
@@ -373,7 +384,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       if (invalid) ((index.invalid ??= {})[collection] ??= []).push(invalid);
     }
   }
-  if (!files.some((f) => f.rel === SETTINGS.file) && !walked.refused.some((r) => r.rel === SETTINGS.file)) {
+  if (!all.files.some((f) => f.rel === SETTINGS.file) && !all.refused.some((r) => r.rel === SETTINGS.file)) {
     const file = `${displayPath(cwd, root) || '.'}/${SETTINGS.file}`;
     diagnostics.push(diagnose(SETTINGS_MISSING, { file, line: 1, column: 1 }, { message: 'missing' }));
   }

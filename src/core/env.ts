@@ -93,3 +93,12 @@ export function prometheusEnv(env: Env = process.env): { url: string | undefined
 export function debug(env: Env = process.env): boolean {
   return env.KEEL_DEBUG === '1' || env.KEEL_DEBUG === 'true';
 }
+
+/**
+ * `KEEL_TEST_PAGE_THROWS=<route>`: the build's page guard (src/astro/page-guard.ts) makes the
+ * data of that route (its pattern, e.g. `/slos/[id]`) throw, so that a test can see how a
+ * failing page is reported. Not for use outside Keel's tests.
+ */
+export function pageMadeToThrow(env: Env = process.env): string | undefined {
+  return env.KEEL_TEST_PAGE_THROWS || undefined;
+}

@@ -1,21 +1,23 @@
 /**
  * `keel validate --changed`: validates the files that changed since a git commit and every
- * file related to them (src/rules/related.ts), with the rules seeing the whole index as in a
- * full run, so that a checked file gets exactly the findings a full run gives it.
+ * file related to them (src/rules/related.ts), so that a checked file gets exactly the findings
+ * a full run gives it (tests/changed.test.ts compares the two over random edits).
  *
- * Two passes over the folder: the first builds every file's part of the index, from the
- * parse cache (src/content/cache.ts) for files unchanged since the commit and by parsing the
- * others; the related files are then known, and the second pass is the validator itself,
- * which parses the checked files again with every check (MDX syntax, body rules) and reuses
- * the first pass's results for all others. Only the checked files' findings are reported.
+ * Two passes: the first learns what every file defines and names (its keys), from the parse
+ * cache (src/content/cache.ts) for files unchanged since the commit and by parsing the others;
+ * the checked files and their sub-index (what the rules read to judge them: what they name,
+ * their SLOs with everything of those, the services theirs depend on) are then known, and the
+ * second pass is the validator itself on the sub-index only: it parses the checked files again
+ * with every check (MDX syntax, body rules) and restores the rest from the cache. The cross-file
+ * rules see the sub-index, not the whole folder. Only the checked files' findings are reported.
  * When keel.yaml changed (its settings reach every rule), every file is checked.
  */
 import { join, relative, resolve, sep } from 'node:path';
 import type { Locate } from '../core/diagnostic.ts';
-import { ParseCache } from '../content/cache.ts';
-import { loadContent, parseContentFile, type FileResult } from '../content/load.ts';
+import { ParseCache, type CachedFile } from '../content/cache.ts';
+import { parseContentFile, walkFolder, type FileResult } from '../content/load.ts';
 import { SETTINGS } from '../kinds/index.ts';
-import { relatedFiles } from './related.ts';
+import { decodeKeys, encodeKeys, keysOf, relatedFiles, type FileKeys } from './related.ts';
 import { validateContent, type ValidateOptions, type ValidationResult } from './validate.ts';
 
 /** What git says changed in the content folder (paths in the folder, forward slashes). */
@@ -42,7 +44,7 @@ export interface ChangedResult extends ValidationResult {
   checked?: string[];
 }
 
-export interface ChangedOptions extends Omit<ValidateOptions, 'scope' | 'reuse' | 'onFile'> {
+export interface ChangedOptions extends Omit<ValidateOptions, 'scope' | 'reuse' | 'onFile' | 'walked' | 'select'> {
   /** The parse cache file; without one, nothing is kept between runs. */
   cacheFile?: string | undefined;
 }
@@ -64,8 +66,7 @@ const NOWHERE: Locate = () => ({ line: 1, column: 1 });
  * message, id/duplicate, names one that is checked: files defining the same id as a checked
  * file are checked (src/rules/related.ts).
  */
-function unreported(result: FileResult | undefined): FileResult | undefined {
-  if (!result) return undefined;
+function unreported(result: FileResult): FileResult {
   for (const { entry } of result.entries) entry.locate = NOWHERE;
   for (const { invalid } of result.rejected) if (invalid) invalid.locate = NOWHERE;
   return result;
@@ -80,58 +81,73 @@ export async function validateChanged(contentDir: string, changes: ContentChange
     return { ...result, everything: true, changed: changes.paths.size, deleted: 0, related: 0, cached: 0 };
   }
 
-  // Pass 1: every file's part of the index, from the cache where its blob is known.
-  const cache = ParseCache.open(cacheFile);
-  const files = new Map<string, FileResult>();
-  await loadContent(root, {
-    cwd,
-    keepSources: false,
-    reuse: (file, shown) => {
-      if (changes.paths.has(file.rel)) return undefined;
-      const hash = changes.blobs.get(file.rel);
-      const cached = hash === undefined ? undefined : cache.lookup(file.rel, hash);
-      if (!cached) return undefined;
-      const result = cache.restore(root, file.rel, shown, cached);
-      files.set(file.rel, result);
-      return result;
-    },
-    onFile: (file, result) => {
-      files.set(file.rel, result);
-      const hash = changes.paths.has(file.rel) ? undefined : changes.blobs.get(file.rel);
-      if (hash !== undefined) cache.store(file.rel, hash, result);
-    },
-  });
+  // Pass 1: what every file defines and names, from the cache where its blob is known (its
+  // part of the index stays serialized until the second pass needs it), by parsing otherwise.
+  const cache = ParseCache.open<string>(cacheFile);
+  const walked = walkFolder(root);
+  const keys = new Map<string, FileKeys>();
+  const cached = new Map<string, CachedFile<string>>();
+  const parsed = new Map<string, FileResult>();
+  let total = 0;
+  for (const file of walked.files) {
+    const hash = changes.paths.has(file.rel) ? undefined : changes.blobs.get(file.rel);
+    const hit = hash === undefined ? undefined : cache.lookup(file.rel, hash);
+    if (hit) {
+      cached.set(file.rel, hit);
+      keys.set(file.rel, decodeKeys(hit.keys));
+      if (hit.counted) total++;
+      continue;
+    }
+    const result = parseContentFile(root, file, { cwd });
+    const fileKeys = keysOf(result);
+    if (hash !== undefined) cache.store(file.rel, hash, result, encodeKeys(fileKeys));
+    parsed.set(file.rel, result);
+    keys.set(file.rel, fileKeys);
+    if (result.counted) total++;
+  }
   cache.save();
 
   // The files as they were: what they defined may be named by files that did not change.
-  const before: FileResult[] = [];
+  const before: FileKeys[] = [];
   let deleted = 0;
   for (const [rel, bytes] of changes.before) {
     const result = parseContentFile(root, { rel, real: join(root, rel) }, { cwd, bytes });
-    before.push(result);
-    if (!files.has(rel) && (result.entries.length > 0 || result.rejected.length > 0 || result.measurement)) deleted++;
+    before.push(keysOf(result));
+    if (!keys.has(rel) && (result.entries.length > 0 || result.rejected.length > 0 || result.measurement)) deleted++;
   }
-  const changed = new Set([...changes.paths].filter((rel) => files.has(rel)));
-  const checked = relatedFiles({ files, changed, before });
+  const changed = new Set([...changes.paths].filter((rel) => keys.has(rel)));
+  const { checked, subIndex } = relatedFiles({ keys, changed, before });
   checked.add(SETTINGS.file);
+  subIndex.add(SETTINGS.file);
 
-  // Pass 2: the validator, parsing the checked files and reusing the rest.
+  // Pass 2: the validator on the sub-index, parsing the checked files and restoring the rest.
   const keep = new Set([...checked].map((rel) => displayOf(cwd, root, rel)));
   // Changed entries the walk does not read (a link leading out of the folder) are still reported.
   for (const rel of changes.paths) keep.add(displayOf(cwd, root, rel));
   // Findings about the folder itself.
   keep.add(relative(cwd, root) || '.');
-  const shown = [...checked].filter((rel) => files.get(rel)?.counted).map((rel) => displayOf(cwd, root, rel));
+  const counted = (rel: string) => cached.get(rel)?.counted ?? parsed.get(rel)?.counted ?? false;
+  const shown = [...checked].filter(counted).map((rel) => displayOf(cwd, root, rel));
   const count = shown.length;
   const result = await validateContent(root, {
     ...validateOptions,
-    reuse: (file) => (checked.has(file.rel) ? undefined : unreported(files.get(file.rel))),
+    walked,
+    // The refused entries (links leading out, special files) are findings of their own: the changed ones are kept.
+    select: (rel) => subIndex.has(rel) || changes.paths.has(rel),
+    reuse: (file, display) => {
+      if (checked.has(file.rel)) return undefined;
+      const hit = cached.get(file.rel);
+      if (hit) return unreported(cache.restore(root, file.rel, display, hit));
+      const result = parsed.get(file.rel);
+      return result && unreported(result);
+    },
     scope: { keep: (file) => keep.has(file), files: count },
   });
-  const changedCounted = [...changed].filter((rel) => files.get(rel)?.counted).length;
+  const changedCounted = [...changed].filter(counted).length;
   // keel.yaml is checked always, not as a related file.
   return {
     ...result,
+    summary: { ...result.summary, total },
     everything: false,
     changed: changedCounted,
     deleted,

@@ -17,12 +17,17 @@
  *
  * keel.yaml is not handled here: the caller checks it always, and everything when it changed.
  */
+import { groupId, publicId } from '../core/slug.ts';
 import type { FileResult } from '../content/load.ts';
 import { kindOf, type CollectionName } from '../kinds/index.ts';
 import type { KindDefinition } from '../kinds/kind.ts';
 
-/** What one file defines and names, as `target:value` keys (`slos:checkout-latency`, `components:Checkout`). */
-interface FileKeys {
+/**
+ * What one file defines and names, as `target:value` keys (`slos:checkout-latency`,
+ * `components:Checkout`, `public-ids:checkout`): all that deciding which files are related needs,
+ * kept in the parse cache (src/content/cache.ts) so that an unchanged file is not restored for it.
+ */
+export interface FileKeys {
   defines: Set<string>;
   names: Set<string>;
   /** SLOs this file is a part of: SLOs it defines, the SLO of its measurements, SLOs its policies govern. */
@@ -58,13 +63,21 @@ function stringsAt(data: unknown, pattern: string, out: (value: string) => void)
   walk(data, 0);
 }
 
-function keysOf(result: FileResult): FileKeys {
+/** A public id a service's component or group gets, then NUL and what and name gave it: `public-id:api\0component:API`. */
+const PUBLIC_ID = 'public-id:';
+
+export function keysOf(result: FileResult): FileKeys {
   const keys: FileKeys = { defines: new Set(), names: new Set(), sloParts: new Set(), slis: new Set(), services: new Map() };
   const add = (collection: CollectionName, id: string, data: unknown) => {
     keys.defines.add(`${collection}:${id}`);
     for (const { path, target } of (kindOf(collection) as KindDefinition).references) stringsAt(data, path, (value) => keys.names.add(`${target}:${value}`));
     if (collection === 'services') {
-      stringsAt(data, 'statusPage.component', (value) => keys.defines.add(`components:${value}`));
+      // service/component-id: other names that give one public id (src/core/slug.ts) collide.
+      stringsAt(data, 'statusPage.component', (value) => {
+        keys.defines.add(`components:${value}`);
+        keys.defines.add(`${PUBLIC_ID}${publicId(value)}\u0000component:${value}`);
+      });
+      stringsAt(data, 'statusPage.group', (value) => keys.defines.add(`${PUBLIC_ID}${groupId(value)}\u0000group:${value}`));
       const dependsOn: string[] = [];
       stringsAt(data, 'dependsOn[]', (value) => dependsOn.push(value));
       keys.services.set(id, dependsOn);
@@ -82,18 +95,64 @@ function keysOf(result: FileResult): FileKeys {
   return keys;
 }
 
-export interface Change {
-  /** Every file of the folder now, by path in the folder. */
-  files: ReadonlyMap<string, FileResult>;
-  /** Files that changed and exist now. */
-  changed: ReadonlySet<string>;
-  /** Files as they were before the change (changed or deleted ones that existed then). */
-  before: Iterable<FileResult>;
+/**
+ * A file's keys as one string, as the parse cache keeps them: one line per key, its first
+ * character saying which set it belongs to (d defines, n names, p SLO parts, i SLIs, s a service
+ * and its dependencies, tab-separated). One string per file deserializes far faster than sets.
+ */
+export function encodeKeys(k: FileKeys): string {
+  const lines: string[] = [];
+  for (const key of k.defines) lines.push(`d${key}`);
+  for (const key of k.names) lines.push(`n${key}`);
+  for (const key of k.sloParts) lines.push(`p${key}`);
+  for (const key of k.slis) lines.push(`i${key}`);
+  for (const [id, dependsOn] of k.services) lines.push(`s${[id, ...dependsOn].join('\t')}`);
+  return lines.join('\n');
 }
 
-/** The files to check: the changed ones and every file related to them (see above), by path in the folder. */
-export function relatedFiles({ files, changed, before }: Change): Set<string> {
-  const keys = new Map<string, FileKeys>();
+export function decodeKeys(text: string): FileKeys {
+  const k: FileKeys = { defines: new Set(), names: new Set(), sloParts: new Set(), slis: new Set(), services: new Map() };
+  if (text === '') return k;
+  for (const line of text.split('\n')) {
+    const rest = line.slice(1);
+    switch (line[0]) {
+      case 'd':
+        k.defines.add(rest);
+        break;
+      case 'n':
+        k.names.add(rest);
+        break;
+      case 'p':
+        k.sloParts.add(rest);
+        break;
+      case 'i':
+        k.slis.add(rest);
+        break;
+      default: {
+        const [id, ...dependsOn] = rest.split('\t');
+        k.services.set(id!, dependsOn);
+      }
+    }
+  }
+  return k;
+}
+
+export interface Change {
+  /** What every file of the folder defines and names now, by path in the folder. */
+  keys: ReadonlyMap<string, FileKeys>;
+  /** Files that changed and exist now. */
+  changed: ReadonlySet<string>;
+  /** What files defined and named before the change (changed or deleted ones that existed then). */
+  before: Iterable<FileKeys>;
+}
+
+/** Who defines and who names each key. */
+interface Owners {
+  definers: Map<string, string[]>;
+  namers: Map<string, string[]>;
+}
+
+function ownersOf(keys: ReadonlyMap<string, FileKeys>): Owners {
   const definers = new Map<string, string[]>();
   const namers = new Map<string, string[]>();
   const push = (map: Map<string, string[]>, key: string, rel: string) => {
@@ -101,17 +160,64 @@ export function relatedFiles({ files, changed, before }: Change): Set<string> {
     if (list) list.push(rel);
     else map.set(key, [rel]);
   };
-  for (const [rel, result] of files) {
-    const k = keysOf(result);
-    keys.set(rel, k);
+  for (const [rel, k] of keys) {
     for (const key of k.defines) push(definers, key, rel);
     for (const key of k.names) push(namers, key, rel);
   }
+  return { definers, namers };
+}
 
+/**
+ * The files to check (the changed ones and every file related to them, see above) and the
+ * sub-index the rules run on for them: the checked files, and the files that a rule reads to
+ * judge one — what they name, the SLOs they are part of or name with everything of those SLOs
+ * (measurements, policies, SLIs, the incidents that name them: the budget and policy state are
+ * computed from all of it), and the services their services depend on, transitively (cycles).
+ * By path in the folder.
+ */
+export function relatedFiles(change: Change): { checked: Set<string>; subIndex: Set<string> } {
+  const owners = ownersOf(change.keys);
+  const checked = checkedFiles(change, owners);
+  return { checked, subIndex: subIndexOf(checked, change.keys, owners) };
+}
+
+function subIndexOf(checked: ReadonlySet<string>, keys: ReadonlyMap<string, FileKeys>, { definers, namers }: Owners): Set<string> {
+  const group = new Set(checked);
+  const slos = new Set<string>();
+  for (const rel of checked) {
+    const k = keys.get(rel);
+    if (!k) continue;
+    for (const s of k.sloParts) slos.add(s);
+    for (const key of k.names) if (key.startsWith('slos:')) slos.add(key.slice('slos:'.length));
+  }
+  for (const s of slos) for (const rel of [...(definers.get(`slos:${s}`) ?? []), ...(namers.get(`slos:${s}`) ?? [])]) group.add(rel);
+  const out = new Set(group);
+  const services: string[] = [];
+  for (const rel of group) {
+    const k = keys.get(rel);
+    if (!k) continue;
+    for (const key of k.names) for (const d of definers.get(key) ?? []) out.add(d);
+    for (const key of k.names) if (key.startsWith('services:')) services.push(key.slice('services:'.length));
+    for (const id of k.services.keys()) services.push(id);
+  }
+  // Every service reachable through dependsOn: a cycle is reported on its first service by id.
+  const seen = new Set<string>();
+  for (let id = services.pop(); id !== undefined; id = services.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const rel of definers.get(`services:${id}`) ?? []) {
+      out.add(rel);
+      for (const to of keys.get(rel)?.services.get(id) ?? []) services.push(to);
+    }
+  }
+  return out;
+}
+
+function checkedFiles({ keys, changed, before }: Change, { definers, namers }: Owners): Set<string> {
   const out = new Set<string>();
   const addAll = (rels: readonly string[] | undefined) => rels?.forEach((rel) => out.add(rel));
-  const touched = [...[...changed].flatMap((rel) => (files.has(rel) ? [keys.get(rel)!] : [])), ...[...before].map(keysOf)];
-  for (const rel of changed) if (files.has(rel)) out.add(rel);
+  const touched = [...[...changed].flatMap((rel) => (keys.has(rel) ? [keys.get(rel)!] : [])), ...before];
+  for (const rel of changed) if (keys.has(rel)) out.add(rel);
 
   const slos = new Set<string>();
   const services = new Set<string>();
@@ -138,7 +244,23 @@ export function relatedFiles({ files, changed, before }: Change): Set<string> {
   for (const rel of [...out]) {
     for (const key of keys.get(rel)?.defines ?? []) {
       const all = definers.get(key)!;
-      if (all.length > 1 && !key.startsWith('components:')) addAll(all);
+      if (all.length > 1 && !key.startsWith('components:') && !key.startsWith(PUBLIC_ID)) addAll(all);
+    }
+  }
+  // Every service whose component or group gets the public id of a checked one's from another name.
+  const byPublicId = new Map<string, string[]>();
+  for (const key of definers.keys()) {
+    if (!key.startsWith(PUBLIC_ID)) continue;
+    const id = key.slice(0, key.indexOf('\u0000'));
+    const list = byPublicId.get(id);
+    if (list) list.push(key);
+    else byPublicId.set(id, [key]);
+  }
+  for (const rel of [...out]) {
+    for (const key of keys.get(rel)?.defines ?? []) {
+      if (!key.startsWith(PUBLIC_ID)) continue;
+      const named = byPublicId.get(key.slice(0, key.indexOf('\u0000')))!;
+      if (named.length > 1) for (const other of named) addAll(definers.get(other));
     }
   }
   return out;

@@ -26,9 +26,9 @@ export interface ValidateOptions extends Omit<LoadOptions, 'checkBody'> {
   /** Treat warnings as errors. */
   strict?: boolean;
   /**
-   * Report some files only (`keel validate --changed`): every file is still part of the index
-   * the rules see, but only the findings that `keep` accepts (by display path) are reported,
-   * and the summary says `files` of all were checked.
+   * Report some files only (`keel validate --changed`): the rules see every file loaded (the
+   * sub-index, when `select` narrows it), but only the findings that `keep` accepts (by display
+   * path) are reported, and the summary says `files` of all were checked.
    */
   scope?: { keep: (file: string) => boolean; files: number };
 }

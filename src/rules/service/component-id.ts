@@ -7,7 +7,8 @@ import { defineIndexRule, placeOf } from '../rule.ts';
 interface Owner {
   what: 'component' | 'group';
   name: string;
-  where: string;
+  /** Where it is written, placed only for a finding (a position parses the file again). */
+  where: () => string;
 }
 
 /**
@@ -43,16 +44,22 @@ export default defineIndexRule({
       ];
       if (statusPage.group !== undefined) named.push(['group', statusPage.group, groupId(statusPage.group), ['statusPage', 'group']]);
       for (const [what, name, id, path] of named) {
-        const place = placeOf(service, path);
         if (what === 'component' && id.length > MAX_NAME_BYTES) {
-          report(place, { message: 'long', data: { name, length: id.length, max: MAX_NAME_BYTES } });
+          report(placeOf(service, path), { message: 'long', data: { name, length: id.length, max: MAX_NAME_BYTES } });
           continue;
         }
         const other = owners.get(id);
-        if (!other) owners.set(id, { what, name, where: `${place.file}:${place.line}` });
+        const where = () => {
+          const place = placeOf(service, path);
+          return `${place.file}:${place.line}`;
+        };
+        if (!other) owners.set(id, { what, name, where });
         // The same component named by several services is one component; only other names collide.
         else if (other.what !== what || other.name !== name) {
-          report(place, { message: 'collision', data: { what, name, id, otherWhat: other.what, otherName: other.name, where: other.where } });
+          report(placeOf(service, path), {
+            message: 'collision',
+            data: { what, name, id, otherWhat: other.what, otherName: other.name, where: other.where() },
+          });
         }
       }
     }
