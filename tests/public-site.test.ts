@@ -188,9 +188,27 @@ describe('the public pages of the sample content', () => {
     expect(page).toContain('Card payment connection moves to a new data centre Completed');
   });
 
-  it('loads nothing: no script, stylesheet, image, font or frame, on any page', () => {
+  it("announces the site feeds on every page and a component's own on its page, and lists them with the JSON API under Subscribe", () => {
+    const alternates = (html: string) =>
+      [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    const site = ['application/rss+xml /history.rss', 'application/atom+xml /history.atom'];
     for (const file of files(sampleDir()).filter((f) => f.endsWith('.html'))) {
       const html = read(sampleDir(), file);
+      const component = /^components\/([^/]+)\//.exec(file)?.[1];
+      const own = component ? [`application/rss+xml /components/${component}/history.rss`, `application/atom+xml /components/${component}/history.atom`] : [];
+      expect(alternates(html), file).toEqual([...own, ...site]);
+      const subscribe = html.slice(html.indexOf('<details class="subscribe">'), html.indexOf('</details>', html.indexOf('<details class="subscribe">')));
+      expect(text(subscribe), file).toMatch(component ? /^Subscribe .+ RSS .+ Atom RSS Atom JSON API$/ : /^Subscribe RSS Atom JSON API$/);
+      expect(subscribe).toContain('href="/api/v2/summary.json"');
+    }
+    // Every announced feed exists.
+    for (const feed of ['history.rss', 'history.atom', 'components/card-payments/history.atom']) expect(read(sampleDir(), feed)).toMatch(/^<\?xml/);
+  });
+
+  it('loads nothing: no script, stylesheet, image, font or frame, on any page', () => {
+    for (const file of files(sampleDir()).filter((f) => f.endsWith('.html'))) {
+      // Feed autodiscovery links load nothing.
+      const html = read(sampleDir(), file).replace(/<link rel="alternate" [^>]*>/g, '');
       expect(html, file).not.toMatch(/<(script|link|img|iframe|object|embed|source|video|audio)\b|@import|url\(|\bsrc=/i);
     }
   });

@@ -137,6 +137,11 @@ describe('statusPage', () => {
       url: 'https://acme.example',
       zone: 'Europe/Amsterdam',
       updated: { datetime: '2026-11-22T13:00:00+01:00', text: '22 Nov 2026, 13:00 CET' },
+      subscribe: [
+        { label: 'RSS', title: 'Acme status: incident history (RSS)', href: '/history.rss', type: 'application/rss+xml', feed: true },
+        { label: 'Atom', title: 'Acme status: incident history (Atom)', href: '/history.atom', type: 'application/atom+xml', feed: true },
+        { label: 'JSON API', title: 'Acme status: JSON API (Statuspage v2)', href: '/api/v2/summary.json', type: 'application/json', feed: false },
+      ],
     });
     expect(view.uptimeRule).toContain('major outage fully');
     expect(view.uptimeRule).toContain('partial outage at 0.3');

@@ -7,6 +7,7 @@
  * `/history/<n>/` (historyPages), `/components/<id>/` (componentPage).
  */
 import type { ComponentStatus, ImpactInterval } from '../../domain/status/levels.ts';
+import { feedPath, type FeedFormat } from './feeds.ts';
 import { markdownToHtml, markdownToInlineHtml } from './markdown.ts';
 import type { PublicComponent, PublicIncident, PublicMaintenance, PublicStatus, PublicUptimeDay } from './status.ts';
 import { formatUptime, monthOf, showDate, showDuration, showEnd, showMonth, showTime, type ShownTime } from './time.ts';
@@ -139,11 +140,25 @@ export interface ComponentView {
   last: ShownTime | undefined;
 }
 
+/** A way to follow the page: a feed (announced with `<link rel="alternate">`) or the JSON API. */
+export interface SubscribeLink {
+  /** What the Subscribe control shows: "RSS", "Atom", "JSON API". */
+  label: string;
+  /** The link's title for feed readers, e.g. "Acme status: incident history (Atom)". */
+  title: string;
+  href: string;
+  type: string;
+  /** A feed readers discover from the page's head (the JSON API is listed, not announced). */
+  feed: boolean;
+}
+
 export interface PageShell {
   name: string;
   url: string;
   zone: string;
   updated: ShownTime;
+  /** The site's feeds and API: on every page's head and in its Subscribe control. */
+  subscribe: SubscribeLink[];
 }
 
 export interface StatusPageView {
@@ -156,11 +171,30 @@ export interface StatusPageView {
   uptimeRule: string;
 }
 
+const FEED_TYPE: Readonly<Record<FeedFormat, string>> = { rss: 'application/rss+xml', atom: 'application/atom+xml' };
+const FEED_LABEL: Readonly<Record<FeedFormat, string>> = { rss: 'RSS', atom: 'Atom' };
+
+/** The RSS and Atom feeds of the whole page, or of one component. */
+function feedLinks(status: PublicStatus, component?: Pick<PublicComponent, 'id' | 'name'>): SubscribeLink[] {
+  const about = component ? `${component.name} history` : 'incident history';
+  return (['rss', 'atom'] as const).map((format) => ({
+    label: component ? `${component.name} ${FEED_LABEL[format]}` : FEED_LABEL[format],
+    title: `${status.page.name} status: ${about} (${FEED_LABEL[format]})`,
+    href: `/${feedPath(format, component)}`,
+    type: FEED_TYPE[format],
+    feed: true,
+  }));
+}
+
 const shell = (status: PublicStatus): PageShell => ({
   name: status.page.name,
   url: status.page.url,
   zone: status.page.timeZone,
   updated: showTime(status.page.updatedAt, status.page.timeZone),
+  subscribe: [
+    ...feedLinks(status),
+    { label: 'JSON API', title: `${status.page.name} status: JSON API (Statuspage v2)`, href: '/api/v2/summary.json', type: 'application/json', feed: false },
+  ],
 });
 
 const uptimeRule = (status: PublicStatus) => `${UPTIME_RULE} ${status.page.timeZone}.`;
@@ -347,6 +381,8 @@ export function historyPages(status: PublicStatus, perPage = HISTORY_MONTHS_PER_
 
 export interface ComponentPageView {
   shell: PageShell;
+  /** The component's own feeds (announced and listed beside the site's). */
+  feeds: SubscribeLink[];
   component: ComponentView;
   group: string | undefined;
   /** The 90 days, newest first: the bar's data as a table. */
@@ -366,6 +402,7 @@ export function componentPages(status: PublicStatus): ComponentPageView[] {
   const zone = status.page.timeZone;
   return status.components.map((component) => ({
     shell: shell(status),
+    feeds: feedLinks(status, component),
     component: componentView(component),
     group: component.group,
     days: [...component.uptime.days].reverse().map((day) => ({
