@@ -71,6 +71,9 @@ describe('the public pages of the sample content', () => {
       [
         'index.html',
         'history/index.html',
+        'history/2026/index.html',
+        'history/2026/10/index.html',
+        'history/2026/11/index.html',
         ...SAMPLE_INCIDENTS.map((id) => `incidents/${id}/index.html`),
         ...SAMPLE_COMPONENTS.map((id) => `components/${id}/index.html`),
       ].sort(),
@@ -239,13 +242,22 @@ describe('the public pages of the fixture (backfilled incident, Markdown, hostil
     expect(html).not.toMatch(/<(script|img)\b/);
   });
 
-  it('pages the history three months at a time', () => {
-    const first = text(read(fixtureDir(), 'history/index.html'));
-    const second = text(read(fixtureDir(), 'history/2/index.html'));
-    expect([...first.matchAll(/(January|February|March|April) 2026/g)].map((m) => m[1])).toEqual(['April', 'March', 'February']);
-    expect(first).toContain('April 2026 No incidents reported this month.');
-    expect(first).toContain('Page 1 of 2 Older');
-    expect(second).toContain('January 2026 Checkout "errors" </script> & <b>more</b>');
-    expect(second).toContain('Newer Page 2 of 2');
+  it('shows the latest three months at /history/, and every year and month at a URL of its own with the index', () => {
+    const entry = text(read(fixtureDir(), 'history/index.html'));
+    expect([...entry.matchAll(/(January|February|March|April) 2026 /g)].map((m) => m[1])).toEqual(['April', 'March', 'February']);
+    expect(entry).toContain('April 2026 No incidents reported this month.');
+    const index = 'History by year and month';
+    const january = read(fixtureDir(), 'history/2026/01/index.html');
+    expect(text(january)).toContain('January 2026 Checkout "errors" </script> & <b>more</b>');
+    expect(january).toContain('<a href="/history/2026/02/">Newer: February 2026</a>');
+    const year = text(read(fixtureDir(), 'history/2026/index.html'));
+    expect([...year.matchAll(/(January|February|March|April) 2026 /g)].map((m) => m[1])).toEqual(['April', 'March', 'February', 'January']);
+    for (const file of ['history/index.html', 'history/2026/index.html', 'history/2026/01/index.html']) {
+      const html = read(fixtureDir(), file);
+      expect(html, file).toContain(`<nav aria-label="${index}" class="history-index">`);
+      const nav = html.indexOf(`<nav aria-label="${index}"`);
+      expect(text(html.slice(nav, html.indexOf('</nav>', nav)))).toBe('2026 Apr Mar Feb Jan');
+    }
+    expect(read(fixtureDir(), 'history/2026/01/index.html')).toMatch(/<a href="\/history\/2026\/01\/" aria-current="page"/);
   });
 });
