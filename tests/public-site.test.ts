@@ -102,17 +102,20 @@ describe('the public pages of the sample content', () => {
 
   it('draws 90 labelled, linked day cells per component, and states the uptime rule', () => {
     const page = read(sampleDir(), 'index.html');
-    const cells = [...page.matchAll(/<a href="([^"]+)" class="(ok|minor|major|critical|none)" aria-label="([^"]+)"><\/a>/g)];
+    const cells = [...page.matchAll(/<a href="([^"]+)" class="(ok|minor|major|critical|none)" aria-label="([^"]+)" tabindex="(-1|0)"><\/a>/g)];
     expect(cells).toHaveLength(90 * SAMPLE_COMPONENTS.length);
+    // One tab stop per bar (a roving tabindex): its latest day.
+    expect(cells.filter((c) => c[4] === '0')).toHaveLength(SAMPLE_COMPONENTS.length);
+    expect(cells.filter((c, n) => c[4] === '0' && n % 90 === 89)).toHaveLength(SAMPLE_COMPONENTS.length);
     // Card payments, the REST API and the web app on the day of the card payments outage: 1 h 43 min
     // of major outage, 1 h 43 min of partial outage (at 0.3), degraded performance (not counted).
     expect(cells.filter((c) => c[3]!.startsWith('14 Oct 2026') && c[3]!.includes('Incident:')).map((c) => c.slice(1))).toEqual([
-      ['/incidents/2026-10-14-card-payments-outage/', 'major', '14 Oct 2026: 97.85% uptime, partial outage. Incident: Card payments unavailable.'],
-      ['/incidents/2026-10-14-card-payments-outage/', 'minor', '14 Oct 2026: 100% uptime, degraded performance. Incident: Card payments unavailable.'],
-      ['/incidents/2026-10-14-card-payments-outage/', 'critical', '14 Oct 2026: 92.84% uptime, major outage. Incident: Card payments unavailable.'],
+      ['/incidents/2026-10-14-card-payments-outage/', 'major', '14 Oct 2026: 97.85% uptime, partial outage. Incident: Card payments unavailable.', '-1'],
+      ['/incidents/2026-10-14-card-payments-outage/', 'minor', '14 Oct 2026: 100% uptime, degraded performance. Incident: Card payments unavailable.', '-1'],
+      ['/incidents/2026-10-14-card-payments-outage/', 'critical', '14 Oct 2026: 92.84% uptime, major outage. Incident: Card payments unavailable.', '-1'],
     ]);
     expect(cells.filter((c) => c[3] === '25 Aug 2026: 100% uptime. No incidents.')).toHaveLength(SAMPLE_COMPONENTS.length);
-    expect(text(page)).toContain('25 Aug 2026 99.92% uptime 22 Nov 2026');
+    expect(text(page)).toContain('25 Aug 2026 99.92% uptime · Day by day 22 Nov 2026');
     expect(text(page)).toContain(
       'Uptime counts each minute of major outage fully and each minute of partial outage at 0.3; degraded performance and planned maintenance do not count as downtime. Days are calendar days in Europe/Amsterdam.',
     );
@@ -208,10 +211,14 @@ describe('the public pages of the sample content', () => {
     for (const feed of ['history.rss', 'history.atom', 'components/card-payments/history.atom']) expect(read(sampleDir(), feed)).toMatch(/^<\?xml/);
   });
 
-  it('loads nothing: no script, stylesheet, image, font or frame, on any page', () => {
+  it("loads nothing: no script file, stylesheet, image, font or frame, on any page; one inline script for the bars' keys", () => {
     for (const file of files(sampleDir()).filter((f) => f.endsWith('.html'))) {
-      // Feed autodiscovery links load nothing.
-      const html = read(sampleDir(), file).replace(/<link rel="alternate" [^>]*>/g, '');
+      // Feed autodiscovery links load nothing; the uptime bars' keyboard is one small inline script.
+      const raw = read(sampleDir(), file);
+      const scripts = [...raw.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length, file).toBe(raw.includes('data-bar') ? 1 : 0);
+      for (const [, code] of scripts) expect(code!.length, file).toBeLessThan(1024);
+      const html = raw.replace(/<link rel="alternate" [^>]*>/g, '').replace(/<script>[\s\S]*?<\/script>/g, '');
       expect(html, file).not.toMatch(/<(script|link|img|iframe|object|embed|source|video|audio)\b|@import|url\(|\bsrc=/i);
     }
   });
