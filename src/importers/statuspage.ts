@@ -210,10 +210,16 @@ function convertIncident(
   report: string[],
 ): ImportedFile | undefined {
   const updates = [...incident.incident_updates].sort((a, b) => Date.parse(a.display_at ?? a.created_at) - Date.parse(b.display_at ?? b.created_at));
-  const started = instant(incident.started_at ?? incident.created_at);
+  const where = `incident ${incident.id} ("${incident.name}")`;
+  // A started_at edited to after the first post: the record began with that post, so it is the start.
+  const firstPost = updates[0] ? instant(updates[0].display_at ?? updates[0].created_at) : undefined;
+  let started = instant(incident.started_at ?? incident.created_at);
+  if (firstPost !== undefined && Date.parse(firstPost) < Date.parse(started)) {
+    report.push(`${where}: started_at ${started} is after its first update; started is that update (${firstPost})`);
+    started = firstPost;
+  }
   const resolvedAt = incident.resolved_at ? instant(incident.resolved_at) : undefined;
   const id = ids(`${day(started)}-${slug(incident.name, 52)}`);
-  const where = `incident ${incident.id} ("${incident.name}")`;
 
   // Updates: a status only where it changes (Statuspage's "Update" posts keep the status).
   let current: string | undefined;
@@ -290,6 +296,11 @@ function impactOf(
     if (!interval) return;
     open.delete(code);
     const name = components.get(code)?.name ?? code;
+    // Marked impaired after resolution and never marked back: no time to count.
+    if (to !== undefined && Date.parse(to) <= Date.parse(interval.from)) {
+      report.push(`${where}: ${name} was marked ${interval.level} at ${interval.from}, after resolution, and never back: not counted as impact`);
+      return;
+    }
     out.push({ component: name, level: interval.level, from: interval.from, ...(to ? { to } : {}) });
   };
   let sawTransitions = false;
