@@ -49,7 +49,7 @@ export const IMPORTERS: readonly Importer[] = [
       }
       const data = parsed.data;
       if (!data.incidents && !data.scheduled_maintenances && !data.components) {
-        throw new UsageError(`${file}: holds none of incidents, scheduled_maintenances or components (Statuspage v2 incidents.json, summary.json, …)`);
+        throw new UsageError(`${file}: holds none of incidents, scheduled_maintenances or components; expected ${STATUSPAGE_FILES}`);
       }
       return [{ file, data, at: () => file }];
     },

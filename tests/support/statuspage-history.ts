@@ -77,17 +77,39 @@ export function writeStatuspageHistory(dir: string, incidents = 800, seed = 2026
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   mkdirSync(dir, { recursive: true });
-  const page = { id: 'gen-page', name: 'Generated Hub', url: 'https://status.generated.example', time_zone: 'America/Los_Angeles', updated_at: iso(Date.parse(HISTORY_NOW)) };
+  const page = {
+    id: 'gen-page',
+    name: 'Generated Hub',
+    url: 'https://status.generated.example',
+    time_zone: 'America/Los_Angeles',
+    updated_at: iso(Date.parse(HISTORY_NOW)),
+  };
 
-  const components: { id: string; name: string; group: boolean; group_id: string | null; position: number; description: string | null; components?: string[] }[] = [];
+  const components: {
+    id: string;
+    name: string;
+    group: boolean;
+    group_id: string | null;
+    position: number;
+    description: string | null;
+    components?: string[];
+  }[] = [];
   let position = 0;
   for (const [group, names] of Object.entries(GROUPS)) {
     const groupId = `g-${group.toLowerCase()}`;
     components.push({ id: groupId, name: group, group: true, group_id: null, position: ++position, description: null, components: names.map((n) => `c-${n}`) });
-    for (const name of names) components.push({ id: `c-${name}`, name, group: false, group_id: groupId, position: ++position, description: `${name} of Generated Hub.` });
+    for (const name of names)
+      components.push({ id: `c-${name}`, name, group: false, group_id: groupId, position: ++position, description: `${name} of Generated Hub.` });
   }
   const members = components.filter((c) => !c.group);
-  const ref = (c: (typeof members)[number]) => ({ id: c.id, name: c.name, group: false, group_id: c.group_id, position: c.position, description: c.description });
+  const ref = (c: (typeof members)[number]) => ({
+    id: c.id,
+    name: c.name,
+    group: false,
+    group_id: c.group_id,
+    position: c.position,
+    description: c.description,
+  });
   const flip = (c: (typeof members)[number], from: string, to: string) => [{ code: c.id, name: c.name, old_status: from, new_status: to }];
 
   const span = Date.parse(HISTORY_NOW) - HISTORY_FROM - 10 * 86_400_000;
@@ -98,7 +120,17 @@ export function writeStatuspageHistory(dir: string, incidents = 800, seed = 2026
     const impact = pick(IMPACTS);
     const roll = random();
     const kind: GeneratedIncident['kind'] =
-      roll < 0.62 ? 'normal' : roll < 0.74 ? 'flipped-before-start' : roll < 0.8 ? 'no-transitions' : roll < 0.86 ? 'no-components' : roll < 0.95 ? 'backfilled' : 'backfilled-late';
+      roll < 0.62
+        ? 'normal'
+        : roll < 0.74
+          ? 'flipped-before-start'
+          : roll < 0.8
+            ? 'no-transitions'
+            : roll < 0.86
+              ? 'no-components'
+              : roll < 0.95
+                ? 'backfilled'
+                : 'backfilled-late';
     const component = pick(members);
     const second = pick(members.filter((c) => c !== component));
     const level = LEVEL_OF[impact];
@@ -116,20 +148,32 @@ export function writeStatuspageHistory(dir: string, incidents = 800, seed = 2026
       resolvedAt = t + between(30, 180) * MIN;
       const posted = kind === 'backfilled' ? resolvedAt + between(1, 3) * 86_400_000 : t + 36 * 86_400_000;
       createdAt = posted;
-      post(posted, 'identified', `This incident was backfilled: ${component.name} was ${level.replace('_', ' ')} earlier.${link}`, flip(component, 'operational', level));
+      post(
+        posted,
+        'identified',
+        `This incident was backfilled: ${component.name} was ${level.replace('_', ' ')} earlier.${link}`,
+        flip(component, 'operational', level),
+      );
       post(posted + 20 * MIN, 'resolved', 'The component status has been corrected.', flip(component, level, 'operational'));
     } else {
       const gap = () => (random() < 0.1 ? between(70, 150) : between(10, 45)) * MIN;
       let at = t;
       if (kind === 'flipped-before-start') startedAt = t + between(5, 20) * MIN;
       const transitions = kind === 'normal' || kind === 'flipped-before-start';
-      post(at, 'investigating', `We are investigating reports of ${component.name} problems.${link}`, transitions ? flip(component, 'operational', level) : null);
+      post(
+        at,
+        'investigating',
+        `We are investigating reports of ${component.name} problems.${link}`,
+        transitions ? flip(component, 'operational', level) : null,
+      );
       at += gap();
       const secondToo = transitions && random() < 0.3;
       post(at, 'identified', 'We have identified the cause and are working on a fix.', secondToo ? flip(second, 'operational', 'degraded_performance') : null);
       at += gap();
       monitoringAt = at;
-      const recovered = transitions ? [...flip(component, level, 'operational'), ...(secondToo ? flip(second, 'degraded_performance', 'operational') : [])] : null;
+      const recovered = transitions
+        ? [...flip(component, level, 'operational'), ...(secondToo ? flip(second, 'degraded_performance', 'operational') : [])]
+        : null;
       post(at, 'monitoring', 'A fix has been applied and we are monitoring the results.', recovered);
       at += gap();
       resolvedAt = at;
