@@ -95,6 +95,10 @@ describe('a generated four-year Statuspage history, imported and built', () => {
     const backfilled = history.incidents.filter((i) => i.kind.startsWith('backfilled'));
     const posted = pages.filter((f) => read(f).includes('Posted after the fact'));
     expect(posted).toHaveLength(backfilled.length);
+    // A postmortem posted after resolution is the incident's public summary, not a late update.
+    const postmortems = history.incidents.filter((i) => Number(i.id.slice(3)) % 10 === 3 && !i.kind.startsWith('backfilled'));
+    const summaries = pages.filter((f) => /<h2 id="summary">Summary<\/h2>\s*<p>Postmortem: what happened to/.test(read(f)));
+    expect(summaries.length).toBe(postmortems.length);
   });
 
   it('has a page per year and per month, each listing the incidents that started in it, with the index', () => {

@@ -223,7 +223,12 @@ function convertIncident(
 
   // Updates: a status only where it changes (Statuspage's "Update" posts keep the status).
   let current: string | undefined;
+  // Statuspage's postmortem is the customer statement written after resolution: Keel's public.summary.
+  const postmortems = updates.filter((u) => u.status === 'postmortem' && u.body?.trim());
+  const summary = postmortems.map((u) => u.body!.trim()).join('\n\n') || undefined;
+  if (summary !== undefined) report.push(`${where}: its postmortem became public.summary`);
   const publicUpdates = updates.flatMap((u) => {
+    if (postmortems.includes(u)) return [];
     const status = u.status === 'postmortem' ? 'resolved' : u.status;
     if (!INCIDENT_STATUSES.has(status)) {
       report.push(`${where}: an update with status "${u.status}" was left out`);
@@ -270,7 +275,12 @@ function convertIncident(
     services,
     ...(impact.length > 0 ? { impact } : {}),
     // Statuspage's incident impact is what customers were told: carried as declared.
-    public: { title: incident.name, ...(IMPACTS.has(incident.impact ?? '') ? { impact: incident.impact } : {}), updates: publicUpdates },
+    public: {
+      title: incident.name,
+      ...(IMPACTS.has(incident.impact ?? '') ? { impact: incident.impact } : {}),
+      ...(summary !== undefined ? { summary } : {}),
+      updates: publicUpdates,
+    },
     tags: ['imported'],
   };
   if (resolved !== undefined && !resolvedAt) report.push(`${where}: resolved but without resolved_at; resolved is its last update`);

@@ -12,6 +12,7 @@
  *   back after the key times; some posted five weeks after they started (Statuspage's backfill of
  *   an old incident, which Keel must not take for a month typo);
  * - update gaps longer than an hour now and then, long unbroken addresses in update bodies;
+ * - postmortems posted two days after resolution (Keel's public.summary);
  * - maintenance with and without components.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -178,6 +179,8 @@ export function writeStatuspageHistory(dir: string, incidents = 800, seed = 2026
       at += gap();
       resolvedAt = at;
       post(at, 'resolved', 'This incident has been resolved.');
+      // A postmortem posted two days later, as Statuspage pages publish them.
+      if (n % 10 === 3) post(at + 2 * 86_400_000, 'postmortem', `Postmortem: what happened to ${component.name}, and what we changed.`);
       if (kind === 'no-components') listed = [];
       if (secondToo) listed.push(ref(second));
     }
@@ -185,7 +188,7 @@ export function writeStatuspageHistory(dir: string, incidents = 800, seed = 2026
     list.push({
       id,
       name,
-      status: random() < 0.1 ? 'postmortem' : 'resolved',
+      status: n % 10 === 3 && kind !== 'backfilled' && kind !== 'backfilled-late' ? 'postmortem' : 'resolved',
       impact,
       created_at: iso(createdAt),
       updated_at: iso(Date.parse(String(updates.at(-1)!.created_at))),
