@@ -75,6 +75,8 @@ let second: Run;
 let bad: Run;
 let badContent: string;
 let wrongAudience: Run;
+let publicOnly: Run;
+let badAudienceFlag: Run;
 
 beforeAll(async () => {
   mkdirSync(join(root, 'tmp'), { recursive: true });
@@ -84,13 +86,15 @@ beforeAll(async () => {
   const incident = join(badContent, 'incidents', '2026-01-12-checkout-errors.md');
   writeFileSync(incident, readFileSync(incident, 'utf8').replace('severity: SEV2', 'severity: sev2'));
   // Independent builds, side by side: each output folder has its own Astro cache.
-  [first, second, bad, wrongAudience] = await Promise.all([
+  [first, second, bad, wrongAudience, publicOnly, badAudienceFlag] = await Promise.all([
     build(relative(root, fixture), join(tmp, 'a')),
     build(relative(root, fixture), join(tmp, 'b')),
     build(badContent, join(tmp, 'bad')),
     run(['node_modules/astro/bin/astro.mjs', 'build'], { KEEL_AUDIENCE: 'staging', KEEL_CONTENT: fixture, KEEL_OUT_DIR: join(tmp, 'wrong') }),
+    run(['bin/keel.mjs', 'build', '--audience', 'public', '--content', relative(root, fixture), '--out', join(tmp, 'public-only')], {}),
+    run(['bin/keel.mjs', 'build', '--audience', 'staff', '--content', relative(root, fixture), '--out', join(tmp, 'staff')], {}),
   ]);
-  for (const [name, r] of Object.entries({ first, second, bad, wrongAudience })) {
+  for (const [name, r] of Object.entries({ first, second, bad, wrongAudience, publicOnly, badAudienceFlag })) {
     process.stdout.write(`keel build (${name}): exit ${r.code} in ${r.seconds.toFixed(1)}s\n`);
   }
 });
@@ -176,6 +180,23 @@ describe('keel build of the fixture', () => {
         expect(readFileSync(join(b, file)).equals(readFileSync(join(a, file))), `${audience}/${file} differs`).toBe(true);
       }
     }
+  });
+});
+
+describe('keel build --audience', () => {
+  it('builds the one site it names, and says where it is', () => {
+    expect(publicOnly.code, publicOnly.stderr).toBe(0);
+    expect(existsSync(join(tmp, 'public-only', 'public', 'index.html'))).toBe(true);
+    expect(existsSync(join(tmp, 'public-only', 'internal'))).toBe(false);
+    expect(publicOnly.stdout).toContain('keel: built the public site (public ');
+    expect(publicOnly.stdout).toContain(relative(process.cwd(), join(tmp, 'public-only', 'public', 'index.html')));
+    expect(publicOnly.stdout).not.toContain('building the internal site');
+  });
+
+  it('refuses an audience it does not know with exit 2, building nothing', () => {
+    expect(badAudienceFlag.code).toBe(2);
+    expect(badAudienceFlag.stderr).toContain('keel: --audience must be one of public, internal (got "staff")');
+    expect(existsSync(join(tmp, 'staff'))).toBe(false);
   });
 });
 

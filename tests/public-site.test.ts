@@ -71,6 +71,9 @@ describe('the public pages of the sample content', () => {
       [
         'index.html',
         'history/index.html',
+        'history/2026/index.html',
+        'history/2026/10/index.html',
+        'history/2026/11/index.html',
         ...SAMPLE_INCIDENTS.map((id) => `incidents/${id}/index.html`),
         ...SAMPLE_COMPONENTS.map((id) => `components/${id}/index.html`),
       ].sort(),
@@ -99,17 +102,20 @@ describe('the public pages of the sample content', () => {
 
   it('draws 90 labelled, linked day cells per component, and states the uptime rule', () => {
     const page = read(sampleDir(), 'index.html');
-    const cells = [...page.matchAll(/<a href="([^"]+)" class="(ok|minor|major|critical|none)" aria-label="([^"]+)"><\/a>/g)];
+    const cells = [...page.matchAll(/<a href="([^"]+)" class="(ok|minor|major|critical|none)" aria-label="([^"]+)" tabindex="(-1|0)"><\/a>/g)];
     expect(cells).toHaveLength(90 * SAMPLE_COMPONENTS.length);
+    // One tab stop per bar (a roving tabindex): its latest day.
+    expect(cells.filter((c) => c[4] === '0')).toHaveLength(SAMPLE_COMPONENTS.length);
+    expect(cells.filter((c, n) => c[4] === '0' && n % 90 === 89)).toHaveLength(SAMPLE_COMPONENTS.length);
     // Card payments, the REST API and the web app on the day of the card payments outage: 1 h 43 min
     // of major outage, 1 h 43 min of partial outage (at 0.3), degraded performance (not counted).
     expect(cells.filter((c) => c[3]!.startsWith('14 Oct 2026') && c[3]!.includes('Incident:')).map((c) => c.slice(1))).toEqual([
-      ['/incidents/2026-10-14-card-payments-outage/', 'major', '14 Oct 2026: 97.85% uptime, partial outage. Incident: Card payments unavailable.'],
-      ['/incidents/2026-10-14-card-payments-outage/', 'minor', '14 Oct 2026: 100% uptime, degraded performance. Incident: Card payments unavailable.'],
-      ['/incidents/2026-10-14-card-payments-outage/', 'critical', '14 Oct 2026: 92.84% uptime, major outage. Incident: Card payments unavailable.'],
+      ['/incidents/2026-10-14-card-payments-outage/', 'major', '14 Oct 2026: 97.85% uptime, partial outage. Incident: Card payments unavailable.', '-1'],
+      ['/incidents/2026-10-14-card-payments-outage/', 'minor', '14 Oct 2026: 100% uptime, degraded performance. Incident: Card payments unavailable.', '-1'],
+      ['/incidents/2026-10-14-card-payments-outage/', 'critical', '14 Oct 2026: 92.84% uptime, major outage. Incident: Card payments unavailable.', '-1'],
     ]);
     expect(cells.filter((c) => c[3] === '25 Aug 2026: 100% uptime. No incidents.')).toHaveLength(SAMPLE_COMPONENTS.length);
-    expect(text(page)).toContain('25 Aug 2026 99.92% uptime 22 Nov 2026');
+    expect(text(page)).toContain('25 Aug 2026 99.92% uptime · Day by day 22 Nov 2026');
     expect(text(page)).toContain(
       'Uptime counts each minute of major outage fully and each minute of partial outage at 0.3; degraded performance and planned maintenance do not count as downtime. Days are calendar days in Europe/Amsterdam.',
     );
@@ -188,9 +194,31 @@ describe('the public pages of the sample content', () => {
     expect(page).toContain('Card payment connection moves to a new data centre Completed');
   });
 
-  it('loads nothing: no script, stylesheet, image, font or frame, on any page', () => {
+  it("announces the site feeds on every page and a component's own on its page, and lists them with the JSON API under Subscribe", () => {
+    const alternates = (html: string) =>
+      [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    const site = ['application/rss+xml /history.rss', 'application/atom+xml /history.atom'];
     for (const file of files(sampleDir()).filter((f) => f.endsWith('.html'))) {
       const html = read(sampleDir(), file);
+      const component = /^components\/([^/]+)\//.exec(file)?.[1];
+      const own = component ? [`application/rss+xml /components/${component}/history.rss`, `application/atom+xml /components/${component}/history.atom`] : [];
+      expect(alternates(html), file).toEqual([...own, ...site]);
+      const subscribe = html.slice(html.indexOf('<details class="subscribe">'), html.indexOf('</details>', html.indexOf('<details class="subscribe">')));
+      expect(text(subscribe), file).toMatch(component ? /^Subscribe .+ RSS .+ Atom RSS Atom JSON API$/ : /^Subscribe RSS Atom JSON API$/);
+      expect(subscribe).toContain('href="/api/v2/summary.json"');
+    }
+    // Every announced feed exists.
+    for (const feed of ['history.rss', 'history.atom', 'components/card-payments/history.atom']) expect(read(sampleDir(), feed)).toMatch(/^<\?xml/);
+  });
+
+  it("loads nothing: no script file, stylesheet, image, font or frame, on any page; one inline script for the bars' keys", () => {
+    for (const file of files(sampleDir()).filter((f) => f.endsWith('.html'))) {
+      // Feed autodiscovery links load nothing; the uptime bars' keyboard is one small inline script.
+      const raw = read(sampleDir(), file);
+      const scripts = [...raw.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length, file).toBe(raw.includes('data-bar') ? 1 : 0);
+      for (const [, code] of scripts) expect(code!.length, file).toBeLessThan(1024);
+      const html = raw.replace(/<link rel="alternate" [^>]*>/g, '').replace(/<script>[\s\S]*?<\/script>/g, '');
       expect(html, file).not.toMatch(/<(script|link|img|iframe|object|embed|source|video|audio)\b|@import|url\(|\bsrc=/i);
     }
   });
@@ -221,13 +249,22 @@ describe('the public pages of the fixture (backfilled incident, Markdown, hostil
     expect(html).not.toMatch(/<(script|img)\b/);
   });
 
-  it('pages the history three months at a time', () => {
-    const first = text(read(fixtureDir(), 'history/index.html'));
-    const second = text(read(fixtureDir(), 'history/2/index.html'));
-    expect([...first.matchAll(/(January|February|March|April) 2026/g)].map((m) => m[1])).toEqual(['April', 'March', 'February']);
-    expect(first).toContain('April 2026 No incidents reported this month.');
-    expect(first).toContain('Page 1 of 2 Older');
-    expect(second).toContain('January 2026 Checkout "errors" </script> & <b>more</b>');
-    expect(second).toContain('Newer Page 2 of 2');
+  it('shows the latest three months at /history/, and every year and month at a URL of its own with the index', () => {
+    const entry = text(read(fixtureDir(), 'history/index.html'));
+    expect([...entry.matchAll(/(January|February|March|April) 2026 /g)].map((m) => m[1])).toEqual(['April', 'March', 'February']);
+    expect(entry).toContain('April 2026 No incidents reported this month.');
+    const index = 'History by year and month';
+    const january = read(fixtureDir(), 'history/2026/01/index.html');
+    expect(text(january)).toContain('January 2026 Checkout "errors" </script> & <b>more</b>');
+    expect(january).toContain('<a href="/history/2026/02/">Newer: February 2026</a>');
+    const year = text(read(fixtureDir(), 'history/2026/index.html'));
+    expect([...year.matchAll(/(January|February|March|April) 2026 /g)].map((m) => m[1])).toEqual(['April', 'March', 'February', 'January']);
+    for (const file of ['history/index.html', 'history/2026/index.html', 'history/2026/01/index.html']) {
+      const html = read(fixtureDir(), file);
+      expect(html, file).toContain(`<nav aria-label="${index}" class="history-index">`);
+      const nav = html.indexOf(`<nav aria-label="${index}"`);
+      expect(text(html.slice(nav, html.indexOf('</nav>', nav)))).toBe('2026 Apr Mar Feb Jan');
+    }
+    expect(read(fixtureDir(), 'history/2026/01/index.html')).toMatch(/<a href="\/history\/2026\/01\/" aria-current="page"/);
   });
 });

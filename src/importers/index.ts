@@ -10,6 +10,8 @@ import { dataSourceFile, readDocuments, type SourceDocument } from './slo-docume
 import { importSloth, isSlothDocument } from './sloth.ts';
 import { importStatuspage, StatuspageExportSchema, type ImportResult, type StatuspageExport } from './statuspage.ts';
 
+const STATUSPAGE_FILES = 'Statuspage v2 JSON (incidents.json, summary.json, scheduled-maintenances.json)';
+
 export interface Importer {
   readonly name: string;
   /** What its files are, for the usage text and errors. */
@@ -32,22 +34,22 @@ const withDataSource = (result: ImportResult): ImportResult => (result.files.len
 export const IMPORTERS: readonly Importer[] = [
   {
     name: 'statuspage',
-    files: 'Statuspage v2 JSON (incidents.json, summary.json, scheduled-maintenances.json)',
+    files: STATUSPAGE_FILES,
     read(text, file) {
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch (cause) {
-        throw new UsageError(`${file}: not readable as JSON (${(cause as Error).message.split('\n')[0]})`);
+        throw new UsageError(`${file}: not readable as JSON (${(cause as Error).message.split('\n')[0]}); expected ${STATUSPAGE_FILES}`);
       }
       const parsed = StatuspageExportSchema.safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw new UsageError(`${file}: not Statuspage v2 JSON: ${issue.path.join('.') || 'the document'}: ${issue.message}`);
+        throw new UsageError(`${file}: not Statuspage v2 JSON: ${issue.path.join('.') || 'the document'}: ${issue.message}; expected ${STATUSPAGE_FILES}`);
       }
       const data = parsed.data;
       if (!data.incidents && !data.scheduled_maintenances && !data.components) {
-        throw new UsageError(`${file}: holds none of incidents, scheduled_maintenances or components (Statuspage v2 incidents.json, summary.json, …)`);
+        throw new UsageError(`${file}: holds none of incidents, scheduled_maintenances or components; expected ${STATUSPAGE_FILES}`);
       }
       return [{ file, data, at: () => file }];
     },

@@ -210,14 +210,25 @@ function convertIncident(
   report: string[],
 ): ImportedFile | undefined {
   const updates = [...incident.incident_updates].sort((a, b) => Date.parse(a.display_at ?? a.created_at) - Date.parse(b.display_at ?? b.created_at));
-  const started = instant(incident.started_at ?? incident.created_at);
+  const where = `incident ${incident.id} ("${incident.name}")`;
+  // A started_at edited to after the first post: the record began with that post, so it is the start.
+  const firstPost = updates[0] ? instant(updates[0].display_at ?? updates[0].created_at) : undefined;
+  let started = instant(incident.started_at ?? incident.created_at);
+  if (firstPost !== undefined && Date.parse(firstPost) < Date.parse(started)) {
+    report.push(`${where}: started_at ${started} is after its first update; started is that update (${firstPost})`);
+    started = firstPost;
+  }
   const resolvedAt = incident.resolved_at ? instant(incident.resolved_at) : undefined;
   const id = ids(`${day(started)}-${slug(incident.name, 52)}`);
-  const where = `incident ${incident.id} ("${incident.name}")`;
 
   // Updates: a status only where it changes (Statuspage's "Update" posts keep the status).
   let current: string | undefined;
+  // Statuspage's postmortem is the customer statement written after resolution: Keel's public.summary.
+  const postmortems = updates.filter((u) => u.status === 'postmortem' && u.body?.trim());
+  const summary = postmortems.map((u) => u.body!.trim()).join('\n\n') || undefined;
+  if (summary !== undefined) report.push(`${where}: its postmortem became public.summary`);
   const publicUpdates = updates.flatMap((u) => {
+    if (postmortems.includes(u)) return [];
     const status = u.status === 'postmortem' ? 'resolved' : u.status;
     if (!INCIDENT_STATUSES.has(status)) {
       report.push(`${where}: an update with status "${u.status}" was left out`);
@@ -264,7 +275,12 @@ function convertIncident(
     services,
     ...(impact.length > 0 ? { impact } : {}),
     // Statuspage's incident impact is what customers were told: carried as declared.
-    public: { title: incident.name, ...(IMPACTS.has(incident.impact ?? '') ? { impact: incident.impact } : {}), updates: publicUpdates },
+    public: {
+      title: incident.name,
+      ...(IMPACTS.has(incident.impact ?? '') ? { impact: incident.impact } : {}),
+      ...(summary !== undefined ? { summary } : {}),
+      updates: publicUpdates,
+    },
     tags: ['imported'],
   };
   if (resolved !== undefined && !resolvedAt) report.push(`${where}: resolved but without resolved_at; resolved is its last update`);
@@ -290,6 +306,11 @@ function impactOf(
     if (!interval) return;
     open.delete(code);
     const name = components.get(code)?.name ?? code;
+    // Marked impaired after resolution and never marked back: no time to count.
+    if (to !== undefined && Date.parse(to) <= Date.parse(interval.from)) {
+      report.push(`${where}: ${name} was marked ${interval.level} at ${interval.from}, after resolution, and never back: not counted as impact`);
+      return;
+    }
     out.push({ component: name, level: interval.level, from: interval.from, ...(to ? { to } : {}) });
   };
   let sawTransitions = false;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPublic, CHROMIUM, CHROMIUM_ARGS as ARGS, root, serve, type Served } from './site.ts';
+import { buildPublic, CHROMIUM, CHROMIUM_ARGS as ARGS, files, root, serve, type Served } from './site.ts';
 
 const SCREENSHOTS = join(root, 'tmp', 'e2e');
 const SAMPLE_NOW = '2026-11-22T12:00:00Z';
@@ -22,6 +22,7 @@ const PAGES = {
   incident: '/incidents/2026-11-20-settings-page-slow/',
   resolvedIncident: '/incidents/2026-10-14-card-payments-outage/',
   history: '/history/',
+  historyMonth: '/history/2026/10/',
   component: '/components/card-payments/',
 };
 
@@ -123,43 +124,91 @@ describe('the public site in Chromium', () => {
     await page.close();
   });
 
-  it('names the incident of a day when its uptime cell gets keyboard focus', async () => {
-    const page = await open(noScript, PAGES.status);
-    // Tab from the component's name into its bar, day by day, to 14 October.
+  it('makes each uptime bar one tab stop, moved through day by day with the arrow keys, each day named', async () => {
+    const page = await open(scripted, PAGES.status);
+    // One tabbable day per bar: the latest.
+    const stops = await page.locator('.bar').evaluateAll((bars) => bars.map((bar) => [...bar.querySelectorAll('a')].filter((a) => a.tabIndex >= 0).length));
+    expect(stops).toEqual(stops.map(() => 1));
+    // Tab from the component's name into its bar: the latest day.
     await page.locator('.components').getByRole('link', { name: 'Card payments', exact: true }).focus();
-    let label: string | null = null;
-    for (let presses = 0; presses < 91 && !label?.startsWith('14 Oct 2026'); presses++) {
-      await page.keyboard.press('Tab');
-      label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
-    }
-    expect(label).toBe('14 Oct 2026: 92.84% uptime, major outage. Incident: Card payments unavailable.');
-    // What the focused cell shows, and where it leads.
+    await page.keyboard.press('Tab');
+    const label = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+    await expect(label()).resolves.toMatch(/^22 Nov 2026: /);
+    // Arrow keys to 14 October, the day of the card payments outage.
+    let presses = 0;
+    while (!(await label())?.startsWith('14 Oct 2026') && presses++ < 90) await page.keyboard.press('ArrowLeft');
+    await expect(label()).resolves.toBe('14 Oct 2026: 92.84% uptime, major outage. Incident: Card payments unavailable.');
+    // What the focused day shows, and where it leads.
     const focused = await page.evaluate(() => {
       const cell = document.activeElement!;
-      return { shown: getComputedStyle(cell, '::after').content, href: cell.getAttribute('href') };
+      return { shown: getComputedStyle(cell, '::after').content, href: cell.getAttribute('href'), tabIndex: (cell as HTMLElement).tabIndex };
     });
-    expect(focused).toEqual({ shown: `"${label}"`, href: '/incidents/2026-10-14-card-payments-outage/' });
-    // Its accessible name, as a screen reader gets it.
-    const snapshot = await page.locator('.bar a:focus').ariaSnapshot();
-    expect(snapshot).toContain('Card payments unavailable');
+    expect(focused).toEqual({
+      shown: '"14 Oct 2026: 92.84% uptime, major outage. Incident: Card payments unavailable."',
+      href: '/incidents/2026-10-14-card-payments-outage/',
+      tabIndex: 0,
+    });
+    // Its accessible name, as a screen reader gets it, and the bar's still one stop.
+    await expect(page.locator('.bar a:focus').ariaSnapshot()).resolves.toContain('Card payments unavailable');
+    await expect(page.locator('.bar a:focus').locator('xpath=..').locator('a[tabindex="0"]').count()).resolves.toBe(1);
+    // Home and End reach the ends; Tab leaves the bar for the "Day by day" link under it.
+    await page.keyboard.press('End');
+    await expect(label()).resolves.toMatch(/^22 Nov 2026: /);
+    await page.keyboard.press('Home');
+    await expect(label()).resolves.toMatch(/^25 Aug 2026: /);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Day by day');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowRight');
+    await expect(label()).resolves.toMatch(/^26 Aug 2026: /);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.origin}/incidents/2026-10-14-card-payments-outage/`);
-    await expect(page.locator('h1').textContent()).resolves.toBe('Card payments unavailable');
+    await page.waitForURL(`${server.origin}/components/card-payments/#2026-08-26`);
     await page.close();
   });
 
-  it('has no serious or critical accessibility violation (axe-core)', async () => {
+  it('scrolls no page sideways at 390 px, and has touch targets of at least 24 px where a day can be opened', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await watch(phone);
+    const wide: string[] = [];
+    for (const file of files(join(tmp, 'public')).filter((f) => f.endsWith('.html'))) {
+      const path = `/${file.replace(/index\.html$/, '')}`;
+      const page = await open(phone, path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) wide.push(`${path}: ${width} px`);
+      // A day in a bar is never a touch target on a phone; what can be touched there is 24 px or more.
+      const touchable = await page.evaluate(() => [...document.querySelectorAll('.bar a')].filter((a) => getComputedStyle(a).pointerEvents !== 'none').length);
+      expect(touchable, path).toBe(0);
+      const small = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('.axis a, .subscribe summary, .history-index a')]
+            .map((e) => e.getBoundingClientRect())
+            .filter((r) => r.height < 24 || r.width < 24).length,
+      );
+      expect(small, path).toBe(0);
+      await page.close();
+    }
+    expect(wide).toEqual([]);
+    await phone.close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core), in light and dark mode', async () => {
     const found: string[] = [];
-    for (const path of Object.values(PAGES)) {
-      const page = await open(scripted, path);
+    const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    await watch(dark);
+    for (const [scheme, path] of [...Object.values(PAGES).map((p) => ['light', p] as const), ...Object.values(PAGES).map((p) => ['dark', p] as const)]) {
+      const page = await open(scheme === 'dark' ? dark : scripted, path);
+      // Dark mode sets its own background (axe flags contrast against an unset one).
+      if (scheme === 'dark') await expect(page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).resolves.toBe('rgb(18, 18, 18)');
       await page.addScriptTag({ content: axe.source });
       const violations = await page.evaluate(async () => {
         const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
         return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
       });
-      for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.join(', ')}`);
+      for (const v of violations)
+        if (v.impact === 'serious' || v.impact === 'critical') found.push(`${scheme} ${path}: ${v.id} (${v.impact}) ${v.nodes.join(', ')}`);
       await page.close();
     }
+    await dark.close();
     expect(found).toEqual([]);
   });
 

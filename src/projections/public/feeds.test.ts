@@ -57,6 +57,11 @@ describe('historyFeed', () => {
     expect(XMLValidator.validate(atom)).toBe(true);
   });
 
+  it("names the organisation as the Atom feed's author (RFC 4287 requires one)", () => {
+    const feed = (parser.parse(atom) as { feed: { author: { name: string; uri: string } } }).feed;
+    expect(feed.author).toEqual({ name: 'Acme', uri: 'https://acme.example/' });
+  });
+
   it('has one entry per public incident, with a GUID from the incident id that the clock does not change', () => {
     type RssItem = { guid: { '#text': string }; title: { '#cdata': string } };
     const items = asList((parser.parse(rss) as { rss: { channel: { item: RssItem | RssItem[] } } }).rss.channel.item);

@@ -162,6 +162,8 @@ export function historyFeed(status: PublicStatus, format: FeedFormat, component?
     language: 'en',
     updated: new Date(entries[0]?.sortAt ?? status.page.updatedAt),
     generator: 'Keel',
+    // RFC 4287 requires an author of the feed (or of every entry): the organisation.
+    author: { name, link: status.page.url },
     feedLinks: { rss: siteLink(siteUrl, feedPath('rss', component)), atom: siteLink(siteUrl, feedPath('atom', component)) },
   });
   for (const entry of entries) feed.addItem(entry.item);

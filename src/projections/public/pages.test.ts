@@ -137,6 +137,11 @@ describe('statusPage', () => {
       url: 'https://acme.example',
       zone: 'Europe/Amsterdam',
       updated: { datetime: '2026-11-22T13:00:00+01:00', text: '22 Nov 2026, 13:00 CET' },
+      subscribe: [
+        { label: 'RSS', title: 'Acme status: incident history (RSS)', href: '/history.rss', type: 'application/rss+xml', feed: true },
+        { label: 'Atom', title: 'Acme status: incident history (Atom)', href: '/history.atom', type: 'application/atom+xml', feed: true },
+        { label: 'JSON API', title: 'Acme status: JSON API (Statuspage v2)', href: '/api/v2/summary.json', type: 'application/json', feed: false },
+      ],
     });
     expect(view.uptimeRule).toContain('major outage fully');
     expect(view.uptimeRule).toContain('partial outage at 0.3');
@@ -212,38 +217,72 @@ describe('incidentPages', () => {
 });
 
 describe('historyPages', () => {
-  it('lists every month from now back to the oldest incident or begun maintenance, newest first', () => {
-    const [page] = historyPages(status);
-    expect(historyPages(status)).toHaveLength(1);
-    expect(page!.months.map((m) => [m.month.text, m.incidents.map((i) => i.id), m.maintenances.map((x) => x.id)])).toEqual([
-      ['November 2026', ['2026-11-20-web-slow'], ['2026-11-08-move']],
-      ['October 2026', ['2026-10-14-api-down'], []],
+  const byHref = (pages: ReturnType<typeof historyPages>) => new Map(pages.map((p) => [p.href, p]));
+
+  it('has an entry page, a page per year and per month from now back to the oldest incident or begun maintenance, newest first', () => {
+    const pages = historyPages(status);
+    expect(pages.map((p) => [p.kind, p.href, p.param, p.title])).toEqual([
+      ['entry', '/history/', undefined, 'Incident history'],
+      ['year', '/history/2026/', '2026', 'Incident history, 2026'],
+      ['month', '/history/2026/11/', '2026/11', 'Incident history, November 2026'],
+      ['month', '/history/2026/10/', '2026/10', 'Incident history, October 2026'],
     ]);
-    expect(page).toMatchObject({ page: 1, pages: 1, href: '/history/', newer: undefined, older: undefined });
+    const entry = pages[0]!;
+    expect(entry.months.map((m) => [m.month.text, m.href, m.incidents.map((i) => i.id), m.maintenances.map((x) => x.id)])).toEqual([
+      ['November 2026', '/history/2026/11/', ['2026-11-20-web-slow'], ['2026-11-08-move']],
+      ['October 2026', '/history/2026/10/', ['2026-10-14-api-down'], []],
+    ]);
+    const october = byHref(pages).get('/history/2026/10/')!;
+    expect(october.months.map((m) => m.id)).toEqual(['2026-10']);
+    expect([october.newer, october.older]).toEqual([{ href: '/history/2026/11/', label: 'November 2026' }, undefined]);
   });
 
-  it('pages the months', () => {
-    const pages = historyPages(status, 1);
-    expect(pages.map((p) => [p.page, p.href, p.newer, p.older, p.months.map((m) => m.id)])).toEqual([
-      [1, '/history/', undefined, '/history/2/', ['2026-11']],
-      [2, '/history/2/', '/history/', undefined, ['2026-10']],
-    ]);
+  it('puts the year/month index on every page, marking the page shown', () => {
+    for (const page of historyPages(status)) {
+      expect(page.index.map((y) => [y.year, y.href, y.months.map((m) => [m.name, m.href, m.incidents])])).toEqual([
+        [
+          '2026',
+          '/history/2026/',
+          [
+            ['Nov', '/history/2026/11/', 1],
+            ['Oct', '/history/2026/10/', 1],
+          ],
+        ],
+      ]);
+    }
+    const pages = byHref(historyPages(status));
+    expect(pages.get('/history/2026/')!.index[0]!.current).toBe(true);
+    expect(pages.get('/history/2026/10/')!.index[0]!.months.map((m) => m.current)).toEqual([false, true]);
+    expect(pages.get('/history/')!.index[0]!.current).toBe(false);
+  });
+
+  it('keeps every URL when newer incidents arrive: a month stays where it was', () => {
+    const later = publicStatus({ settings, services, incidents, maintenance: [], now: Date.parse('2027-03-10T12:00:00Z') });
+    const before = byHref(historyPages(status)).get('/history/2026/10/')!;
+    const after = byHref(historyPages(later)).get('/history/2026/10/')!;
+    expect(after.months.map((m) => m.incidents.map((i) => i.id))).toEqual(before.months.map((m) => m.incidents.map((i) => i.id)));
+    expect(historyPages(later).map((p) => p.href)).toContain('/history/2027/03/');
   });
 
   it('shows the current month alone when nothing happened, and months without incidents in between', () => {
     const quiet = publicStatus({ settings, services, incidents: [], maintenance: [], now: NOW });
-    expect(historyPages(quiet).map((p) => p.months.map((m) => m.id))).toEqual([['2026-11']]);
+    expect(historyPages(quiet).map((p) => p.href)).toEqual(['/history/', '/history/2026/', '/history/2026/11/']);
     const gap = publicStatus({ settings, services, incidents: [incidents[0]!], maintenance: [], now: Date.parse('2027-01-10T12:00:00Z') });
-    expect(historyPages(gap, 2).map((p) => p.months.map((m) => [m.id, m.incidents.length]))).toEqual([
-      [
-        ['2027-01', 0],
-        ['2026-12', 0],
-      ],
-      [
-        ['2026-11', 0],
-        ['2026-10', 1],
-      ],
+    const pages = historyPages(gap, 2);
+    expect(pages[0]!.months.map((m) => [m.id, m.incidents.length])).toEqual([
+      ['2027-01', 0],
+      ['2026-12', 0],
     ]);
+    expect(
+      byHref(pages)
+        .get('/history/2026/')!
+        .months.map((m) => [m.id, m.incidents.length]),
+    ).toEqual([
+      ['2026-12', 0],
+      ['2026-11', 0],
+      ['2026-10', 1],
+    ]);
+    expect(byHref(pages).get('/history/2027/')!.older).toEqual({ href: '/history/2026/', label: '2026' });
   });
 });
 

@@ -3,10 +3,11 @@
  * labels in Statuspage's words, times in the portal's zone with the zone named, public text as
  * sanitised HTML, links between pages. The routes only lay these values out.
  *
- * Pages: `/` (statusPage), `/incidents/<id>/` (incidentPage), `/history/` and
- * `/history/<n>/` (historyPages), `/components/<id>/` (componentPage).
+ * Pages: `/` (statusPage), `/incidents/<id>/` (incidentPage), `/history/`, `/history/<year>/`
+ * and `/history/<year>/<month>/` (historyPages), `/components/<id>/` (componentPage).
  */
 import type { ComponentStatus, ImpactInterval } from '../../domain/status/levels.ts';
+import { feedPath, type FeedFormat } from './feeds.ts';
 import { markdownToHtml, markdownToInlineHtml } from './markdown.ts';
 import type { PublicComponent, PublicIncident, PublicMaintenance, PublicStatus, PublicUptimeDay } from './status.ts';
 import { formatUptime, monthOf, showDate, showDuration, showEnd, showMonth, showTime, type ShownTime } from './time.ts';
@@ -44,12 +45,8 @@ const IMPACT_LABEL: Readonly<Record<PublicIncident['impact'], string>> = {
 export const UPTIME_RULE =
   'Uptime counts each minute of major outage fully and each minute of partial outage at 0.3; degraded performance and planned maintenance do not count as downtime. Days are calendar days in';
 
-/** How many months a page of the history holds (Statuspage shows three). */
-export const HISTORY_MONTHS_PER_PAGE = 3;
-
 export const incidentHref = (id: string) => `/incidents/${id}/`;
 export const componentHref = (id: string) => `/components/${id}/`;
-export const historyHref = (page: number) => (page <= 1 ? '/history/' : `/history/${page}/`);
 
 /** The colour class of a level in the uptime bars and tables (keel.css). */
 export type LevelClass = 'none' | 'ok' | 'minor' | 'major' | 'critical' | 'maint';
@@ -139,11 +136,25 @@ export interface ComponentView {
   last: ShownTime | undefined;
 }
 
+/** A way to follow the page: a feed (announced with `<link rel="alternate">`) or the JSON API. */
+export interface SubscribeLink {
+  /** What the Subscribe control shows: "RSS", "Atom", "JSON API". */
+  label: string;
+  /** The link's title for feed readers, e.g. "Acme status: incident history (Atom)". */
+  title: string;
+  href: string;
+  type: string;
+  /** A feed readers discover from the page's head (the JSON API is listed, not announced). */
+  feed: boolean;
+}
+
 export interface PageShell {
   name: string;
   url: string;
   zone: string;
   updated: ShownTime;
+  /** The site's feeds and API: on every page's head and in its Subscribe control. */
+  subscribe: SubscribeLink[];
 }
 
 export interface StatusPageView {
@@ -156,11 +167,30 @@ export interface StatusPageView {
   uptimeRule: string;
 }
 
+const FEED_TYPE: Readonly<Record<FeedFormat, string>> = { rss: 'application/rss+xml', atom: 'application/atom+xml' };
+const FEED_LABEL: Readonly<Record<FeedFormat, string>> = { rss: 'RSS', atom: 'Atom' };
+
+/** The RSS and Atom feeds of the whole page, or of one component. */
+function feedLinks(status: PublicStatus, component?: Pick<PublicComponent, 'id' | 'name'>): SubscribeLink[] {
+  const about = component ? `${component.name} history` : 'incident history';
+  return (['rss', 'atom'] as const).map((format) => ({
+    label: component ? `${component.name} ${FEED_LABEL[format]}` : FEED_LABEL[format],
+    title: `${status.page.name} status: ${about} (${FEED_LABEL[format]})`,
+    href: `/${feedPath(format, component)}`,
+    type: FEED_TYPE[format],
+    feed: true,
+  }));
+}
+
 const shell = (status: PublicStatus): PageShell => ({
   name: status.page.name,
   url: status.page.url,
   zone: status.page.timeZone,
   updated: showTime(status.page.updatedAt, status.page.timeZone),
+  subscribe: [
+    ...feedLinks(status),
+    { label: 'JSON API', title: `${status.page.name} status: JSON API (Statuspage v2)`, href: '/api/v2/summary.json', type: 'application/json', feed: false },
+  ],
 });
 
 const uptimeRule = (status: PublicStatus) => `${UPTIME_RULE} ${status.page.timeZone}.`;
@@ -282,22 +312,47 @@ export interface HistoryMonth {
   /** `YYYY-MM`, the heading's id. */
   id: string;
   month: ShownTime;
+  /** This month's own page. */
+  href: string;
   incidents: IncidentView[];
   maintenances: MaintenanceView[];
 }
 
+/** The year/month index on every history page: every year, newest first, with its months. */
+export interface HistoryIndexYear {
+  year: string;
+  href: string;
+  /** This year's page is the one shown. */
+  current: boolean;
+  /** Newest first; months after "now" are not listed. */
+  months: { id: string; name: string; href: string; incidents: number; current: boolean }[];
+}
+
 export interface HistoryPageView {
   shell: PageShell;
-  /** 1-based. */
-  page: number;
-  pages: number;
-  /** `/history/` for the first page, `/history/<n>/` for the others. */
+  /** The rest parameter of `/history/[...page]`: undefined, `2023` or `2023/05`. */
+  param: string | undefined;
+  /** `/history/` (the entry page: the latest months), a year or a month. */
+  kind: 'entry' | 'year' | 'month';
   href: string;
+  /** The page's `<h1>` and `<title>`: "Incident history", "Incident history, 2023", "Incident history, May 2023". */
+  title: string;
   /** Newest month first. */
   months: HistoryMonth[];
-  newer: string | undefined;
-  older: string | undefined;
+  index: HistoryIndexYear[];
+  /** The next and previous year or month with a page; undefined at either end. */
+  newer: { href: string; label: string } | undefined;
+  older: { href: string; label: string } | undefined;
 }
+
+/** How many months the entry page `/history/` shows before the index takes over (Statuspage shows three). */
+export const HISTORY_MONTHS_PER_PAGE = 3;
+
+const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const historyYearHref = (year: string) => `/history/${year}/`;
+/** `/history/2023/05/` for `2023-05`. */
+export const historyMonthHref = (month: string) => `/history/${month.replace('-', '/')}/`;
 
 /** `YYYY-MM` of the month before `month`. */
 function previousMonth(month: string): string {
@@ -306,13 +361,16 @@ function previousMonth(month: string): string {
 }
 
 /**
- * `/history/` and its further pages: every month from the current one back to the oldest month
- * with a public incident or a maintenance that has begun, newest first, `perPage` months a page
- * (a month without any says so). Incidents sit in the month they started, maintenance in the
- * month its window opened; upcoming maintenance is on the status page, not in the history.
+ * The history: `/history/` (the latest {@link HISTORY_MONTHS_PER_PAGE} months), a page per year
+ * (`/history/2023/`) and per month (`/history/2023/05/`), for every month from the current one
+ * back to the oldest with a public incident or a maintenance that has begun, newest first (a
+ * month without any says so). A year's or a month's URL never changes as new incidents arrive,
+ * so a link from a search engine or a chat keeps its page. Incidents sit in the month they
+ * started, maintenance in the month its window opened, in the portal's zone; upcoming maintenance
+ * is on the status page, not here. Every page carries the year/month index.
  */
-export function historyPages(status: PublicStatus, perPage = HISTORY_MONTHS_PER_PAGE): HistoryPageView[] {
-  if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError(`perPage must be a positive whole number (got ${perPage})`);
+export function historyPages(status: PublicStatus, entryMonths = HISTORY_MONTHS_PER_PAGE): HistoryPageView[] {
+  if (!Number.isInteger(entryMonths) || entryMonths < 1) throw new RangeError(`entryMonths must be a positive whole number (got ${entryMonths})`);
   const zone = status.page.timeZone;
   const now = status.page.updatedAt;
   const incidents = new Map<string, IncidentView[]>();
@@ -331,22 +389,65 @@ export function historyPages(status: PublicStatus, perPage = HISTORY_MONTHS_PER_
   const oldest = [...incidents.keys(), ...maintenances.keys(), current].sort()[0]!;
   const months: HistoryMonth[] = [];
   for (let month = current; month >= oldest; month = previousMonth(month)) {
-    months.push({ id: month, month: showMonth(month), incidents: incidents.get(month) ?? [], maintenances: maintenances.get(month) ?? [] });
+    months.push({
+      id: month,
+      month: showMonth(month),
+      href: historyMonthHref(month),
+      incidents: incidents.get(month) ?? [],
+      maintenances: maintenances.get(month) ?? [],
+    });
   }
-  const pages = Math.ceil(months.length / perPage);
-  return Array.from({ length: pages }, (_, i) => ({
+  const years = [...new Set(months.map((m) => m.id.slice(0, 4)))];
+  const indexFor = (year: string | undefined, month: string | undefined): HistoryIndexYear[] =>
+    years.map((y) => ({
+      year: y,
+      href: historyYearHref(y),
+      current: y === year && month === undefined,
+      months: months
+        .filter((m) => m.id.startsWith(`${y}-`))
+        .map((m) => ({ id: m.id, name: MONTH_SHORT[Number(m.id.slice(5)) - 1]!, href: m.href, incidents: m.incidents.length, current: m.id === month })),
+    }));
+  const name = 'Incident history';
+  const entry: HistoryPageView = {
     shell: shell(status),
-    page: i + 1,
-    pages,
-    href: historyHref(i + 1),
-    months: months.slice(i * perPage, (i + 1) * perPage),
-    newer: i > 0 ? historyHref(i) : undefined,
-    older: i + 1 < pages ? historyHref(i + 2) : undefined,
+    param: undefined,
+    kind: 'entry',
+    href: '/history/',
+    title: name,
+    months: months.slice(0, entryMonths),
+    index: indexFor(undefined, undefined),
+    newer: undefined,
+    older: undefined,
+  };
+  const yearPages = years.map((year, i): HistoryPageView => ({
+    shell: shell(status),
+    param: year,
+    kind: 'year',
+    href: historyYearHref(year),
+    title: `${name}, ${year}`,
+    months: months.filter((m) => m.id.startsWith(`${year}-`)),
+    index: indexFor(year, undefined),
+    newer: i > 0 ? { href: historyYearHref(years[i - 1]!), label: years[i - 1]! } : undefined,
+    older: i + 1 < years.length ? { href: historyYearHref(years[i + 1]!), label: years[i + 1]! } : undefined,
   }));
+  const monthPages = months.map((m, i): HistoryPageView => ({
+    shell: shell(status),
+    param: m.id.replace('-', '/'),
+    kind: 'month',
+    href: m.href,
+    title: `${name}, ${m.month.text}`,
+    months: [m],
+    index: indexFor(m.id.slice(0, 4), m.id),
+    newer: i > 0 ? { href: months[i - 1]!.href, label: months[i - 1]!.month.text } : undefined,
+    older: i + 1 < months.length ? { href: months[i + 1]!.href, label: months[i + 1]!.month.text } : undefined,
+  }));
+  return [entry, ...yearPages, ...monthPages];
 }
 
 export interface ComponentPageView {
   shell: PageShell;
+  /** The component's own feeds (announced and listed beside the site's). */
+  feeds: SubscribeLink[];
   component: ComponentView;
   group: string | undefined;
   /** The 90 days, newest first: the bar's data as a table. */
@@ -366,6 +467,7 @@ export function componentPages(status: PublicStatus): ComponentPageView[] {
   const zone = status.page.timeZone;
   return status.components.map((component) => ({
     shell: shell(status),
+    feeds: feedLinks(status, component),
     component: componentView(component),
     group: component.group,
     days: [...component.uptime.days].reverse().map((day) => ({

@@ -152,11 +152,12 @@ describe('statuspageApi', () => {
 
   it('splits maintenance by the clock: upcoming, active, and both in the summary', () => {
     const ids = (list: { id: string }[]) => list.map((m) => m.id);
-    expect(ids(api['scheduled-maintenances.json'].scheduled_maintenances)).toEqual(['done', 'now', 'later']);
+    // Newest first, as Statuspage lists them.
+    expect(ids(api['scheduled-maintenances.json'].scheduled_maintenances)).toEqual(['later', 'now', 'done']);
     expect(ids(api['scheduled-maintenances/upcoming.json'].scheduled_maintenances)).toEqual(['later']);
     expect(ids(api['scheduled-maintenances/active.json'].scheduled_maintenances)).toEqual(['now']);
     expect(ids(api['summary.json'].scheduled_maintenances)).toEqual(['now', 'later']);
-    const [done, now, later] = api['scheduled-maintenances.json'].scheduled_maintenances;
+    const [later, now, done] = api['scheduled-maintenances.json'].scheduled_maintenances;
     expect(done).toMatchObject({ status: 'completed', impact: 'maintenance', resolved_at: '2026-11-02T07:00:00+01:00' });
     expect(now).toMatchObject({
       status: 'in_progress',

@@ -276,7 +276,8 @@ export function statuspageApi(status: PublicStatus, siteUrl: string): Statuspage
     'components.json': { page, components },
     'incidents.json': { page, incidents: incidents.slice(0, RECENT_INCIDENTS) },
     'incidents/unresolved.json': { page, incidents: unresolved },
-    'scheduled-maintenances.json': { page, scheduled_maintenances: maintenances },
+    // Newest first, as Statuspage lists them (the projection keeps them by start, oldest first).
+    'scheduled-maintenances.json': { page, scheduled_maintenances: [...maintenances].reverse() },
     'scheduled-maintenances/upcoming.json': { page, scheduled_maintenances: upcoming },
     'scheduled-maintenances/active.json': { page, scheduled_maintenances: active },
   };
