@@ -32,7 +32,7 @@ describe('a page whose data throws during the build', () => {
         KEEL_AUDIENCE: 'internal',
         KEEL_CONTENT: join(root, 'tests/fixtures/site'),
         KEEL_OUT_DIR: out,
-        KEEL_TEST_PAGE_THROWS: '/[collection]/[id]',
+        KEEL_TEST_PAGE_THROWS: '/raw/[collection]/[id]',
       },
     });
     const output = `${run.stdout}\n${run.stderr}`;
@@ -40,7 +40,7 @@ describe('a page whose data throws during the build', () => {
     const reported = output.split('\n').filter((line) => line.startsWith('keel: the page '));
     expect(reported).toHaveLength(1);
     expect(reported[0]).toMatch(
-      /^keel: the page \/[a-z]+\/[a-z0-9-]+\/ \(route \/\[collection\]\/\[id\]\) failed to build: TypeError: planted failure in the data of \/\[collection\]\/\[id\] \(KEEL_TEST_PAGE_THROWS\)$/,
+      /^keel: the page \/raw\/[a-z]+\/[a-z0-9-]+\/ \(route \/raw\/\[collection\]\/\[id\]\) failed to build: TypeError: planted failure in the data of \/raw\/\[collection\]\/\[id\] \(KEEL_TEST_PAGE_THROWS\)$/,
     );
     expect(output).toContain('KEEL_DEBUG=1 shows the stack');
     expect(output).not.toMatch(/^\s+at /m);

@@ -8,7 +8,7 @@
  *   (src/kinds: `references`), plus measurements/<slo>.csv ↔ its SLO and a status-page
  *   component ↔ the services that declare it;
  * - files that define the same id as a checked file (id/duplicate, which also names the line of
- *   the first definition);
+ *   the first definition), and runbooks naming the same alert (runbook/duplicate-alert);
  * - an SLO, its measurements file, the error-budget policies that govern it and the SLIs it
  *   uses change together: when one of them changed, all of them and every file naming the SLO
  *   are checked (policy/incident-p0 reports on incidents, measurement/sli-type on measurements);
@@ -82,6 +82,8 @@ export function keysOf(result: FileResult): FileKeys {
       stringsAt(data, 'dependsOn[]', (value) => dependsOn.push(value));
       keys.services.set(id, dependsOn);
     }
+    // runbook/duplicate-alert reports on every runbook naming an alert another one names.
+    if (collection === 'runbooks') stringsAt(data, 'alerts[]', (value) => keys.defines.add(`alerts:${value}`));
     if (collection === 'slos') keys.sloParts.add(id);
     if (collection === 'slis') keys.slis.add(id);
     if (collection === 'errorBudgetPolicies') stringsAt(data, 'spec.slos[]', (value) => keys.sloParts.add(value));
