@@ -86,7 +86,7 @@ describe('the internal portal in Chromium', () => {
       .evaluateAll((trs) =>
         trs.map(
           (tr) =>
-            `${new URL((tr.querySelector('th a') as HTMLAnchorElement).href).pathname.split('/')[2]} ${tr.querySelectorAll('td')[0]!.textContent!.trim()}`,
+            `${new URL((tr.querySelector('th a') as HTMLAnchorElement).href).pathname.split('/')[2]} ${tr.querySelectorAll('td')[0]!.textContent.trim()}`,
         ),
       );
     expect(rows.sort()).toEqual(expected.sort());
