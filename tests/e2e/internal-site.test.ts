@@ -85,8 +85,7 @@ describe('the internal portal in Chromium', () => {
       .locator('table[data-slo-index] tr[data-row]')
       .evaluateAll((trs) =>
         trs.map(
-          (tr) =>
-            `${new URL((tr.querySelector('th a') as HTMLAnchorElement).href).pathname.split('/')[2]} ${tr.querySelectorAll('td')[0]!.textContent.trim()}`,
+          (tr) => `${new URL((tr.querySelector('th a') as HTMLAnchorElement).href).pathname.split('/')[2]} ${tr.querySelectorAll('td')[0]!.textContent.trim()}`,
         ),
       );
     expect(rows.sort()).toEqual(expected.sort());
