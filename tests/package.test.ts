@@ -92,7 +92,7 @@ describe('the packed and installed package', () => {
     try {
       let status = 0;
       for (let tries = 0; tries < 300 && status !== 200; tries++) {
-        status = (await fetch(`http://127.0.0.1:${port}/incidents/2026-10-14-card-payments-outage/`).catch(() => undefined))?.status ?? 0;
+        status = (await fetch(`http://127.0.0.1:${port}/raw/incidents/2026-10-14-card-payments-outage/`).catch(() => undefined))?.status ?? 0;
         if (status !== 200) await new Promise((r) => setTimeout(r, 200));
       }
       expect(status, output).toBe(200);

@@ -317,11 +317,13 @@ function pageOf(e: ObjectiveEvaluation, row: SloRow, siblings: SloPage['siblings
         chart('budget', 'Error budget remaining', 'ratio', ['budget remaining'], [h.remaining], [{ label: 'exhausted', value: 0 }], noData),
         ...h.burn.map((b) => {
           const alert = e.alertWindows.find((w) => w.name === b.alert)!;
+          const widened = (ms: number, evaluated: number) =>
+            `${formatDurationMs(evaluated)}${evaluated === ms ? '' : ` (${formatDurationMs(ms)} widened to the data)`}`;
           return chart(
             `burn-${b.alert}`,
-            `Burn rate, ${b.alert} (${formatDurationMs(alert.evalLongMs)} and ${formatDurationMs(alert.evalShortMs)})`,
+            `Burn rate, ${b.alert}: ${formatDurationMs(alert.evalLongMs)} and ${formatDurationMs(alert.evalShortMs)} windows`,
             'rate',
-            [`${formatDurationMs(alert.evalLongMs)} burn`, `${formatDurationMs(alert.evalShortMs)} burn`],
+            [`long window ${widened(alert.longMs, alert.evalLongMs)}`, `short window ${widened(alert.shortMs, alert.evalShortMs)}`],
             [b.long, b.short],
             [{ label: `${alert.severity} threshold`, value: b.factor }],
             noData,

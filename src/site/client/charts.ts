@@ -135,9 +135,15 @@ export function drawChart(figure: HTMLElement): void {
     },
   });
   canvas.parentElement?.classList.add('drawn');
+  // A change of colour scheme repaints lines, text and grid from the new custom properties.
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
     const next = paint();
     chart.options.color = next.fg;
+    for (const axis of [chart.options.scales!.x!, chart.options.scales!.y!]) {
+      axis.ticks!.color = next.fg;
+      axis.grid!.color = next.grid;
+    }
+    chart.options.plugins!.legend!.labels!.color = next.fg;
     chart.update();
   });
 }
