@@ -133,10 +133,18 @@ describe('the SLO index on the sample content', () => {
   });
 
   it('links every overview item to a page of the site', () => {
-    const pages = new Set([...sample.sloPages.map((p) => p.href), ...sample.servicePages.map((p) => p.href)]);
-    const raw = new Set(sample.incidents.map((i) => i.href));
-    for (const group of sample.overview.groups) for (const item of group.items) expect(pages.has(item.href) || raw.has(item.href), item.href).toBe(true);
+    const pages = new Set([...sample.sloPages, ...sample.servicePages, ...sample.incidentPages].map((p) => p.href));
+    for (const group of sample.overview.groups) for (const item of group.items) expect(pages.has(item.href), item.href).toBe(true);
     expect(sample.overview.groups.find((g) => g.id === 'burning')!.items.map((i) => i.href)).toContain('/slos/settings-page-latency/');
+  });
+
+  it('gives each incident a page with its key spans, the budget it consumed and its follow-ups', () => {
+    const page = sample.incidentPages.find((i) => i.id === '2026-11-20-settings-page-slow')!;
+    expect(page.href).toBe('/incidents/2026-11-20-settings-page-slow/');
+    expect(page.open).toBe(true);
+    expect(page.spans.map((s) => s.label)).toContain('Time to detect');
+    expect(page.slosConsumed.map((s) => s.href)).toEqual(['/slos/settings-page-latency/', '/slos/web-app-availability/']);
+    expect(page.slosConsumed[0]!.share).toBeGreaterThan(0.2);
   });
 
   it('lists services with dependencies both ways', () => {

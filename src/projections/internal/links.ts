@@ -16,7 +16,7 @@ export const HREF = {
   /** An SLO objective's page: /slos/<name>/ for the SLO's first page, /slos/<name>/<objective>/ for the others. */
   slo: (name: string, objective?: string) => `/slos/${encodeURIComponent(name)}/${objective === undefined ? '' : `${encodeURIComponent(objective)}/`}`,
   service: (id: string) => `/services/${encodeURIComponent(id)}/`,
-  incident: raw('incidents'),
+  incident: (id: string) => `/incidents/${encodeURIComponent(id)}/`,
   runbook: raw('runbooks'),
   concern: raw('concerns'),
   experiment: raw('experiments'),

@@ -6,7 +6,7 @@
 import type { ContentIndex } from '../../content/entry.ts';
 import { evaluateSlo } from '../../domain/slo/evaluate.ts';
 import { sloInputs } from '../../model/slos.ts';
-import { incidentRows, type IncidentRow } from './incidents.ts';
+import { incidentPages, incidentRows, type IncidentPage, type IncidentRow } from './incidents.ts';
 import { overview, type Overview } from './overview.ts';
 import { servicePages, type ServicePage, type ServiceRow } from './services.ts';
 import { sloPages, type SloPage, type SloRow } from './slos.ts';
@@ -21,6 +21,7 @@ export interface InternalPortal {
   readonly services: readonly ServiceRow[];
   readonly servicePages: readonly ServicePage[];
   readonly incidents: readonly IncidentRow[];
+  readonly incidentPages: readonly IncidentPage[];
   readonly overview: Overview;
 }
 
@@ -35,6 +36,12 @@ export function internalPortal(index: ContentIndex, now: number): InternalPortal
   });
   const services = servicePages(index, slos.rows, now);
   const incidents = incidentRows(index, now);
+  const shares = (id: string) =>
+    slos.pages.flatMap((p) =>
+      p.incidents
+        .filter((i) => i.id === id)
+        .map((i) => ({ title: p.objective === p.title ? p.title : `${p.title} — ${p.objective}`, href: p.href, share: i.share })),
+    );
   return {
     organisation: index.settings?.data.organisation.name ?? 'Keel',
     zone: index.settings?.data.timeZone ?? 'UTC',
@@ -44,6 +51,7 @@ export function internalPortal(index: ContentIndex, now: number): InternalPortal
     services: services.rows,
     servicePages: services.pages,
     incidents,
+    incidentPages: incidentPages(index, incidents, shares, now),
     overview: overview(index, slos.rows, incidents, now),
   };
 }
