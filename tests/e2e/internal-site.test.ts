@@ -4,7 +4,8 @@
  * lists every objective; settings-page-latency's page shows its policy action in force with its
  * since; a chart draws once scrolled into view; with JavaScript off the data tables are there and
  * no chart script is requested; every overview link resolves; axe-core finds no serious or critical
- * violation on the overview, the SLO index, an SLO page and a service page, light and dark. The
+ * violation on the overview, the SLO index, an SLO page, a service page and an incident page, light
+ * and dark. The
  * up-front script and the chart chunk are weighed (gzip) against their budgets. Screenshots go to
  * tmp/e2e/.
  */
@@ -28,6 +29,7 @@ const PAGES = {
   sloIndex: '/slos/',
   slo: '/slos/settings-page-latency/',
   service: '/services/settings-service/',
+  incident: '/incidents/2026-10-14-card-payments-outage/',
 };
 /** The chart chunk's file name in dist/internal/_astro/. */
 const CHART_CHUNK = /^charts\.[\w-]+\.js$/;
