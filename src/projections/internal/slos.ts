@@ -214,14 +214,21 @@ function refsIn(value: unknown, key: string, out = new Set<string>()): Set<strin
   return out;
 }
 
+/** Definitions already written out: alert policies, conditions and targets are shared by many SLOs, and YAML output costs ~2 ms a document. */
+const definitions = new WeakMap<object, Definition>();
+
 function definition(kind: string, entry: Entry<{ metadata: { name: string; displayName?: string | undefined } }>): Definition {
-  return {
+  const known = definitions.get(entry);
+  if (known !== undefined) return known;
+  const made: Definition = {
     kind,
     name: entry.data.metadata.name,
     title: entry.data.metadata.displayName,
     fields: flatten(entry.raw),
     source: stringify(entry.raw, { lineWidth: 0 }),
   };
+  definitions.set(entry, made);
+  return made;
 }
 
 /** The OpenSLO documents an SLO rests on: itself, its SLIs and data sources, alert policies, conditions and targets. */
