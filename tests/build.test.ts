@@ -119,9 +119,9 @@ describe('keel build of the fixture', () => {
     );
   });
 
-  it('lists every loaded collection on the internal index', () => {
-    const html = page('a', 'internal');
-    expect(html).toContain('<title>Reliability · Fixture Org</title>');
+  it('lists every loaded collection on the internal source index (/raw/)', () => {
+    const html = readFileSync(join(tmp, 'a', 'internal', 'raw', 'index.html'), 'utf8');
+    expect(html).toContain('<title>Sources · Fixture Org</title>');
     const counts = { services: 2, maintenance: 1, incidents: 2, runbooks: 1, concerns: 1, experiments: 0, slos: 1, slis: 0 };
     for (const [name, count] of Object.entries(counts)) {
       expect(html).toMatch(new RegExp(`<th scope="row">(<a href="#${name}">)?${name}(</a>)?</th><td>${count}</td>`));

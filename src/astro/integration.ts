@@ -18,7 +18,7 @@ import { guardPublicBuild } from './leak-guard.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { dataStoreAtRuntime } from './data-store.ts';
 import { contentHotUpdate, watchContent } from './dev.ts';
-import { tolerateErrors, validateOnce } from './state.ts';
+import { buildContentDir, tolerateErrors, validateOnce } from './state.ts';
 
 /** Where each audience's routes live, relative to the source folder (src/, or lib/ when installed). */
 const ROUTES_DIR = 'site/routes';
@@ -64,7 +64,7 @@ export default function keel(): AstroIntegration {
           if (cause instanceof UsageError) exit(`keel: ${cause.message}`, cause.exitCode);
           throw cause;
         }
-        const contentDir = resolveContentDir(root);
+        const contentDir = buildContentDir(resolveContentDir(root));
         const outRoot = resolveOutRoot(root);
         const outDir = join(outRoot, audience);
         // Caches (Astro's content store, Vite's dependency cache) per output folder, beside

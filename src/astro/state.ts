@@ -3,24 +3,13 @@
  *
  * Astro imports astro.config.mjs (and so the integration) natively, but content.config.ts
  * through Vite's module runner: the two get separate copies of every module. State that must
- * be seen by both therefore lives on `globalThis`, under a registered symbol.
+ * be seen by both therefore lives on `globalThis` (./shared.ts), which the pages read too.
  */
 import { resolve } from 'node:path';
 import { validateContent, type ValidationResult } from '../rules/validate.ts';
+import { sharedState } from './shared.ts';
 
-interface KeelGlobal {
-  validations: Map<string, Promise<ValidationResult>>;
-  /** `keel dev`: pages render the valid entries while the content has errors (shown in the overlay). */
-  tolerant: boolean;
-}
-
-const KEY = Symbol.for('keel.build-state');
-
-function state(): KeelGlobal {
-  const g = globalThis as typeof globalThis & { [KEY]?: KeelGlobal };
-  g[KEY] ??= { validations: new Map(), tolerant: false };
-  return g[KEY];
-}
+const state = sharedState;
 
 /**
  * Validates a content folder once per process: the integration's `astro:config:setup` hook
@@ -48,4 +37,12 @@ export function revalidate(contentDir: string): Promise<ValidationResult> {
 export function tolerateErrors(value?: boolean): boolean {
   if (value !== undefined) state().tolerant = value;
   return state().tolerant;
+}
+
+/** The content folder of this build: set by the integration, read by the page data (src/site/data). */
+export function buildContentDir(dir?: string): string {
+  if (dir !== undefined) state().contentDir = resolve(dir);
+  const known = state().contentDir;
+  if (known === undefined) throw new Error('keel: no content folder: the Keel integration sets it before pages render');
+  return known;
 }

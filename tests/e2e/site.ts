@@ -75,6 +75,7 @@ export function files(dir: string): string[] {
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.rss': 'application/rss+xml; charset=utf-8',

@@ -9,6 +9,7 @@ import { alertState, alertWindows, backtest, type AlertState, type AlertWindow, 
 import { burnRates, timeToExhaustion, type BurnWindow, type Exhaustion } from './burn.ts';
 import { timesliceComposite } from './composite.ts';
 import { budgetRatio, decimal, objectiveRule, toEvents, type BudgetingMethod, type EventSeries, type Totals } from './events.ts';
+import { objectiveHistory, type ObjectiveHistory } from './history.ts';
 import { evaluatePolicy, type PolicyInput, type PolicyState } from './policy.ts';
 import { upperBound, type Incident, type Series } from './series.ts';
 import { consumedShare, objectiveView, occurrencesComposite, windowTotals, type BudgetView, type BurnRate } from './view.ts';
@@ -33,6 +34,8 @@ export interface SloInput {
   readonly now: number;
   readonly staleAfterMs?: number;
   readonly atRiskBelow?: number;
+  /** Also compute each objective's dashboard series (history.ts) from the same views. */
+  readonly history?: boolean;
 }
 
 /** A budget quantity in events (Occurrences) or minutes (time-based methods). */
@@ -102,6 +105,8 @@ export interface ObjectiveEvaluation {
   readonly status: Status;
   /** Why the objective could not be evaluated (an objective that does not fit its data). */
   readonly problem?: string;
+  /** The dashboard's series, when the input asked for them. */
+  readonly history?: ObjectiveHistory;
 }
 
 export interface SloEvaluation {
@@ -160,6 +165,7 @@ interface Common {
   readonly incidents: readonly Incident[];
   readonly policies: readonly PolicyInput[];
   readonly atRiskBelow: number;
+  readonly history: boolean;
 }
 
 /** The figures every evaluation shares, from a view. */
@@ -168,7 +174,11 @@ function viewFigures(view: BudgetView, c: Common) {
   const windows = alertWindows(periodLength(view.windowAt(c.asOf)), view.resolutionMs, c.spec.nominalMs);
   const alerts = windows.map((w) => alertState(view, w, c.asOf));
   const name = c.slo.metadata.name;
+  const history = c.history
+    ? { history: objectiveHistory({ view, alerts: windows, policies: c.policies, incidents: c.incidents.filter((i) => i.slos.includes(name)), asOf: c.asOf }) }
+    : {};
   return {
+    ...history,
     burnRates: burnRates(view, c.asOf),
     alertWindows: windows,
     alerts,
@@ -354,6 +364,7 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
     incidents: input.incidents ?? [],
     policies: (input.policies ?? []).filter((p) => p.spec.slos.includes(slo.metadata.name)),
     atRiskBelow: input.atRiskBelow ?? DEFAULT_AT_RISK_BELOW,
+    history: input.history ?? false,
   };
   const parts = perObjective.map((series, i) => objectiveEvents(slo, spec, asOf, i, series));
   const objectives = parts.map((p, i) =>

@@ -1,0 +1,27 @@
+/**
+ * Where each thing lives on the internal site: one table, so that a kind that gets a page of its
+ * own (runbooks, concerns, experiments, an incident's page in later issues) changes one line and
+ * every link follows. Kinds without a page of their own link to their source page under /raw/.
+ */
+import { slug } from '../../core/slug.ts';
+
+const raw = (collection: string) => (id: string) => `/raw/${collection}/${encodeURIComponent(id)}/`;
+
+export const HREF = {
+  overview: '/',
+  slos: '/slos/',
+  services: '/services/',
+  incidents: '/incidents/',
+  kpis: '/kpis/',
+  /** An SLO objective's page: /slos/<name>/ for the SLO's first page, /slos/<name>/<objective>/ for the others. */
+  slo: (name: string, objective?: string) => `/slos/${encodeURIComponent(name)}/${objective === undefined ? '' : `${encodeURIComponent(objective)}/`}`,
+  service: (id: string) => `/services/${encodeURIComponent(id)}/`,
+  incident: (id: string) => `/incidents/${encodeURIComponent(id)}/`,
+  runbook: raw('runbooks'),
+  concern: raw('concerns'),
+  experiment: raw('experiments'),
+  policy: raw('errorBudgetPolicies'),
+} as const;
+
+/** The path segment of an objective: its display name as a slug, else its position. */
+export const objectiveKey = (objective: string | number): string => (typeof objective === 'number' ? `objective-${objective}` : slug(objective) || 'objective');

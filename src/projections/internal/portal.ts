@@ -1,0 +1,57 @@
+/**
+ * Everything the internal site shows, computed once per build from the validated content index
+ * and one "now" (the way Starlight computes its route data once, in utils/routing/data.ts): the
+ * SLO engine runs once per SLO, with its dashboard series, however many pages show it.
+ */
+import type { ContentIndex } from '../../content/entry.ts';
+import { evaluateSlo } from '../../domain/slo/evaluate.ts';
+import { sloInputs } from '../../model/slos.ts';
+import { incidentPages, incidentRows, type IncidentPage, type IncidentRow } from './incidents.ts';
+import { overview, type Overview } from './overview.ts';
+import { servicePages, type ServicePage, type ServiceRow } from './services.ts';
+import { sloPages, type SloPage, type SloRow } from './slos.ts';
+
+export interface InternalPortal {
+  readonly organisation: string;
+  /** The portal's time zone (keel.yaml timeZone), for every time shown and every chart axis. */
+  readonly zone: string;
+  readonly now: number;
+  readonly slos: readonly SloRow[];
+  readonly sloPages: readonly SloPage[];
+  readonly services: readonly ServiceRow[];
+  readonly servicePages: readonly ServicePage[];
+  readonly incidents: readonly IncidentRow[];
+  readonly incidentPages: readonly IncidentPage[];
+  readonly overview: Overview;
+}
+
+export function internalPortal(index: ContentIndex, now: number): InternalPortal {
+  const c = index.collections;
+  const evaluations = sloInputs(index, now).map((input) => evaluateSlo({ ...input, history: true }));
+  const slos = sloPages(evaluations, {
+    index,
+    serviceNames: new Map(c.services.map((s) => [s.id, s.data.name])),
+    owners: new Map(c.services.map((s) => [s.id, s.data.owner])),
+    incidentTitles: new Map(c.incidents.map((i) => [i.id, i.data.title])),
+  });
+  const services = servicePages(index, slos.rows, now);
+  const incidents = incidentRows(index, now);
+  const shares = (id: string) =>
+    slos.pages.flatMap((p) =>
+      p.incidents
+        .filter((i) => i.id === id)
+        .map((i) => ({ title: p.objective === p.title ? p.title : `${p.title} — ${p.objective}`, href: p.href, share: i.share })),
+    );
+  return {
+    organisation: index.settings?.data.organisation.name ?? 'Keel',
+    zone: index.settings?.data.timeZone ?? 'UTC',
+    now,
+    slos: slos.rows,
+    sloPages: slos.pages,
+    services: services.rows,
+    servicePages: services.pages,
+    incidents,
+    incidentPages: incidentPages(index, incidents, shares, now),
+    overview: overview(index, slos.rows, incidents, now),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The internal site's sections, in the order of its header: one line each. A new section (later
+ * issues: Runbooks, Council, Experiments, Search) adds its line here and its route under
+ * src/site/routes/internal/; the header, the current-section mark and the breadcrumbs' first
+ * step follow.
+ */
+export interface Section {
+  readonly label: string;
+  readonly href: string;
+}
+
+export const SECTIONS: readonly Section[] = [
+  { label: 'Overview', href: '/' },
+  { label: 'SLOs', href: '/slos/' },
+  { label: 'Services', href: '/services/' },
+  { label: 'Incidents', href: '/incidents/' },
+  { label: 'KPIs', href: '/kpis/' },
+];
+
+/** The section a path belongs to: the longest section href it starts with. */
+export function sectionOf(path: string): Section | undefined {
+  const normalised = path.endsWith('/') ? path : `${path}/`;
+  return [...SECTIONS].filter((s) => (s.href === '/' ? normalised === '/' : normalised.startsWith(s.href))).sort((a, b) => b.href.length - a.href.length)[0];
+}
