@@ -15,7 +15,7 @@ import { UsageError } from '../core/usage-error.ts';
 import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
-import { dataStoreAtRuntime } from './data-store.ts';
+import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
 import { contentHotUpdate, watchContent } from './dev.ts';
 import { tolerateErrors, validateOnce } from './state.ts';
 
@@ -97,6 +97,7 @@ export default function keel(): AstroIntegration {
             exit('keel: the Keel integration must come last in astro.config.mjs, so that the leak guard sees every file of the public site', 1);
           }
           building = { audience, contentDir, publicDir: fileURLToPath(config.publicDir) };
+          resetPublishedCollections();
           updateConfig({ vite: { plugins: [dataStoreAtRuntime(cacheDir)] } });
         }
         if (command === 'dev') {
