@@ -57,13 +57,16 @@ export function keelLoader(name: CollectionName): Loader {
       context.store.clear();
       const entries = collectionAllowed(name) ? (await loadIndex(fileURLToPath(context.config.root))).collections[name] : [];
       const stored = new Map<string, unknown>();
+      const internal = audience() === 'internal';
       for (const entry of entries) {
-        const body = 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
-        // The internal site shows a body rendered (a retrospective, a runbook) beside its source.
+        // The internal site shows a body rendered (a retrospective, a runbook) beside its source;
+        // the public site shows no body (what it shows of an incident is its public block), so
+        // its build does not hold them at all.
+        const body = internal && 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
         // MDX is rendered as Markdown without its comments: components and expressions are not run.
         // Raw HTML passes through Astro's renderer: the result is sanitised (no script, handler or javascript: URL).
         const markdown = body && entry.path.toLowerCase().endsWith('.mdx') ? body.replace(MDX_COMMENT, '') : body;
-        const rendered = markdown && audience() === 'internal' ? await context.renderMarkdown(markdown) : undefined;
+        const rendered = markdown ? await context.renderMarkdown(markdown) : undefined;
         if (rendered) rendered.html = sanitizeBodyHtml(rendered.html);
         context.store.set({
           id: entry.id,
