@@ -16,6 +16,7 @@ import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
 import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
+import { releaseForPublicBuild } from './positions.ts';
 import { contentHotUpdate, watchContent } from './dev.ts';
 import { tolerateErrors, validateOnce } from './state.ts';
 
@@ -88,6 +89,7 @@ export default function keel(): AstroIntegration {
             process.stderr.write(`${report}\n`);
           }
           logger.info(`${audience} site from ${relative(process.cwd(), contentDir) || '.'}: ${result.summary.files} files checked`);
+          if (command === 'build' && audience === 'public') releaseForPublicBuild(result.index);
         }
 
         for (const route of audienceRoutes(root, fileURLToPath(config.srcDir), audience)) injectRoute({ ...route, prerender: true });
