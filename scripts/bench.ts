@@ -7,7 +7,9 @@
  * --format json` against its own floor: reading and parsing the same CSV files (its validate
  * step reads them too). Then `keel validate --changed HEAD` with one changed file against the
  * full run, in a temporary git repository of the corpus (h). Prints plain figures and peak
- * memory (max RSS), asserts nothing.
+ * memory (max RSS), asserts nothing. Last, the site builds against plain-Astro floors
+ * (scripts/bench-build.ts); `npm run bench -- build` (or `internal`, `public`, `history`) runs
+ * only those.
  * Every measurement is a fresh child process of this Node (process.execPath), timed end to
  * end, median of --runs.
  */

@@ -1,14 +1,21 @@
 /**
- * The content store read at run time instead of compiled into the build.
+ * The content store handed to the pages as it is in memory, instead of compiled into the build.
  *
  * Astro serialises every collection's entries (data, bodies, rendered HTML) into one file in
- * the cache folder, `data-store.json`, and by default inlines that file into the server bundle as
- * one string literal (the `astro:data-layer-content` module), which the build then bundles,
- * writes and compiles. On the 10,000-file corpus that string is 80 MiB: bundling it, and V8
- * compiling the module that holds it, were the largest single costs of the internal build
- * (README, "What a build costs and why"). This plugin loads the same module as a read of the
- * same file when the pages are generated, in the same process, right after the store was
- * written: the same value, without the copy in the bundle.
+ * the cache folder, `data-store.json`, and by default inlines that file into the server bundle
+ * as one string literal (the `astro:data-layer-content` module), which the build then bundles,
+ * writes, compiles and parses into a second copy of every entry when the pages are generated.
+ * On the 10,000-file corpus that string is 80 MiB: bundling and compiling it were the largest
+ * single costs of the internal build, and the second copy a large share of its peak memory
+ * (README, "What a build costs and why").
+ *
+ * A static build generates its pages in the process that loaded the collections. So Keel's
+ * loaders publish each collection's stored entries (the very objects Astro's store holds) here,
+ * and the module becomes a read of that: the same entries, no copy. Where nothing was published
+ * (the module evaluated in another process), the module reads the file Astro wrote instead.
+ *
+ * Like src/astro/state.ts, the published entries live on `globalThis`: the loaders run through
+ * Vite's module runner, the pages from the built bundle, the integration natively.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +24,32 @@ import { join } from 'node:path';
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
 const DATA_STORE_FILE = 'data-store.json';
 
+const KEY = Symbol.for('keel.content-store');
+
+/** Collection name → entry id → the entry as Astro's store holds it. */
+type LiveStore = Map<string, Map<string, unknown>>;
+
+function liveStore(): LiveStore {
+  const g = globalThis as typeof globalThis & { [KEY]?: LiveStore };
+  g[KEY] ??= new Map();
+  return g[KEY];
+}
+
+/** Forgets what an earlier build in this process published (the integration, before loading). */
+export function resetPublishedCollections(): void {
+  liveStore().clear();
+}
+
+/** Publishes one collection's stored entries for the pages of this build (its loader, after loading). */
+export function publishCollection(name: string, entries: Map<string, unknown>): void {
+  liveStore().set(name, entries);
+}
+
 interface LoadHookThis {
   environment?: { config?: { consumer?: string } };
 }
 
-/** A Vite plugin (static builds only) that reads `<cacheDir>/data-store.json` when the pages are generated. */
+/** A Vite plugin (static builds only) that gives the pages the published entries, or else `<cacheDir>/data-store.json` read at run time. */
 export function dataStoreAtRuntime(cacheDir: string): {
   name: string;
   enforce: 'pre';
@@ -38,9 +66,14 @@ export function dataStoreAtRuntime(cacheDir: string): {
       handler(id) {
         // Not in the browser's bundle, and not when the store is empty (Astro writes no file).
         if (id !== DATA_STORE_MODULE || this.environment?.config?.consumer === 'client' || !existsSync(file)) return undefined;
-        // The value Astro's own module has (devalue's flattened form, which Astro unflattens).
+        // A Map of Maps (Astro uses it as it is) or devalue's flattened form (Astro unflattens it).
         return {
-          code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`,
+          code: [
+            "import { readFileSync } from 'node:fs';",
+            `const published = globalThis[Symbol.for(${JSON.stringify(KEY.description)})];`,
+            `export default published?.size > 0 ? published : JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`,
+            '',
+          ].join('\n'),
         };
       },
     },

@@ -16,7 +16,8 @@ import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
 import { writeSearchIndex } from './search-index.ts';
-import { dataStoreAtRuntime } from './data-store.ts';
+import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
+import { releaseForPublicBuild } from './positions.ts';
 import { contentHotUpdate, watchContent } from './dev.ts';
 import { buildContentDir, tolerateErrors, validateOnce } from './state.ts';
 
@@ -89,6 +90,7 @@ export default function keel(): AstroIntegration {
             process.stderr.write(`${report}\n`);
           }
           logger.info(`${audience} site from ${relative(process.cwd(), contentDir) || '.'}: ${result.summary.files} files checked`);
+          if (command === 'build' && audience === 'public') releaseForPublicBuild(result.index);
         }
 
         for (const route of audienceRoutes(root, fileURLToPath(config.srcDir), audience)) injectRoute({ ...route, prerender: true });
@@ -102,6 +104,7 @@ export default function keel(): AstroIntegration {
             exit('keel: the Keel integration must come last in astro.config.mjs, so that the leak guard sees every file of the public site', 1);
           }
           building = { audience, contentDir, publicDir: fileURLToPath(config.publicDir) };
+          resetPublishedCollections();
           updateConfig({ vite: { plugins: [dataStoreAtRuntime(cacheDir)] } });
         }
         if (command === 'dev') {

@@ -10,6 +10,7 @@ import { audience, contentDir } from '../core/env.ts';
 import type { ContentIndex, DocumentEntry } from '../content/entry.ts';
 import { PUBLIC_COLLECTIONS, type CollectionName } from '../kinds/index.ts';
 import { sanitizeBodyHtml } from '../projections/internal/body-html.ts';
+import { publishCollection } from './data-store.ts';
 import { tolerateErrors, validateOnce } from './state.ts';
 
 /** The validated index of the content folder this build uses (validated once per build). */
@@ -55,24 +56,31 @@ export function keelLoader(name: CollectionName): Loader {
     load: async (context) => {
       context.store.clear();
       const entries = collectionAllowed(name) ? (await loadIndex(fileURLToPath(context.config.root))).collections[name] : [];
+      const stored = new Map<string, unknown>();
+      const internal = audience() === 'internal';
       for (const entry of entries) {
-        const data = await context.parseData({ id: entry.id, data: entry.raw as Record<string, unknown> });
-        const body = 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
-        // The internal site shows a body rendered (a retrospective, a runbook) beside its source.
+        // The internal site shows a body rendered (a retrospective, a runbook) beside its source;
+        // the public site shows no body (what it shows of an incident is its public block), so
+        // its build does not hold them at all.
+        const body = internal && 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
         // MDX is rendered as Markdown without its comments: components and expressions are not run.
         // Raw HTML passes through Astro's renderer: the result is sanitised (no script, handler or javascript: URL).
         const markdown = body && entry.path.toLowerCase().endsWith('.mdx') ? body.replace(MDX_COMMENT, '') : body;
-        const rendered = markdown && audience() === 'internal' ? await context.renderMarkdown(markdown) : undefined;
+        const rendered = markdown ? await context.renderMarkdown(markdown) : undefined;
         if (rendered) rendered.html = sanitizeBodyHtml(rendered.html);
         context.store.set({
           id: entry.id,
-          data,
+          // Already the output of this collection's schema (the validator parsed it): parsing
+          // the data as written again (context.parseData) would only make a copy of it.
+          data: entry.data,
           ...(body === undefined ? {} : { body }),
           ...(rendered === undefined ? {} : { rendered }),
           filePath: filePathOf(context, entry.path),
         });
+        stored.set(entry.id, context.store.get(entry.id));
       }
       if (entries.length === 0) declareEmpty(context);
+      publishCollection(context.collection, stored);
     },
   };
 }
@@ -85,9 +93,9 @@ export function settingsLoader(): Loader {
       context.store.clear();
       const index = await loadIndex(fileURLToPath(context.config.root));
       const settings = index.settings;
-      if (!settings) return;
-      const data = await context.parseData({ id: 'keel', data: settings.raw as Record<string, unknown> });
-      context.store.set({ id: 'keel', data, filePath: filePathOf(context, settings.path) });
+      if (!settings) return publishCollection(context.collection, new Map());
+      context.store.set({ id: 'keel', data: settings.data, filePath: filePathOf(context, settings.path) });
+      publishCollection(context.collection, new Map([['keel', context.store.get('keel')]]));
     },
   };
 }
