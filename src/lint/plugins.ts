@@ -7,7 +7,8 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { Root as NlcstRoot, Sentence, SentenceContent } from 'nlcst';
 import type { VFile } from 'vfile';
-import type { LintRule } from './rules.ts';
+import type { LintRule, LintScope } from './rules.ts';
+import { TaggedSentence, type Mention, type SubjectKind, type SubjectWords } from './subject.ts';
 import { unifiedStack } from './stack.ts';
 
 /** What a lint rule found, at a place in the linted text (1-based). */
@@ -79,21 +80,11 @@ export function remarkKeelDisable() {
   };
 }
 
-/** A participant as the text may name them: word sequences, normalized. */
-export interface Mention {
-  /** The participant as written in the front matter ("@maya.okafor"). */
-  person: string;
-  words: string[];
-}
+export type { Mention };
 
 /** Lower case, curly apostrophes straight, then apostrophes and hyphens gone (as nlcst-normalize does). */
 export function normalize(word: string): string {
   return word.toLowerCase().replace(/['’‘-]/g, '');
-}
-
-/** A word of a sentence: "maya.okafor's" is the mention "maya.okafor". */
-function wordOf(value: string): string {
-  return normalize(value.replace(/['’]s$/i, ''));
 }
 
 /**
@@ -138,31 +129,6 @@ function readMentions(people: readonly string[]): Mention[] {
   return [...out.values()].sort((a, b) => b.words.length - a.words.length);
 }
 
-/** Punctuation that ends a clause: a mention and a verb on either side are not subject and predicate. */
-const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', '-', '"', '“', '”']);
-
-interface Token {
-  word: string;
-  /** Index of the node in the sentence. */
-  index: number;
-}
-
-/** The words of a sentence, split into clauses. */
-function clauses(sentence: Sentence): Token[][] {
-  const toString = unifiedStack().nlcstToString;
-  const out: Token[][] = [[]];
-  sentence.children.forEach((node, index) => {
-    if (node.type === 'WordNode') out.at(-1)!.push({ word: wordOf(toString(node)), index });
-    else if (node.type === 'SourceNode') out.at(-1)!.push({ word: '', index });
-    else if (node.type === 'PunctuationNode' && CLAUSE_BREAK.has(node.value)) out.push([]);
-  });
-  return out;
-}
-
-function startsWith(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
-  return words.every((w, k) => tokens[at + k]?.word === w);
-}
-
 /** Records a finding, once per rule and end: "to blame" is not reported again as "blame". */
 function report(file: VFile, rule: LintRule, nodes: readonly SentenceContent[], data: Record<string, string>): void {
   const start = nodes[0]?.position?.start;
@@ -175,34 +141,25 @@ function report(file: VFile, rule: LintRule, nodes: readonly SentenceContent[], 
   state.findings.push({ rule, data, line: start.line, column: start.column });
 }
 
-/** A participant named, then at most `window` words, then a causal verb, in one clause. */
-function personAsCause(tree: NlcstRoot, file: VFile, rule: Extract<LintRule, { kind: 'person-as-cause' }>): void {
-  const { visit, nlcstToString: toString } = unifiedStack();
-  const { people } = lintData(file);
-  if (people.length === 0) return;
-  const verbs = rule.verbs.map((v) => v.split(/\s+/).map(normalize));
-  visit(tree, 'SentenceNode', (sentence: Sentence) => {
-    for (const tokens of clauses(sentence)) {
-      for (let i = 0; i < tokens.length; i++) {
-        const mention = people.find((m) => startsWith(tokens, i, m.words));
-        if (!mention) continue;
-        const after = i + mention.words.length;
-        let next = after;
-        for (let j = after; j <= after + rule.window && j < tokens.length; j++) {
-          const verb = verbs.find((v) => startsWith(tokens, j, v));
-          if (!verb) continue;
-          // Start at an "@" right before the name: the handle as written.
-          const first = tokens[i]!.index;
-          const from = first > 0 && sentence.children[first - 1]!.type === 'SymbolNode' && toString(sentence.children[first - 1]!) === '@' ? first - 1 : first;
-          const nodes = sentence.children.slice(from, tokens[j + verb.length - 1]!.index + 1);
-          report(file, rule, nodes, { person: mention.person, phrase: toString(nodes) });
-          next = j + verb.length;
-          break;
-        }
-        i = next - 1;
-      }
-    }
-  });
+/** A sentence as one string, with where each of its children starts in it. */
+function sentenceText(sentence: Sentence): { text: string; starts: number[] } {
+  const toString = unifiedStack().nlcstToString;
+  let text = '';
+  const starts: number[] = [];
+  for (const child of sentence.children) {
+    starts.push(text.length);
+    text += toString(child);
+  }
+  return { text, starts };
+}
+
+/** Whether a phrase starting at `at` of a sentence's text stands inside quotation marks. */
+function insideQuotes(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/[“«]/g) ?? []).length;
+  const close = (before.match(/[”»]/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
 }
 
 const OPENING_QUOTES = new Set(['"', "'", '“', '‘', '«']);
@@ -218,35 +175,127 @@ function quoted(siblings: readonly SentenceContent[], index: number, length: num
   return before?.type === 'PunctuationNode' && OPENING_QUOTES.has(before.value) && after?.type === 'PunctuationNode' && CLOSING_QUOTES.has(after.value);
 }
 
-/** What a text is, for the rules that apply to it. */
-export type LintScope = 'prose' | 'follow-up';
+/** A phrase found in a sentence, before its rules decide. */
+interface Match {
+  rules: PhraseRule[];
+  phrase: string;
+  nodes: SentenceContent[];
+  /** Where the phrase starts and ends in the sentence's text. */
+  from: number;
+  to: number;
+}
 
-/** retext plugin: the rules of `rules` that apply to `scope`, phrases in one pass of nlcst-search. */
-export function retextBlameless({ rules, scope }: { rules: readonly LintRule[]; scope: LintScope }) {
-  const kind = scope === 'prose' ? 'phrases' : 'follow-up-phrases';
-  const byPhrase = new Map<string, LintRule[]>();
+type PhraseRule = Extract<LintRule, { kind: 'phrases' }>;
+
+/** Whether a rule's subject condition holds for a subject of this kind. */
+function subjectFits(rule: PhraseRule, kind: SubjectKind): boolean {
+  switch (rule.subject) {
+    case 'any':
+      return true;
+    case 'not-system':
+      return kind !== 'system' && kind !== 'affected';
+    case 'person':
+      return kind === 'named' || kind === 'person' || kind === 'role';
+    case 'named':
+      return kind === 'named';
+  }
+}
+
+/** Decides the matches of one sentence: quotes, negation, the verb after, the subject; a longer phrase wins over one inside it. */
+function judgeSentence(file: VFile, sentence: Sentence, matches: Match[], words: SubjectWords): void {
+  const { people } = lintData(file);
+  const { text } = sentenceText(sentence);
+  let tagged: TaggedSentence | undefined;
+  const tags = () => (tagged ??= new TaggedSentence(text, words, people));
+  const found: { rule: PhraseRule; match: Match; person: string }[] = [];
+  for (const match of matches) {
+    if (insideQuotes(text, match.from)) continue;
+    for (const rule of match.rules) {
+      const simple = rule.subject === 'any' && !rule.negatable && !rule.predicative && !rule.verbAfter;
+      if (simple) {
+        found.push({ rule, match, person: '' });
+        continue;
+      }
+      const t = tags();
+      const first = t.termAt(match.from);
+      const end = t.termAt(match.to);
+      if (rule.negatable && t.negatedBefore(first)) continue;
+      if (rule.predicative && end < t.terms.length && t.terms[end]!.tags.has('Noun') && !t.terms[end]!.tags.has('Pronoun')) continue;
+      if (rule.verbAfter?.some((p) => normalize(p.replace(/\s+/g, ' ')) === normalize(match.phrase.replace(/\s+/g, ' '))) && !t.verbAfter(end)) continue;
+      if (rule.subject === 'any') {
+        found.push({ rule, match, person: '' });
+        continue;
+      }
+      const subject = t.subjectOf(first);
+      if (subjectFits(rule, subject.kind)) {
+        found.push({ rule, match, person: subject.text });
+        continue;
+      }
+      const agent = rule.agent ? t.agentAfter(end) : undefined;
+      if (agent && subjectFits(rule, agent.kind)) found.push({ rule, match, person: agent.text });
+    }
+  }
+  // "should have known" (hindsight) is not also "should have" (counterfactual).
+  for (const f of found) {
+    const inside = found.some(
+      (g) => g !== f && g.match.from <= f.match.from && g.match.to >= f.match.to && g.match.to - g.match.from > f.match.to - f.match.from,
+    );
+    if (!inside) report(file, f.rule, f.match.nodes, { phrase: f.match.phrase, person: f.person || 'someone' });
+  }
+}
+
+/** What a text is, for the rules that apply to it (see src/lint/blameless.yaml). */
+export type { LintScope };
+
+/** retext plugin: the rules of `rules` that read `scope`, phrases in one pass of nlcst-search, then judged sentence by sentence. */
+export function retextBlameless({ rules, scope, subjects }: { rules: readonly LintRule[]; scope: LintScope; subjects: SubjectWords }) {
+  const byPhrase = new Map<string, PhraseRule[]>();
+  const followUp = new Map<string, LintRule[]>();
   for (const rule of rules) {
-    if (rule.kind !== kind) continue;
-    for (const phrase of rule.phrases) byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), rule]);
+    if (rule.kind === 'phrases' && rule.in.includes(scope)) for (const phrase of rule.phrases) byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), rule]);
+    if (rule.kind === 'follow-up-phrases' && scope === 'follow-up')
+      for (const phrase of rule.phrases) followUp.set(phrase, [...(followUp.get(phrase) ?? []), rule]);
   }
   const phrases = [...byPhrase.keys()];
-  const person = scope === 'prose' ? rules.find((r) => r.kind === 'person-as-cause') : undefined;
+  const followUpPhrases = [...followUp.keys()];
   const { search, nlcstToString: toString } = unifiedStack();
   return (tree: NlcstRoot, file: VFile) => {
-    if (phrases.length > 0) {
-      // nlcst-search leaves out "literal" words, which for nlcst-is-literal includes a word before a
-      // colon ("Root cause: …"): Keel reads those, and leaves out only phrases in quotes.
+    if (followUpPhrases.length > 0) {
       search(
         tree,
-        phrases,
+        followUpPhrases,
         (nodes, index, parent, phrase) => {
           if (parent.type === 'SentenceNode' && quoted(parent.children, index, nodes.length)) return;
-          for (const rule of byPhrase.get(phrase) ?? []) report(file, rule, nodes, { phrase: toString(nodes) });
+          for (const rule of followUp.get(phrase) ?? []) report(file, rule, nodes, { phrase: toString(nodes) });
         },
         { allowLiterals: true },
       );
     }
-    if (person) personAsCause(tree, file, person);
+    if (phrases.length === 0) return;
+    const bySentence = new Map<Sentence, Match[]>();
+    // nlcst-search leaves out "literal" words, which for nlcst-is-literal includes a word before a
+    // colon ("Root cause: …"): Keel reads those, and leaves out only phrases in quotes.
+    search(
+      tree,
+      phrases,
+      (nodes, index, parent, phrase) => {
+        if (parent.type !== 'SentenceNode') return;
+        const sentence = parent;
+        if (quoted(sentence.children, index, nodes.length)) return;
+        const { starts } = sentenceText(sentence);
+        const last = index + nodes.length - 1;
+        const match: Match = {
+          rules: byPhrase.get(phrase) ?? [],
+          phrase: toString(nodes),
+          nodes,
+          from: starts[index]!,
+          to: starts[last]! + toString(sentence.children[last]!).length,
+        };
+        bySentence.set(sentence, [...(bySentence.get(sentence) ?? []), match]);
+      },
+      { allowLiterals: true },
+    );
+    for (const [sentence, matches] of bySentence) judgeSentence(file, sentence, matches, subjects);
   };
 }
 
