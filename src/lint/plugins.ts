@@ -201,6 +201,21 @@ function subjectFits(rule: PhraseRule, kind: SubjectKind): boolean {
   }
 }
 
+/** Sentence-initial words that are capitalised without being names. */
+const OPENERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'we', 'our', 'their', 'they', 'in', 'at', 'on', 'after', 'before', 'when', 'during', 'because', 'once', 'then', 'while', 'as', 'if', 'no', 'one', 'some', 'all']);
+
+/**
+ * Whether a sentence may name a person: a handle, a capitalised word (other than a sentence
+ * opener such as "The"), or a word of a participant. What compromise and the participants can
+ * call a name is always one of these.
+ */
+function mayName(text: string, people: readonly Mention[]): boolean {
+  const words = text.match(/@?[\p{L}\p{N}][\p{L}\p{N}._'’-]*/gu) ?? [];
+  const lower = new Set(words.map((w) => normalize(w.replace(/^@/, '').replace(/[._'’-]+$/, '').replace(/['’]s$/i, ''))));
+  if (people.some((m) => m.words.every((w) => lower.has(w)) || lower.has(m.words.join('')))) return true;
+  return words.some((w, i) => w.startsWith('@') || (/^\p{Lu}/u.test(w) && !(i === 0 && OPENERS.has(w.toLowerCase()))));
+}
+
 /** Decides the matches of one sentence: quotes, negation, the verb after, the subject; a longer phrase wins over one inside it. */
 function judgeSentence(file: VFile, sentence: Sentence, matches: Match[], words: SubjectWords): void {
   const { people } = lintData(file);
@@ -211,6 +226,8 @@ function judgeSentence(file: VFile, sentence: Sentence, matches: Match[], words:
   for (const match of matches) {
     if (insideQuotes(text, match.from)) continue;
     for (const rule of match.rules) {
+      // A person named needs a name in the sentence: spare the tagger the sentences without one.
+      if (rule.subject === 'named' && !mayName(text, people)) continue;
       const simple = rule.subject === 'any' && !rule.negatable && !rule.predicative && !rule.verbAfter;
       if (simple) {
         found.push({ rule, match, person: '' });
