@@ -202,7 +202,37 @@ function subjectFits(rule: PhraseRule, kind: SubjectKind): boolean {
 }
 
 /** Sentence-initial words that are capitalised without being names. */
-const OPENERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'we', 'our', 'their', 'they', 'in', 'at', 'on', 'after', 'before', 'when', 'during', 'because', 'once', 'then', 'while', 'as', 'if', 'no', 'one', 'some', 'all']);
+const OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'we',
+  'our',
+  'their',
+  'they',
+  'in',
+  'at',
+  'on',
+  'after',
+  'before',
+  'when',
+  'during',
+  'because',
+  'once',
+  'then',
+  'while',
+  'as',
+  'if',
+  'no',
+  'one',
+  'some',
+  'all',
+]);
 
 /**
  * Whether a sentence may name a person: a handle, a capitalised word (other than a sentence
@@ -211,7 +241,16 @@ const OPENERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it
  */
 function mayName(text: string, people: readonly Mention[]): boolean {
   const words = text.match(/@?[\p{L}\p{N}][\p{L}\p{N}._'’-]*/gu) ?? [];
-  const lower = new Set(words.map((w) => normalize(w.replace(/^@/, '').replace(/[._'’-]+$/, '').replace(/['’]s$/i, ''))));
+  const lower = new Set(
+    words.map((w) =>
+      normalize(
+        w
+          .replace(/^@/, '')
+          .replace(/[._'’-]+$/, '')
+          .replace(/['’]s$/i, ''),
+      ),
+    ),
+  );
   if (people.some((m) => m.words.every((w) => lower.has(w)) || lower.has(m.words.join('')))) return true;
   return words.some((w, i) => w.startsWith('@') || (/^\p{Lu}/u.test(w) && !(i === 0 && OPENERS.has(w.toLowerCase()))));
 }
