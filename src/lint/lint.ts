@@ -22,6 +22,7 @@ import {
   mentionsOf,
   readDirective,
   remarkKeelDisable,
+  mayName,
   remarkKeepBlocks,
   retextBlameless,
   type Disabled,
@@ -90,29 +91,60 @@ const anyOf = (phrases: readonly string[]) => (phrases.length === 0 ? '(?!)' : t
 
 /** The filters of a rule set. */
 interface Filters {
-  /** Any phrase of the prose rules. */
+  /** Any phrase of the prose rules but those about a person named. */
   prose: RegExp;
+  /** Any phrase of the rules about a person named (global: the filter walks its matches); undefined when none is on. */
+  named: RegExp | undefined;
   followUp: RegExp;
   startVerbs: ReadonlySet<string>;
 }
 
 function filtersOf(rules: LintRules): Filters {
-  const phrases = (kind: LintRule['kind']) => rules.rules.flatMap((r) => (r.kind === kind && 'phrases' in r ? r.phrases : []));
+  const phrases = (kind: LintRule['kind'], named?: boolean) =>
+    rules.rules.flatMap((r) =>
+      r.kind === kind && 'phrases' in r && (named === undefined || (r.kind === 'phrases' && (r.subject === 'named') === named)) ? r.phrases : [],
+    );
+  const named = phrases('phrases', true);
   return {
-    prose: new RegExp(`\\b${anyOf(phrases('phrases'))}\\b`),
+    prose: new RegExp(`\\b${anyOf(phrases('phrases', false))}\\b`),
+    named: named.length > 0 ? new RegExp(`\\b${anyOf(named)}\\b`, 'g') : undefined,
     followUp: new RegExp(`\\b${anyOf([...phrases('phrases'), ...phrases('follow-up-phrases')])}\\b`),
     startVerbs: new Set(rules.rules.flatMap((r) => (r.kind === 'follow-up-verb' ? r.verbs.map((v) => v.toLowerCase()) : []))),
   };
 }
 
-/** Whether the text may hold a finding: a phrase of a rule. */
-function mayHold(raw: string, filter: RegExp): boolean {
+/** Where a sentence ends: ". " before a capital letter, a blank line (what the English parser splits at, or less). */
+const SENTENCE_END = /[.!?]["'”’)]*\s+(?=[\p{Lu}@])|\n\s*\n/gu;
+
+/**
+ * Whether the text may hold a finding: a phrase of a rule, or a phrase about a person named in a
+ * sentence that may name someone (what person-as-cause asks of its sentence, see mayName).
+ */
+function mayHold(raw: string, filters: Pick<Filters, 'prose' | 'named'>, people: () => readonly Mention[] = () => []): boolean {
   // Lower case (faster than the `i` flag); `\b` does not see a boundary between "_" and a letter
   // (`_root cause_`): read "_" as a space.
   const lower = raw.toLowerCase();
   // A letter whose lower case is longer ("İ") moves the offsets: then let the parse decide.
   if (lower.length !== raw.length) return true;
-  return filter.test(lower.includes('_') ? lower.replace(/_/g, ' ') : lower);
+  const text = lower.includes('_') ? lower.replace(/_/g, ' ') : lower;
+  if (filters.prose.test(text)) return true;
+  const named = filters.named;
+  if (!named) return false;
+  named.lastIndex = 0;
+  for (let m = named.exec(text); m; m = named.exec(text)) {
+    let from = 0;
+    let to = raw.length;
+    SENTENCE_END.lastIndex = 0;
+    for (let e = SENTENCE_END.exec(raw); e; e = SENTENCE_END.exec(raw)) {
+      if (e.index + e[0].length <= m.index) from = e.index + e[0].length;
+      else if (e.index >= m.index + m[0].length) {
+        to = e.index + 1;
+        break;
+      }
+    }
+    if (mayName(raw.slice(from, to), people())) return true;
+  }
+  return false;
 }
 
 /** The lint, ready to run: its rules, filters and processors. */
@@ -426,7 +458,7 @@ export function lintDocument(target: LintTarget, sink: Sink, linter: Linter = LI
   const people = target.kind === 'incident' ? peopleOf(target.data) : [];
   let mentions: Mention[] | undefined;
   const mentioned = () => (mentions ??= mentionsOf(people));
-  const mayFind = (text: string) => mayHold(text, filters.prose);
+  const mayFind = (text: string) => mayHold(text, filters, mentioned);
   const emit = (finding: LintFinding, place: Place, severity: Severity) => {
     const d = diagnose(finding.rule.meta, place, { message: 'found', data: finding.data });
     sink(severity === d.severity ? d : { ...d, severity });
@@ -461,7 +493,7 @@ export function lintDocument(target: LintTarget, sink: Sink, linter: Linter = LI
     const title = followUp.title;
     const path = ['followUps', i, 'title'];
     let vague = false;
-    if (mayHold(title, filters.followUp)) {
+    if (mayHold(title, { prose: filters.followUp, named: undefined })) {
       for (const f of lintText(linter, title, 'follow-up', mentioned())) {
         vague ||= f.rule.kind === 'follow-up-phrases';
         emit({ ...f, data: { ...f.data, title } }, placeInValue(target, path, title, f), f.rule.meta.severity);

@@ -201,6 +201,61 @@ function subjectFits(rule: PhraseRule, kind: SubjectKind): boolean {
   }
 }
 
+/** Words between a subject and a verb phrase: auxiliaries, negations, adverbs. */
+const FILLERS = new Set([
+  'had',
+  'has',
+  'have',
+  'was',
+  'were',
+  'is',
+  'are',
+  'been',
+  'also',
+  'not',
+  'never',
+  'just',
+  'then',
+  'still',
+  'again',
+  'all',
+  'both',
+  'itself',
+  'themselves',
+  'already',
+  'often',
+  'once',
+]);
+/** Words after which the subject is not the word before the phrase ("the engineer who failed to", "… and failed to"). */
+const UNSURE = new Set(['who', 'that', 'which', 'and', 'but', 'or', 'yet', 'so', 'then', 'to', 'by', 'of', 'on', 'in', 'at', 'from', 'for', 'with']);
+/** Phrases that begin with their verb: the word before them is their subject's head. */
+const VERB_FIRST = /^(?:failed|forgot|neglected|omitted|should|shouldn['’]t|should['’]ve|could|couldn['’]t|could['’]ve|did|didn['’]t|ought)\b/i;
+
+/**
+ * Whether the subject of a verb-first phrase is surely a thing, read from the words before it
+ * without the tagger: a lower-case noun ("traffic failed to", "the replica had failed to") that
+ * is no pronoun for people, role or group, with no comma, name or preposition in the way. Most
+ * "failed to" of real retrospectives are answered here; anything less sure goes to compromise.
+ */
+function surelyThingBefore(text: string, at: number, words: SubjectWords): boolean {
+  if (!VERB_FIRST.test(text.slice(at))) return false;
+  const before = text.slice(Math.max(0, at - 200), at);
+  const tokens = before.match(/[^\s]+/g) ?? [];
+  let i = tokens.length - 1;
+  while (i >= 0 && (FILLERS.has(tokens[i]!) || /^[a-z]+ly$/.test(tokens[i]!))) i--;
+  const head = tokens[i];
+  if (head === undefined || !/^[a-z][a-z0-9-]*$/.test(head) || UNSURE.has(head)) return false;
+  // The noun phrase's other words: no preposition ("anyone familiar with the system"), comma or name.
+  for (const previous of tokens.slice(Math.max(0, i - 3), i)) {
+    if (UNSURE.has(previous.toLowerCase()) || /[,;:()"“”]$/.test(previous) || /^@/.test(previous)) return false;
+  }
+  const previous = tokens[i - 1];
+  if (previous !== undefined && /^\p{Lu}/u.test(previous) && !OPENERS.has(previous.toLowerCase())) return false;
+  const singular = head.replace(/s$/, '');
+  const person = [head, singular].some((w) => words.people.includes(w) || words.roles.includes(w) || words.affected.includes(w));
+  return !person && (words.things.includes(head) || !/(?:er|or|ist|ant|ent|ian)s?$/.test(head));
+}
+
 /** Sentence-initial words that are capitalised without being names. */
 const OPENERS = new Set([
   'the',
@@ -239,7 +294,7 @@ const OPENERS = new Set([
  * opener such as "The"), or a word of a participant. What compromise and the participants can
  * call a name is always one of these.
  */
-function mayName(text: string, people: readonly Mention[]): boolean {
+export function mayName(text: string, people: readonly Mention[]): boolean {
   const words = text.match(/@?[\p{L}\p{N}][\p{L}\p{N}._'’-]*/gu) ?? [];
   const lower = new Set(
     words.map((w) =>
@@ -267,6 +322,7 @@ function judgeSentence(file: VFile, sentence: Sentence, matches: Match[], words:
     for (const rule of match.rules) {
       // A person named needs a name in the sentence: spare the tagger the sentences without one.
       if (rule.subject === 'named' && !mayName(text, people)) continue;
+      if ((rule.subject === 'person' || rule.subject === 'not-system') && surelyThingBefore(text, match.from, words)) continue;
       const simple = rule.subject === 'any' && !rule.negatable && !rule.predicative && !rule.verbAfter;
       if (simple) {
         found.push({ rule, match, person: '' });
