@@ -111,6 +111,21 @@ describe('keel new incident', () => {
     }
   });
 
+  it('writes the template keel.yaml configures: its headings, each with its guidance, then the extra sections', async () => {
+    const settings = join(dir, 'content', 'keel.yaml');
+    writeFileSync(
+      settings,
+      `${readFileSync(settings, 'utf8')}retrospective:\n  requiredSections:\n    - Summary\n    - { heading: Action items, aliases: [Next steps] }\n    - Timeline\n`,
+    );
+    const { code, out } = await run(['incident', 'Queue backlog', '--services', 'payments', '--severity', 'SEV3']);
+    expect(code, out).toBe(0);
+    const text = readFileSync(join(dir, 'content', 'incidents', '2026-11-22-queue-backlog.md'), 'utf8');
+    expect(text.match(/^## .*$/gm)).toEqual(['## Summary', '## Action items', '## Timeline', '## What went well', '## Where we got lucky']);
+    expect(text).toContain('## Action items\n\n<!-- The actions agreed, each also listed under followUps:');
+    // The sample's published retrospectives follow the default template; the new file validates.
+    expect((await problems()).filter((p) => p.includes('queue-backlog'))).toEqual([]);
+  });
+
   it('starts the customer statement with a first "investigating" update when given a public title', async () => {
     const r = await run(['incident', 'Login failures', '--services', 'auth', '--public-title', 'Some customers cannot log in']);
     expect(r.code).toBe(0);

@@ -325,6 +325,8 @@ export interface Body {
 export interface FrontMatter {
   data: unknown;
   locate: Locate | undefined;
+  /** The front matter's text as written; its first line is the file's line 2. */
+  text: string;
 }
 
 /** A Markdown/MDX file with YAML front matter (incidents, runbooks, concerns, experiments). */
@@ -355,7 +357,7 @@ export function parseDocument<T>(
   const format = extname(source.path).toLowerCase() === '.mdx' ? 'mdx' : 'md';
   // Body checks see the front matter as written, whether or not it passes its schema.
   const written = problems.length === 0 ? documents[0] : undefined;
-  onBody?.({ text: body, line: bodyLine, format }, { data: written?.data ?? undefined, locate: written?.locate });
+  onBody?.({ text: body, line: bodyLine, format }, { data: written?.data ?? undefined, locate: written?.locate, text: frontMatter });
   if (format === 'mdx' && checkMdx) {
     // The answer may come later (from a worker thread); it is reported with this file.
     checkMdx(body, (mdxProblems) => {

@@ -3,11 +3,12 @@
  * retextBlameless), the customer statement and the follow-up titles of its front matter
  * (retext-english → retextBlameless). Rules: src/lint/blameless.yaml.
  *
- * Speed: a body is parsed only when a filter over its raw text (every phrase of the rules and
- * every causal verb as one regular expression, then a participant's name before the verb) finds
- * something the rules could report; most bodies never are, and the unified stack is not even
- * loaded (stack.ts). Then retext reads only the paragraphs the filter kept. The filter matches
- * at least what the rules match, so it never hides a finding (a property test checks it).
+ * Speed: a body is parsed only when a filter over its raw text (every phrase of the rules as one
+ * regular expression) finds something the rules could report; most bodies never are, and the
+ * unified stack is not even loaded (stack.ts). Then retext reads only the paragraphs the filter
+ * kept, and compromise tags only the sentences holding a phrase whose rule asks who its subject
+ * is (subject.ts). The filter matches at least what the rules match, so it never hides a
+ * finding (a property test checks it).
  * A body too large for remark (markdown.ts) is read as text, paragraph by paragraph.
  */
 import type { VFile } from 'vfile';
@@ -20,24 +21,24 @@ import {
   lintData,
   mentionsOf,
   readDirective,
-  normalize,
   remarkKeelDisable,
+  mayName,
   remarkKeepBlocks,
   retextBlameless,
   type Disabled,
   type LintFinding,
-  type LintScope,
   type Mention,
 } from './plugins.ts';
-import { LINT, type LintRule, type LintRules } from './rules.ts';
+import { LINT, LINT_SCOPES, type LintRule, type LintRules, type LintScope } from './rules.ts';
 import { unifiedStack } from './stack.ts';
 
 /**
- * Markdown that is not prose: code, HTML (comments included), MDX expressions and ESM, front
+ * Markdown that is not the author's prose: headings ("## Root cause" names a section), block
+ * quotes (someone else's words), code, HTML (comments included), MDX expressions and ESM, front
  * matter. mdast-util-to-nlcst also skips tables and marks inline code as source, which no rule
  * matches. JSX elements' children are Markdown and are read; their attributes are not.
  */
-const NOT_PROSE = ['code', 'html', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'yaml', 'toml', 'definition'];
+const NOT_PROSE = ['heading', 'blockquote', 'code', 'html', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'yaml', 'toml', 'definition'];
 
 /**
  * The filters read the text in lower case (underscores as spaces) with ASCII word boundaries, no Unicode classes and the
@@ -90,131 +91,58 @@ const anyOf = (phrases: readonly string[]) => (phrases.length === 0 ? '(?!)' : t
 
 /** The filters of a rule set. */
 interface Filters {
-  /** Any phrase of the prose rules. */
+  /** Any phrase of the prose rules but those about a person named. */
   prose: RegExp;
-  /** Any phrase of the prose rules (group 1) or causal verb of person-as-cause (global: the filter walks its matches). */
-  proseOrVerb: RegExp | undefined;
+  /** Any phrase of the rules about a person named (global: the filter walks its matches); undefined when none is on. */
+  named: RegExp | undefined;
   followUp: RegExp;
-  /** person-as-cause's window: words between the name and the verb. */
-  personWindow: number;
   startVerbs: ReadonlySet<string>;
 }
 
 function filtersOf(rules: LintRules): Filters {
-  const phrases = (kind: LintRule['kind']) => rules.rules.flatMap((r) => (r.kind === kind && 'phrases' in r ? r.phrases : []));
-  const verbs = rules.rules.flatMap((r) => (r.kind === 'person-as-cause' ? r.verbs : []));
-  const prose = anyOf(phrases('phrases'));
+  const phrases = (kind: LintRule['kind'], named?: boolean) =>
+    rules.rules.flatMap((r) =>
+      r.kind === kind && 'phrases' in r && (named === undefined || (r.kind === 'phrases' && (r.subject === 'named') === named)) ? r.phrases : [],
+    );
+  const named = phrases('phrases', true);
   return {
-    prose: new RegExp(`\\b${prose}\\b`),
-    proseOrVerb: verbs.length > 0 ? new RegExp(`\\b(?:(${prose})|${trieOf(verbs)})\\b`, 'g') : undefined,
-    followUp: new RegExp(`\\b${anyOf(phrases('follow-up-phrases'))}\\b`),
-    personWindow: Math.max(0, ...rules.rules.map((r) => (r.kind === 'person-as-cause' ? r.window : 0))),
+    prose: new RegExp(`\\b${anyOf(phrases('phrases', false))}\\b`),
+    named: named.length > 0 ? new RegExp(`\\b${anyOf(named)}\\b`, 'g') : undefined,
+    followUp: new RegExp(`\\b${anyOf([...phrases('phrases'), ...phrases('follow-up-phrases')])}\\b`),
     startVerbs: new Set(rules.rules.flatMap((r) => (r.kind === 'follow-up-verb' ? r.verbs.map((v) => v.toLowerCase()) : []))),
   };
 }
 
-/** How far before a causal verb the filter looks for a participant's name, in characters. */
-const NAME_BEFORE_VERB = 400;
-
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** Where a sentence ends: ". " before a capital letter, a blank line (what the English parser splits at, or less). */
+const SENTENCE_END = /[.!?]["'”’)]*\s+(?=[\p{Lu}@])|\n\s*\n/gu;
 
 /**
- * The participants' names as the filter looks for them in lower-case text: every form
- * mentionsOf knows ("maya.okafor", "maya okafor", "maya", "okafor", an e-mail address), each
- * also without apostrophes and hyphens and with a curly apostrophe, and parts of fewer than
- * three letters too (the filter may find more than the rule, never less).
+ * Whether the text may hold a finding: a phrase of a rule, or a phrase about a person named in a
+ * sentence that may name someone (what person-as-cause asks of its sentence, see mayName).
  */
-export function filterNames(people: readonly string[]): string[] {
-  const out = new Set<string>();
-  const add = (form: string) => {
-    if (!form) return;
-    out.add(form);
-    out.add(normalize(form));
-    out.add(form.replace(/'/g, '’'));
-  };
-  for (const person of people) {
-    const value = person.trim().toLowerCase();
-    const at = value.indexOf('@', 1);
-    if (at > 0) add(value);
-    const base = value.slice(value.startsWith('@') ? 1 : 0, at > 0 ? at : undefined);
-    add(base);
-    const parts = base.split(/[\s._]+/).filter(Boolean);
-    if (parts.length > 1) {
-      add(parts.join(' '));
-      for (const part of parts) add(part);
-    }
-  }
-  out.delete('');
-  return [...out];
-}
-
-/**
- * Whether one of `names` stands as a word in `lower` before `verbAt`, in the same paragraph,
- * with at most `window` words (and one chunk of slack: a possessive, markup) between: what
- * person-as-cause could report. Whitespace-separated chunks holding a letter or digit are
- * counted, never more than the words the rule counts; the nearest occurrence of a name decides.
- */
-function nameBefore(lower: string, verbAt: number, names: readonly string[], window: number): boolean {
-  const from = Math.max(0, verbAt - NAME_BEFORE_VERB);
-  for (const name of names) {
-    for (let at = lower.lastIndexOf(name, verbAt - name.length); at >= from; at = at > 0 ? lower.lastIndexOf(name, at - 1) : -1) {
-      const end = at + name.length;
-      if (end > verbAt || (at > 0 && isWordCode(lower.charCodeAt(at - 1))) || (end < verbAt && isWordCode(lower.charCodeAt(end)))) continue;
-      let chunks = 0;
-      let inChunk = false;
-      let counted = false;
-      let newline = false;
-      let paragraph = false;
-      for (let i = end; i < verbAt; i++) {
-        const c = lower.charCodeAt(i);
-        if (c === 10) {
-          if (newline) {
-            paragraph = true;
-            break;
-          }
-          newline = true;
-          inChunk = false;
-        } else if (c === 32 || c === 9 || c === 13) inChunk = false;
-        else {
-          newline = false;
-          if (!inChunk) {
-            inChunk = true;
-            counted = false;
-          }
-          if (!counted && isWordCode(c)) {
-            chunks++;
-            counted = true;
-          }
-        }
-      }
-      if (!paragraph && chunks <= window + 1) return true;
-      break;
-    }
-  }
-  return false;
-}
-
-/**
- * Whether the text may hold a finding: a phrase, or a causal verb with a participant named
- * shortly before it (what person-as-cause could report).
- */
-function mayHold(raw: string, filters: Filters, names: () => readonly string[]): boolean {
+function mayHold(raw: string, filters: Pick<Filters, 'prose' | 'named'>, people: () => readonly Mention[] = () => []): boolean {
   // Lower case (faster than the `i` flag); `\b` does not see a boundary between "_" and a letter
   // (`_root cause_`): read "_" as a space.
   const lower = raw.toLowerCase();
   // A letter whose lower case is longer ("İ") moves the offsets: then let the parse decide.
   if (lower.length !== raw.length) return true;
   const text = lower.includes('_') ? lower.replace(/_/g, ' ') : lower;
-  if (!filters.proseOrVerb) return filters.prose.test(text);
-  // One pass for both: a phrase (group 1) ends it; a verb looks back for a name.
-  const re = filters.proseOrVerb;
-  re.lastIndex = 0;
-  let found: readonly string[] | undefined;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[1] !== undefined) return true;
-    found ??= names();
-    if (found.length === 0) return false;
-    if (nameBefore(text, m.index, found, filters.personWindow)) return true;
+  if (filters.prose.test(text)) return true;
+  const named = filters.named;
+  if (!named) return false;
+  named.lastIndex = 0;
+  for (let m = named.exec(text); m; m = named.exec(text)) {
+    let from = 0;
+    let to = raw.length;
+    SENTENCE_END.lastIndex = 0;
+    for (let e = SENTENCE_END.exec(raw); e; e = SENTENCE_END.exec(raw)) {
+      if (e.index + e[0].length <= m.index) from = e.index + e[0].length;
+      else if (e.index >= m.index + m[0].length) {
+        to = e.index + 1;
+        break;
+      }
+    }
+    if (mayName(raw.slice(from, to), people())) return true;
   }
   return false;
 }
@@ -227,23 +155,23 @@ export interface Linter {
   processors: () => Processors;
 }
 
-function bodyProcessor(rules: readonly LintRule[]) {
+function bodyProcessor(rules: LintRules, scope: 'retrospective' | 'runbook') {
   const { unified, remarkRetext, ParseEnglish } = unifiedStack();
   return unified()
     .use(remarkKeelDisable)
     .use(remarkKeepBlocks)
     .use(remarkRetext, new ParseEnglish(), { ignore: NOT_PROSE })
-    .use(retextBlameless, { rules, scope: 'prose' })
+    .use(retextBlameless, { rules: rules.rules, scope, subjects: rules.subjects })
     .freeze();
 }
 
-function textProcessor(rules: readonly LintRule[], scope: LintScope) {
+function textProcessor(rules: LintRules, scope: LintScope) {
   const { unified, retextEnglish } = unifiedStack();
-  return unified().use(retextEnglish).use(retextBlameless, { rules, scope }).freeze();
+  return unified().use(retextEnglish).use(retextBlameless, { rules: rules.rules, scope, subjects: rules.subjects }).freeze();
 }
 
 interface Processors {
-  body: ReturnType<typeof bodyProcessor>;
+  body: Record<'retrospective' | 'runbook', ReturnType<typeof bodyProcessor>>;
   text: Record<LintScope, ReturnType<typeof textProcessor>>;
 }
 
@@ -254,8 +182,8 @@ export function createLinter(rules: LintRules): Linter {
     filters: filtersOf(rules),
     processors: () =>
       (processors ??= {
-        body: bodyProcessor(rules.rules),
-        text: { prose: textProcessor(rules.rules, 'prose'), 'follow-up': textProcessor(rules.rules, 'follow-up') },
+        body: { retrospective: bodyProcessor(rules, 'retrospective'), runbook: bodyProcessor(rules, 'runbook') },
+        text: Object.fromEntries(LINT_SCOPES.map((scope) => [scope, textProcessor(rules, scope)])) as Processors['text'],
       }),
   };
 }
@@ -360,18 +288,19 @@ export function lintMarkdown(
   format: MarkdownFormat,
   people: readonly Mention[] = [],
   keep: (text: string) => boolean = () => true,
+  scope: 'retrospective' | 'runbook' = 'retrospective',
 ): LintFinding[] {
   const tree = parseMarkdown(text, format);
   if (tree) {
     const file = fileOf(text, people, keep);
-    linter.processors().body.runSync(tree, file);
+    linter.processors().body[scope].runSync(tree, file);
     const { findings, disabled } = lintData(file);
     return findings.filter((f) => !isDisabled(disabled, f));
   }
   // Paragraph by paragraph, only those the filter keeps: the English parser's time grows faster
   // than the text it reads, and these bodies are the largest.
   const plain = blankBody(text, format);
-  const { prose } = linter.processors().text;
+  const prose = linter.processors().text[scope];
   const found: LintFinding[] = [];
   for (const block of blocksOf(plain.text)) {
     if (!keep(block.text)) continue;
@@ -425,6 +354,8 @@ export interface LintTarget {
   data: unknown;
   /** Where a front-matter value is (parses again: only for a finding). */
   placeOf: (path: DataPath) => Place;
+  /** The front matter as written and the file line of its first line: findings then point at their phrase. */
+  frontMatter?: { text: string; line: number } | undefined;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -441,6 +372,17 @@ export function peopleOf(data: unknown): string[] {
   }
   if (Array.isArray(data.followUps)) for (const f of data.followUps) if (isRecord(f) && isText(f.owner)) out.add(f.owner);
   return [...out];
+}
+
+/** The contributing factors' descriptions, each with its path. */
+export function factorTexts(data: unknown): { path: DataPath; text: string }[] {
+  if (!isRecord(data) || !Array.isArray(data.contributingFactors)) return [];
+  const out: { path: DataPath; text: string }[] = [];
+  data.contributingFactors.forEach((f, i) => {
+    if (isRecord(f) && isText(f.description)) out.push({ path: ['contributingFactors', i, 'description'], text: f.description });
+    else if (isText(f)) out.push({ path: ['contributingFactors', i], text: f });
+  });
+  return out;
 }
 
 /** The customer statement's texts, each with its path: public.title, summary, customerImpact, notAffected, actions[], updates[].body. */
@@ -471,27 +413,62 @@ function startsWithVerb(title: string, verbs: ReadonlySet<string>): { ok: boolea
 /** The default linter, with the rules of src/lint/blameless.yaml. */
 export const LINTER: Linter = createLinter(LINT);
 
+const escapeWord = (word: string) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/['’]/g, "(?:''|['’])");
+
 /**
- * Lints a document and reports every finding as a diagnostic: in the body at the exact word,
- * in the front matter at the value. Internal prose takes each rule's severity; the customer
- * statement takes `publicStatementSeverity`.
+ * Where a finding in a front-matter value is in the file: at its phrase when the front matter's
+ * text is known (the phrase found in the value's source, the same occurrence as in the value,
+ * across folded lines), else at the value.
+ */
+function placeInValue(target: LintTarget, path: DataPath, value: string, finding: LintFinding): Place {
+  const start = target.placeOf(path);
+  const source = target.frontMatter;
+  const phrase = finding.data.phrase;
+  if (!source || !phrase) return start;
+  const lines = value.split('\n');
+  let offset = finding.column - 1;
+  for (let l = 0; l < finding.line - 1; l++) offset += lines[l]!.length + 1;
+  const pattern = phrase.trim().split(/\s+/).map(escapeWord).join('\\s+');
+  const occurrence = (value.slice(0, offset).match(new RegExp(pattern, 'gi')) ?? []).length;
+  const sourceLines = source.text.split('\n');
+  const lineIndex = start.line - source.line;
+  if (lineIndex < 0 || lineIndex >= sourceLines.length) return start;
+  let from = start.column - 1;
+  for (let l = 0; l < lineIndex; l++) from += sourceLines[l]!.length + 1;
+  const re = new RegExp(pattern, 'gi');
+  re.lastIndex = from;
+  let m: RegExpExecArray | null = null;
+  for (let k = 0; k <= occurrence; k++) {
+    m = re.exec(source.text);
+    if (!m) return start;
+  }
+  const at = m!.index;
+  const before = source.text.slice(0, at);
+  const line = source.line + (before.match(/\n/g) ?? []).length;
+  return { file: target.file, line, column: at - before.lastIndexOf('\n') };
+}
+
+/**
+ * Lints a document and reports every finding as a diagnostic at its phrase: in the body at the
+ * exact words, in the front matter at the phrase inside the value. Internal prose takes each
+ * rule's severity; the customer statement takes `publicStatementSeverity` at most.
  */
 export function lintDocument(target: LintTarget, sink: Sink, linter: Linter = LINTER): void {
   const { filters, rules } = linter;
   const people = target.kind === 'incident' ? peopleOf(target.data) : [];
   let mentions: Mention[] | undefined;
-  let names: string[] | undefined;
-  // Without participants (a runbook), only the phrases.
-  const bodyFilters = people.length > 0 ? filters : { ...filters, proseOrVerb: undefined };
-  const mayFind = (text: string) => mayHold(text, bodyFilters, () => (names ??= filterNames(people)));
+  const mentioned = () => (mentions ??= mentionsOf(people));
+  const mayFind = (text: string) => mayHold(text, filters, mentioned);
   const emit = (finding: LintFinding, place: Place, severity: Severity) => {
     const d = diagnose(finding.rule.meta, place, { message: 'found', data: finding.data });
     sink(severity === d.severity ? d : { ...d, severity });
   };
+  const mildest = (a: Severity, b: Severity): Severity => (a === 'warning' || b === 'warning' ? 'warning' : 'error');
 
   const { body } = target;
   if (mayFind(body.text)) {
-    for (const f of lintMarkdown(linter, body.text, body.format, (mentions ??= mentionsOf(people)), mayFind)) {
+    const scope = target.kind === 'incident' ? 'retrospective' : 'runbook';
+    for (const f of lintMarkdown(linter, body.text, body.format, mentioned(), mayFind, scope)) {
       emit(f, { file: target.file, line: f.line + body.line - 1, column: f.column }, f.rule.meta.severity);
     }
   }
@@ -499,7 +476,13 @@ export function lintDocument(target: LintTarget, sink: Sink, linter: Linter = LI
 
   for (const { path, text } of statementTexts(target.data)) {
     if (!mayFind(text)) continue;
-    for (const f of lintText(linter, text, 'prose', (mentions ??= mentionsOf(people)))) emit(f, target.placeOf(path), rules.publicStatementSeverity);
+    for (const f of lintText(linter, text, 'statement', mentioned())) {
+      emit(f, placeInValue(target, path, text, f), mildest(f.rule.meta.severity, rules.publicStatementSeverity));
+    }
+  }
+  for (const { path, text } of factorTexts(target.data)) {
+    if (!mayFind(text)) continue;
+    for (const f of lintText(linter, text, 'factor', mentioned())) emit(f, placeInValue(target, path, text, f), f.rule.meta.severity);
   }
 
   const data = target.data;
@@ -508,17 +491,18 @@ export function lintDocument(target: LintTarget, sink: Sink, linter: Linter = LI
   data.followUps.forEach((followUp: unknown, i) => {
     if (!isRecord(followUp) || !isText(followUp.title)) return;
     const title = followUp.title;
+    const path = ['followUps', i, 'title'];
     let vague = false;
-    if (mayHold(title, { ...filters, prose: filters.followUp, proseOrVerb: undefined }, () => [])) {
-      for (const f of lintText(linter, title, 'follow-up')) {
-        vague = true;
-        emit({ ...f, data: { ...f.data, title } }, target.placeOf(['followUps', i, 'title']), f.rule.meta.severity);
+    if (mayHold(title, { prose: filters.followUp, named: undefined })) {
+      for (const f of lintText(linter, title, 'follow-up', mentioned())) {
+        vague ||= f.rule.kind === 'follow-up-phrases';
+        emit({ ...f, data: { ...f.data, title } }, placeInValue(target, path, title, f), f.rule.meta.severity);
       }
     }
     // One finding per title: a title that asks people to try harder is not also told to start with a verb.
     const open = followUp.status === undefined || followUp.status === 'open' || followUp.status === 'in-progress';
     if (!verbRule || !open || vague) return;
     const { ok, word } = startsWithVerb(title, filters.startVerbs);
-    if (!ok) emit({ rule: verbRule, data: { title, word }, line: 1, column: 1 }, target.placeOf(['followUps', i, 'title']), verbRule.meta.severity);
+    if (!ok) emit({ rule: verbRule, data: { title, word }, line: 1, column: 1 }, target.placeOf(path), verbRule.meta.severity);
   });
 }

@@ -267,5 +267,55 @@ export function scanSections(text: string, format: MarkdownFormat, bestEffort = 
     if (unsure && !bestEffort) return undefined;
     content();
   }
-  return (jsx.length > 0 || mdxComment) && !bestEffort ? undefined : sections;
+  // An unclosed fence hides every heading after it: remark decides, and readSections reports it.
+  return (jsx.length > 0 || mdxComment || fence) && !bestEffort ? undefined : sections;
+}
+
+/** A fenced code block that is never closed: where it opens (body lines). */
+export interface UnclosedFence {
+  line: number;
+  column: number;
+  /** The fence as written (three backticks or tildes, or more). */
+  fence: string;
+}
+
+/** The first fenced code block of a tree that runs to the end of the body without its closing fence. */
+function unclosedFence(tree: Root, text: string): UnclosedFence | undefined {
+  let found: UnclosedFence | undefined;
+  const visit = (node: Nodes) => {
+    if (found) return;
+    if (node.type === 'code' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      const source = text.slice(node.position.start.offset, node.position.end.offset);
+      const open = /^[ \t>]*(`{3,}|~{3,})/.exec(source);
+      if (open) {
+        const lines = source.split('\n');
+        const close = new RegExp(`^[ \\t>]*${open[1]![0]!}{${open[1]!.length},}[ \\t]*\r?$`);
+        if (lines.length < 2 || !close.test(lines.at(-1)!)) found = { line: node.position.start.line, column: node.position.start.column, fence: open[1]! };
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return found;
+}
+
+/** What the heading reader found: the `##` sections, and a fence left open (it hides the headings after it). */
+export interface BodySections {
+  sections: Section[];
+  unclosedFence: UnclosedFence | undefined;
+}
+
+/**
+ * The one heading reader of retrospectives and runbooks: the `##` sections as CommonMark reads
+ * them (ATX and setext headings; not a bold line, not a heading indented inside a list item, not
+ * after an unclosed fence, which it reports; inline triple backticks open no fence). The line
+ * scan answers for most bodies; remark parses when the scan is unsure or when `settled` says the
+ * scan's answer needs a second look (a section seems missing).
+ */
+export function readSections(text: string, format: MarkdownFormat, settled: (sections: readonly Section[]) => boolean = () => true): BodySections {
+  const scanned = scanSections(text, format);
+  if (scanned && settled(scanned)) return { sections: scanned, unclosedFence: undefined };
+  const tree = parseMarkdown(text, format);
+  if (tree) return { sections: treeSections(tree), unclosedFence: unclosedFence(tree, text) };
+  return { sections: scanned ?? scanSections(text, format, true)!, unclosedFence: undefined };
 }

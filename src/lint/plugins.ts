@@ -7,7 +7,8 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { Root as NlcstRoot, Sentence, SentenceContent } from 'nlcst';
 import type { VFile } from 'vfile';
-import type { LintRule } from './rules.ts';
+import type { LintRule, LintScope } from './rules.ts';
+import { TaggedSentence, type Mention, type SubjectKind, type SubjectWords } from './subject.ts';
 import { unifiedStack } from './stack.ts';
 
 /** What a lint rule found, at a place in the linted text (1-based). */
@@ -79,21 +80,11 @@ export function remarkKeelDisable() {
   };
 }
 
-/** A participant as the text may name them: word sequences, normalized. */
-export interface Mention {
-  /** The participant as written in the front matter ("@maya.okafor"). */
-  person: string;
-  words: string[];
-}
+export type { Mention };
 
 /** Lower case, curly apostrophes straight, then apostrophes and hyphens gone (as nlcst-normalize does). */
 export function normalize(word: string): string {
   return word.toLowerCase().replace(/['’‘-]/g, '');
-}
-
-/** A word of a sentence: "maya.okafor's" is the mention "maya.okafor". */
-function wordOf(value: string): string {
-  return normalize(value.replace(/['’]s$/i, ''));
 }
 
 /**
@@ -138,31 +129,6 @@ function readMentions(people: readonly string[]): Mention[] {
   return [...out.values()].sort((a, b) => b.words.length - a.words.length);
 }
 
-/** Punctuation that ends a clause: a mention and a verb on either side are not subject and predicate. */
-const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', '-', '"', '“', '”']);
-
-interface Token {
-  word: string;
-  /** Index of the node in the sentence. */
-  index: number;
-}
-
-/** The words of a sentence, split into clauses. */
-function clauses(sentence: Sentence): Token[][] {
-  const toString = unifiedStack().nlcstToString;
-  const out: Token[][] = [[]];
-  sentence.children.forEach((node, index) => {
-    if (node.type === 'WordNode') out.at(-1)!.push({ word: wordOf(toString(node)), index });
-    else if (node.type === 'SourceNode') out.at(-1)!.push({ word: '', index });
-    else if (node.type === 'PunctuationNode' && CLAUSE_BREAK.has(node.value)) out.push([]);
-  });
-  return out;
-}
-
-function startsWith(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
-  return words.every((w, k) => tokens[at + k]?.word === w);
-}
-
 /** Records a finding, once per rule and end: "to blame" is not reported again as "blame". */
 function report(file: VFile, rule: LintRule, nodes: readonly SentenceContent[], data: Record<string, string>): void {
   const start = nodes[0]?.position?.start;
@@ -175,34 +141,25 @@ function report(file: VFile, rule: LintRule, nodes: readonly SentenceContent[], 
   state.findings.push({ rule, data, line: start.line, column: start.column });
 }
 
-/** A participant named, then at most `window` words, then a causal verb, in one clause. */
-function personAsCause(tree: NlcstRoot, file: VFile, rule: Extract<LintRule, { kind: 'person-as-cause' }>): void {
-  const { visit, nlcstToString: toString } = unifiedStack();
-  const { people } = lintData(file);
-  if (people.length === 0) return;
-  const verbs = rule.verbs.map((v) => v.split(/\s+/).map(normalize));
-  visit(tree, 'SentenceNode', (sentence: Sentence) => {
-    for (const tokens of clauses(sentence)) {
-      for (let i = 0; i < tokens.length; i++) {
-        const mention = people.find((m) => startsWith(tokens, i, m.words));
-        if (!mention) continue;
-        const after = i + mention.words.length;
-        let next = after;
-        for (let j = after; j <= after + rule.window && j < tokens.length; j++) {
-          const verb = verbs.find((v) => startsWith(tokens, j, v));
-          if (!verb) continue;
-          // Start at an "@" right before the name: the handle as written.
-          const first = tokens[i]!.index;
-          const from = first > 0 && sentence.children[first - 1]!.type === 'SymbolNode' && toString(sentence.children[first - 1]!) === '@' ? first - 1 : first;
-          const nodes = sentence.children.slice(from, tokens[j + verb.length - 1]!.index + 1);
-          report(file, rule, nodes, { person: mention.person, phrase: toString(nodes) });
-          next = j + verb.length;
-          break;
-        }
-        i = next - 1;
-      }
-    }
-  });
+/** A sentence as one string, with where each of its children starts in it. */
+function sentenceText(sentence: Sentence): { text: string; starts: number[] } {
+  const toString = unifiedStack().nlcstToString;
+  let text = '';
+  const starts: number[] = [];
+  for (const child of sentence.children) {
+    starts.push(text.length);
+    text += toString(child);
+  }
+  return { text, starts };
+}
+
+/** Whether a phrase starting at `at` of a sentence's text stands inside quotation marks. */
+function insideQuotes(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/[“«]/g) ?? []).length;
+  const close = (before.match(/[”»]/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
 }
 
 const OPENING_QUOTES = new Set(['"', "'", '“', '‘', '«']);
@@ -218,35 +175,239 @@ function quoted(siblings: readonly SentenceContent[], index: number, length: num
   return before?.type === 'PunctuationNode' && OPENING_QUOTES.has(before.value) && after?.type === 'PunctuationNode' && CLOSING_QUOTES.has(after.value);
 }
 
-/** What a text is, for the rules that apply to it. */
-export type LintScope = 'prose' | 'follow-up';
+/** A phrase found in a sentence, before its rules decide. */
+interface Match {
+  rules: PhraseRule[];
+  phrase: string;
+  nodes: SentenceContent[];
+  /** Where the phrase starts and ends in the sentence's text. */
+  from: number;
+  to: number;
+}
 
-/** retext plugin: the rules of `rules` that apply to `scope`, phrases in one pass of nlcst-search. */
-export function retextBlameless({ rules, scope }: { rules: readonly LintRule[]; scope: LintScope }) {
-  const kind = scope === 'prose' ? 'phrases' : 'follow-up-phrases';
-  const byPhrase = new Map<string, LintRule[]>();
+type PhraseRule = Extract<LintRule, { kind: 'phrases' }>;
+
+/** Whether a rule's subject condition holds for a subject of this kind. */
+function subjectFits(rule: PhraseRule, kind: SubjectKind): boolean {
+  switch (rule.subject) {
+    case 'any':
+      return true;
+    case 'not-system':
+      return kind !== 'system' && kind !== 'affected';
+    case 'person':
+      return kind === 'named' || kind === 'person' || kind === 'role';
+    case 'named':
+      return kind === 'named';
+  }
+}
+
+/** Words between a subject and a verb phrase: auxiliaries, negations, adverbs. */
+const FILLERS = new Set([
+  'had',
+  'has',
+  'have',
+  'was',
+  'were',
+  'is',
+  'are',
+  'been',
+  'also',
+  'not',
+  'never',
+  'just',
+  'then',
+  'still',
+  'again',
+  'all',
+  'both',
+  'itself',
+  'themselves',
+  'already',
+  'often',
+  'once',
+]);
+/** Words after which the subject is not the word before the phrase ("the engineer who failed to", "… and failed to"). */
+const UNSURE = new Set(['who', 'that', 'which', 'and', 'but', 'or', 'yet', 'so', 'then', 'to', 'by', 'of', 'on', 'in', 'at', 'from', 'for', 'with']);
+/** Phrases that begin with their verb: the word before them is their subject's head. */
+const VERB_FIRST = /^(?:failed|forgot|neglected|omitted|should|shouldn['’]t|should['’]ve|could|couldn['’]t|could['’]ve|did|didn['’]t|ought)\b/i;
+
+/**
+ * Whether the subject of a verb-first phrase is surely a thing, read from the words before it
+ * without the tagger: a lower-case noun ("traffic failed to", "the replica had failed to") that
+ * is no pronoun for people, role or group, with no comma, name or preposition in the way. Most
+ * "failed to" of real retrospectives are answered here; anything less sure goes to compromise.
+ */
+function surelyThingBefore(text: string, at: number, words: SubjectWords): boolean {
+  if (!VERB_FIRST.test(text.slice(at))) return false;
+  const before = text.slice(Math.max(0, at - 200), at);
+  const tokens = before.match(/[^\s]+/g) ?? [];
+  let i = tokens.length - 1;
+  while (i >= 0 && (FILLERS.has(tokens[i]!) || /^[a-z]+ly$/.test(tokens[i]!))) i--;
+  const head = tokens[i];
+  if (head === undefined || !/^[a-z][a-z0-9-]*$/.test(head) || UNSURE.has(head)) return false;
+  // The noun phrase's other words: no preposition ("anyone familiar with the system"), comma or name.
+  for (const previous of tokens.slice(Math.max(0, i - 3), i)) {
+    if (UNSURE.has(previous.toLowerCase()) || /[,;:()"“”]$/.test(previous) || /^@/.test(previous)) return false;
+  }
+  const previous = tokens[i - 1];
+  if (previous !== undefined && /^\p{Lu}/u.test(previous) && !OPENERS.has(previous.toLowerCase())) return false;
+  const singular = head.replace(/s$/, '');
+  const person = [head, singular].some((w) => words.people.includes(w) || words.roles.includes(w) || words.affected.includes(w));
+  return !person && (words.things.includes(head) || !/(?:er|or|ist|ant|ent|ian)s?$/.test(head));
+}
+
+/** Sentence-initial words that are capitalised without being names. */
+const OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'we',
+  'our',
+  'their',
+  'they',
+  'in',
+  'at',
+  'on',
+  'after',
+  'before',
+  'when',
+  'during',
+  'because',
+  'once',
+  'then',
+  'while',
+  'as',
+  'if',
+  'no',
+  'one',
+  'some',
+  'all',
+]);
+
+/**
+ * Whether a sentence may name a person: a handle, a capitalised word (other than a sentence
+ * opener such as "The"), or a word of a participant. What compromise and the participants can
+ * call a name is always one of these.
+ */
+export function mayName(text: string, people: readonly Mention[]): boolean {
+  const words = text.match(/@?[\p{L}\p{N}][\p{L}\p{N}._'’-]*/gu) ?? [];
+  const lower = new Set(
+    words.map((w) =>
+      normalize(
+        w
+          .replace(/^@/, '')
+          .replace(/[._'’-]+$/, '')
+          .replace(/['’]s$/i, ''),
+      ),
+    ),
+  );
+  if (people.some((m) => m.words.every((w) => lower.has(w)) || lower.has(m.words.join('')))) return true;
+  return words.some((w, i) => w.startsWith('@') || (/^\p{Lu}/u.test(w) && !(i === 0 && OPENERS.has(w.toLowerCase()))));
+}
+
+/** Decides the matches of one sentence: quotes, negation, the verb after, the subject; a longer phrase wins over one inside it. */
+function judgeSentence(file: VFile, sentence: Sentence, matches: Match[], words: SubjectWords): void {
+  const { people } = lintData(file);
+  const { text } = sentenceText(sentence);
+  let tagged: TaggedSentence | undefined;
+  const tags = () => (tagged ??= new TaggedSentence(text, words, people));
+  const found: { rule: PhraseRule; match: Match; person: string }[] = [];
+  for (const match of matches) {
+    if (insideQuotes(text, match.from)) continue;
+    for (const rule of match.rules) {
+      // A person named needs a name in the sentence: spare the tagger the sentences without one.
+      if (rule.subject === 'named' && !mayName(text, people)) continue;
+      if ((rule.subject === 'person' || rule.subject === 'not-system') && surelyThingBefore(text, match.from, words)) continue;
+      const simple = rule.subject === 'any' && !rule.negatable && !rule.predicative && !rule.verbAfter;
+      if (simple) {
+        found.push({ rule, match, person: '' });
+        continue;
+      }
+      const t = tags();
+      const first = t.termAt(match.from);
+      const end = t.termAt(match.to);
+      if (rule.negatable && t.negatedBefore(first)) continue;
+      if (rule.predicative && end < t.terms.length && t.terms[end]!.tags.has('Noun') && !t.terms[end]!.tags.has('Pronoun')) continue;
+      if (rule.verbAfter?.some((p) => normalize(p.replace(/\s+/g, ' ')) === normalize(match.phrase.replace(/\s+/g, ' '))) && !t.verbAfter(end)) continue;
+      if (rule.subject === 'any') {
+        found.push({ rule, match, person: '' });
+        continue;
+      }
+      const subject = t.subjectOf(first);
+      if (subjectFits(rule, subject.kind)) {
+        found.push({ rule, match, person: subject.text });
+        continue;
+      }
+      const agent = rule.agent ? t.agentAfter(end) : undefined;
+      if (agent && subjectFits(rule, agent.kind)) found.push({ rule, match, person: agent.text });
+    }
+  }
+  // "should have known" (hindsight) is not also "should have" (counterfactual).
+  for (const f of found) {
+    const inside = found.some(
+      (g) => g !== f && g.match.from <= f.match.from && g.match.to >= f.match.to && g.match.to - g.match.from > f.match.to - f.match.from,
+    );
+    if (!inside) report(file, f.rule, f.match.nodes, { phrase: f.match.phrase, person: f.person || 'someone' });
+  }
+}
+
+/** What a text is, for the rules that apply to it (see src/lint/blameless.yaml). */
+export type { LintScope };
+
+/** retext plugin: the rules of `rules` that read `scope`, phrases in one pass of nlcst-search, then judged sentence by sentence. */
+export function retextBlameless({ rules, scope, subjects }: { rules: readonly LintRule[]; scope: LintScope; subjects: SubjectWords }) {
+  const byPhrase = new Map<string, PhraseRule[]>();
+  const followUp = new Map<string, LintRule[]>();
   for (const rule of rules) {
-    if (rule.kind !== kind) continue;
-    for (const phrase of rule.phrases) byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), rule]);
+    if (rule.kind === 'phrases' && rule.in.includes(scope)) for (const phrase of rule.phrases) byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), rule]);
+    if (rule.kind === 'follow-up-phrases' && scope === 'follow-up')
+      for (const phrase of rule.phrases) followUp.set(phrase, [...(followUp.get(phrase) ?? []), rule]);
   }
   const phrases = [...byPhrase.keys()];
-  const person = scope === 'prose' ? rules.find((r) => r.kind === 'person-as-cause') : undefined;
+  const followUpPhrases = [...followUp.keys()];
   const { search, nlcstToString: toString } = unifiedStack();
   return (tree: NlcstRoot, file: VFile) => {
-    if (phrases.length > 0) {
-      // nlcst-search leaves out "literal" words, which for nlcst-is-literal includes a word before a
-      // colon ("Root cause: …"): Keel reads those, and leaves out only phrases in quotes.
+    if (followUpPhrases.length > 0) {
       search(
         tree,
-        phrases,
+        followUpPhrases,
         (nodes, index, parent, phrase) => {
           if (parent.type === 'SentenceNode' && quoted(parent.children, index, nodes.length)) return;
-          for (const rule of byPhrase.get(phrase) ?? []) report(file, rule, nodes, { phrase: toString(nodes) });
+          for (const rule of followUp.get(phrase) ?? []) report(file, rule, nodes, { phrase: toString(nodes) });
         },
         { allowLiterals: true },
       );
     }
-    if (person) personAsCause(tree, file, person);
+    if (phrases.length === 0) return;
+    const bySentence = new Map<Sentence, Match[]>();
+    // nlcst-search leaves out "literal" words, which for nlcst-is-literal includes a word before a
+    // colon ("Root cause: …"): Keel reads those, and leaves out only phrases in quotes.
+    search(
+      tree,
+      phrases,
+      (nodes, index, parent, phrase) => {
+        if (parent.type !== 'SentenceNode') return;
+        const sentence = parent;
+        if (quoted(sentence.children, index, nodes.length)) return;
+        const { starts } = sentenceText(sentence);
+        const last = index + nodes.length - 1;
+        const match: Match = {
+          rules: byPhrase.get(phrase) ?? [],
+          phrase: toString(nodes),
+          nodes,
+          from: starts[index]!,
+          to: starts[last]! + toString(sentence.children[last]!).length,
+        };
+        bySentence.set(sentence, [...(bySentence.get(sentence) ?? []), match]);
+      },
+      { allowLiterals: true },
+    );
+    for (const [sentence, matches] of bySentence) judgeSentence(file, sentence, matches, subjects);
   };
 }
 

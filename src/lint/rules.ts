@@ -8,6 +8,7 @@ import jsYaml from 'js-yaml';
 import { z } from 'zod';
 import type { Severity } from '../core/diagnostic.ts';
 import { defineRule, type RuleMeta } from '../core/rule.ts';
+import type { SubjectWords } from './subject.ts';
 
 /** Where the rules live: beside this module, in src/ and in the compiled package's lib/. */
 export const LINT_RULES_FILE = new URL('./blameless.yaml', import.meta.url);
@@ -21,15 +22,33 @@ const Common = {
   hint: z.string().min(1),
 };
 
+/** The texts a rule reads (see src/lint/blameless.yaml). */
+export const LINT_SCOPES = ['retrospective', 'runbook', 'statement', 'factor', 'follow-up'] as const;
+export type LintScope = (typeof LINT_SCOPES)[number];
+
+const Scopes = z.array(z.enum(LINT_SCOPES)).min(1);
+
 const RuleSpecSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('phrases'), ...Common, phrases: Words }),
+  z.strictObject({
+    kind: z.literal('phrases'),
+    ...Common,
+    in: Scopes,
+    subject: z.enum(['any', 'not-system', 'person', 'named']),
+    agent: z.boolean().optional(),
+    negatable: z.boolean().optional(),
+    predicative: z.boolean().optional(),
+    verbAfter: Words.optional(),
+    phrases: Words,
+  }),
   z.strictObject({ kind: z.literal('follow-up-phrases'), ...Common, phrases: Words }),
   z.strictObject({ kind: z.literal('follow-up-verb'), ...Common, verbs: Words }),
-  z.strictObject({ kind: z.literal('person-as-cause'), ...Common, window: z.int().min(0).max(10), verbs: Words }),
 ]);
+
+const SubjectWordsSchema = z.strictObject({ people: Words, things: Words, roles: Words, affected: Words });
 
 const LintFileSchema = z.strictObject({
   publicStatementSeverity: z.enum(['error', 'warning']),
+  subjects: SubjectWordsSchema,
   rules: z.record(z.string().regex(/^[a-z0-9-]+$/), RuleSpecSchema),
 });
 
@@ -41,6 +60,8 @@ export type LintRule = RuleSpec & { meta: RuleMeta<'found'> };
 export interface LintRules {
   /** Severity of every finding in a customer statement (public.*). */
   publicStatementSeverity: Severity;
+  /** The words that tell people from systems. */
+  subjects: SubjectWords;
   rules: LintRule[];
 }
 
@@ -60,7 +81,10 @@ export function readLintRules(text: string, source = 'src/lint/blameless.yaml'):
       }),
     }))
     .sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
-  return { publicStatementSeverity: parsed.data.publicStatementSeverity, rules };
+  const lower = (words: readonly string[]) => words.map((w) => w.toLowerCase());
+  const { people, things, roles, affected } = parsed.data.subjects;
+  const subjects = { people: lower(people), things: lower(things), roles: lower(roles), affected: lower(affected) };
+  return { publicStatementSeverity: parsed.data.publicStatementSeverity, subjects, rules };
 }
 
 /** The lint rules Keel runs. */

@@ -1,5 +1,5 @@
 /**
- * keel.yaml `rules:` applied before the checks run, not after: a rule turned off is not run at
+ * keel.yaml `rules:` (rule ids, or a family as `lint/*`) applied before the checks run, not after: a rule turned off is not run at
  * all, and a finding of a configured rule takes its severity (or is dropped) as it is reported,
  * before the per-file findings limit counts it. So an `off` rule costs nothing and can never push
  * another rule's findings out of a file's list.
@@ -34,7 +34,13 @@ export function ruleConfiguration(settings: Settings | undefined): RuleConfigura
   if (!settings || !rules || Object.keys(rules).length === 0) return DEFAULTS;
   const known = memo.get(settings);
   if (known) return known;
-  const settingOf = (id: string) => (configurable().has(id) && Object.hasOwn(rules, id) ? rules[id] : undefined);
+  // A rule's own entry wins over its family's ("lint/*: off", then "lint/root-cause: warning").
+  const settingOf = (id: string) => {
+    if (!configurable().has(id)) return undefined;
+    if (Object.hasOwn(rules, id)) return rules[id];
+    const family = `${id.slice(0, id.indexOf('/'))}/*`;
+    return Object.hasOwn(rules, family) ? rules[family] : undefined;
+  };
   const isOff = (meta: RuleMeta) => settingOf(meta.id) === 'off';
   const lintRules = LINT.rules.filter((rule) => !isOff(rule.meta));
   const configuration: RuleConfiguration = {

@@ -52,7 +52,7 @@ function reporter<M extends string>(meta: RuleMeta<M>, sink: Sink) {
 const LINTED = { incidents: 'incident', runbooks: 'runbook' } as const;
 
 /** Runs the body rules of a file's collection on its body, then the lint. */
-const checkBodies: BodyCheck = (collection, file, body, fileSink, { data, locate, settings }) => {
+const checkBodies: BodyCheck = (collection, file, body, fileSink, { data, locate, settings, text }) => {
   const configuration = ruleConfiguration(settings);
   const report = configuration.sink(fileSink);
   // Front-matter positions parse the front matter again: only when a finding asks.
@@ -65,7 +65,7 @@ const checkBodies: BodyCheck = (collection, file, body, fileSink, { data, locate
   }
   const kind = Object.hasOwn(LINTED, collection) ? LINTED[collection as keyof typeof LINTED] : undefined;
   const linter = configuration.linter;
-  if (kind && linter) guard('lint', start, report, () => lintDocument({ kind, file, body, data, placeOf }, report, linter));
+  if (kind && linter) guard('lint', start, report, () => lintDocument({ kind, file, body, data, placeOf, frontMatter: { text, line: 2 } }, report, linter));
 };
 
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationResult> {

@@ -17,7 +17,7 @@ describe('SettingsSchema', () => {
       runbookReviewInterval: '90d',
       measurementStaleAfter: '2h',
       monitoringUpdateCadence: '2h',
-      retrospective: { requiredSections: RETROSPECTIVE_SECTIONS.map((s) => s.heading) },
+      retrospective: { requiredSections: RETROSPECTIVE_SECTIONS.map((s) => ({ heading: s.heading, aliases: [...s.aliases] })) },
     });
   });
 
@@ -84,5 +84,29 @@ describe('SettingsSchema', () => {
   it('knows IANA time zones', () => {
     expect(['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata'].every(isTimeZone)).toBe(true);
     expect(['Mars/Olympus_Mons', 'CEST+1', ''].some(isTimeZone)).toBe(false);
+  });
+
+  it("takes a required section as a heading or { heading, aliases }, and rejects an alias that is another section's heading or alias", () => {
+    const base = { organisation: { name: 'E', url: 'https://e.example' }, timeZone: 'UTC' };
+    const parsed = SettingsSchema.parse({ ...base, retrospective: { requiredSections: ['Summary', { heading: 'Action items', aliases: ['Next steps'] }] } });
+    expect(parsed.retrospective.requiredSections).toEqual([
+      { heading: 'Summary', aliases: [] },
+      { heading: 'Action items', aliases: ['Next steps'] },
+    ]);
+    const bad = SettingsSchema.safeParse({
+      ...base,
+      retrospective: {
+        requiredSections: [
+          'Timeline',
+          { heading: 'Follow-up actions', aliases: ['Next steps', 'timeline'] },
+          { heading: 'Narrative', aliases: ['Next Steps'] },
+        ],
+      },
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => `${i.path.join('.')} ${i.message}`)).toEqual([
+      'retrospective.requiredSections.1.aliases.1 alias "timeline" of "Follow-up actions" is the heading of "Timeline": a heading can count as one section only',
+      'retrospective.requiredSections.2.aliases.0 alias "Next Steps" of "Narrative" is an alias of "Follow-up actions": a heading can count as one section only',
+    ]);
   });
 });

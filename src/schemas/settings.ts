@@ -4,6 +4,45 @@ import { addRuleIssue, CalendarDate, Duration, SEVERITIES, Text, Url } from './c
 import { RETROSPECTIVE_SECTIONS } from './retrospective.ts';
 import { TIME_ZONE } from './rules.ts';
 
+/** A required retrospective section: its heading, and the headings that count as it. */
+export interface RequiredSection {
+  heading: string;
+  aliases: string[];
+}
+
+const RequiredSectionSchema = z
+  .union([
+    Text.describe('A ## heading.'),
+    z.strictObject({
+      heading: Text.describe('The ## heading, as `keel new incident` writes it.'),
+      aliases: z.array(Text).default([]).describe('Other headings that count as this section, e.g. Action items for Follow-up actions.'),
+    }),
+  ])
+  .transform((entry): RequiredSection => (typeof entry === 'string' ? { heading: entry, aliases: [] } : entry));
+
+/** The seven elements with the headings other templates give them. */
+export const DEFAULT_REQUIRED_SECTIONS: RequiredSection[] = RETROSPECTIVE_SECTIONS.map((s) => ({ heading: s.heading, aliases: [...s.aliases] }));
+
+const headingKey = (heading: string) => heading.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** An alias that is another section's heading or alias would make one heading count as two sections. */
+function checkAliases(sections: RequiredSection[], ctx: z.RefinementCtx): void {
+  const owner = new Map<string, number>();
+  sections.forEach((s, i) => owner.set(headingKey(s.heading), i));
+  sections.forEach((s, i) => {
+    s.aliases.forEach((alias, j) => {
+      const other = owner.get(headingKey(alias));
+      if (other !== undefined && other !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'aliases', j],
+          message: `alias "${alias}" of "${s.heading}" is ${headingKey(sections[other]!.heading) === headingKey(alias) ? 'the heading' : 'an alias'} of "${sections[other]!.heading}": a heading can count as one section only`,
+        });
+      } else owner.set(headingKey(alias), i);
+    });
+  });
+}
+
 /** Time-to-action targets and retrospective deadlines per severity, used when keel.yaml is silent. */
 export const SEVERITY_DEFAULTS = {
   SEV0: { timeToAction: '5m', retrospectiveDueDays: 5, description: 'Complete outage of a critical service or data loss.' },
@@ -96,13 +135,14 @@ export const SettingsSchema = z
     retrospective: z
       .strictObject({
         requiredSections: z
-          .array(Text)
-          .default(RETROSPECTIVE_SECTIONS.map((s) => s.heading))
+          .array(RequiredSectionSchema)
+          .default(DEFAULT_REQUIRED_SECTIONS)
+          .superRefine(checkAliases)
           .describe(
-            'The ## headings every retrospective must have, non-empty (retrospective/sections); default: the seven elements, from "Messages to stakeholders" to "Narrative".',
+            'The ## headings every retrospective must have, non-empty (retrospective/sections), each a heading or { heading, aliases }: a section written under an alias counts. Default: the seven elements, from "Messages to stakeholders" to "Narrative", with the headings other templates use for them ("Action items" for "Follow-up actions").',
           ),
       })
-      .default({ requiredSections: RETROSPECTIVE_SECTIONS.map((s) => s.heading) })
+      .default({ requiredSections: DEFAULT_REQUIRED_SECTIONS })
       .describe(
         "What a retrospective (an incident's body) must hold: errors once published, warnings on a draft or in-review retrospective of a resolved incident.",
       ),

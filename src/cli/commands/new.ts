@@ -18,6 +18,7 @@ import { UsageError } from '../../core/usage-error.ts';
 import { loadContent } from '../../content/load.ts';
 import { kindOf } from '../../kinds/index.ts';
 import { RFC1123_LABEL } from '../../schemas/common.ts';
+import { DEFAULT_REQUIRED_SECTIONS, type RequiredSection } from '../../schemas/settings.ts';
 import { formatReport, summarize } from '../../rules/report.ts';
 import { validateContent } from '../../rules/validate.ts';
 import { KEEL_ROOT } from '../astro.ts';
@@ -117,7 +118,7 @@ async function collect(template: Template, flags: Record<string, unknown>, conte
 }
 
 /** What the content folder holds that a new file may refer to. */
-async function existing(dir: string, cwd: string): Promise<{ existing: Existing; zone: string | undefined }> {
+async function existing(dir: string, cwd: string): Promise<{ existing: Existing; zone: string | undefined; sections: readonly RequiredSection[] }> {
   const { index } = await loadContent(dir, { cwd, keepSources: false });
   const services = index.collections.services.map((s) => ({
     id: s.id,
@@ -126,6 +127,7 @@ async function existing(dir: string, cwd: string): Promise<{ existing: Existing;
   }));
   return {
     zone: index.settings?.data.timeZone,
+    sections: index.settings?.data.retrospective.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
     existing: {
       services,
       slos: index.collections.slos.map((s) => ({ id: s.id, service: s.data.spec.service })),
@@ -175,6 +177,7 @@ export const newCommand: Command = {
       today: zone.calendarDay(clock, portalZone),
       nowInZone: zone.isoInZone(Math.floor(clock / 60_000) * 60_000, portalZone),
       schemaDir: '',
+      retrospectiveSections: found.sections,
     };
 
     let title = givenTitle?.trim();

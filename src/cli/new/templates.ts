@@ -8,6 +8,7 @@ import { slug } from '../../core/slug.ts';
 import { instantOf, wallClockText } from '../../core/time.ts';
 import type { CollectionName } from '../../kinds/index.ts';
 import { RETROSPECTIVE_EXTRA_SECTIONS, RETROSPECTIVE_SECTIONS, type RetrospectiveSection } from '../../schemas/retrospective.ts';
+import type { RequiredSection } from '../../schemas/settings.ts';
 import { RUNBOOK_SECTIONS } from '../../schemas/runbook.ts';
 import { IncidentImpact, SEVERITIES } from '../../schemas/common.ts';
 
@@ -30,6 +31,8 @@ export interface TemplateContext {
   nowInZone: string;
   /** Where the file's folder is relative to Keel's JSON Schemas (for the yaml-language-server comment). */
   schemaDir: string;
+  /** The retrospective's sections as keel.yaml requires them (default: the seven elements). */
+  retrospectiveSections: readonly RequiredSection[];
 }
 
 /** A value as collected: text, or a list for multi-choice fields. */
@@ -77,8 +80,23 @@ const text = (value: Value | undefined): string | undefined => (Array.isArray(va
 const defined = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
 const schemaComment = (c: TemplateContext, file: string) => `yaml-language-server: $schema=${c.schemaDir}/${file}`;
 
-function sections(list: readonly RetrospectiveSection[]): string {
-  return list.map((s) => `## ${s.heading}\n\n<!-- ${s.guidance} -->\n`).join('\n');
+const headingKey = (heading: string) => heading.toLowerCase().replace(/\s+/g, ' ').trim();
+const KNOWN_SECTIONS: readonly RetrospectiveSection[] = [...RETROSPECTIVE_SECTIONS, ...RETROSPECTIVE_EXTRA_SECTIONS];
+
+/**
+ * The retrospective template: the sections keel.yaml requires, as it names them, each with the
+ * guidance of the section it is (by heading or alias), then the extra sections it does not list.
+ */
+function retrospectiveTemplate(required: readonly RequiredSection[]): string {
+  const guidanceOf = (r: RequiredSection) =>
+    KNOWN_SECTIONS.find((k) =>
+      [r.heading, ...r.aliases].some((h) => headingKey(h) === headingKey(k.heading) || (k.aliases ?? []).some((a) => headingKey(a) === headingKey(h))),
+    )?.guidance ?? 'What the team agreed this section holds.';
+  const listed = new Set(required.flatMap((r) => [r.heading, ...r.aliases].map(headingKey)));
+  const extras = RETROSPECTIVE_EXTRA_SECTIONS.filter((s) => !listed.has(headingKey(s.heading)));
+  return [...required.map((r) => ({ heading: r.heading, guidance: guidanceOf(r) })), ...extras]
+    .map((s) => `## ${s.heading}\n\n<!-- ${s.guidance} -->\n`)
+    .join('\n');
 }
 
 const servicesField = (label: string, required: boolean): Field => ({
@@ -153,7 +171,7 @@ const INCIDENT: Template = {
         : undefined,
       review: { status: 'draft' },
     }),
-  text: (data) =>
+  text: (data, _, c) =>
     frontMatterFile(
       data,
       `<!--
@@ -162,8 +180,7 @@ const INCIDENT: Template = {
   matter (add it to publish updates); this body stays on the internal site.
 -->
 
-${sections(RETROSPECTIVE_SECTIONS)}
-${sections(RETROSPECTIVE_EXTRA_SECTIONS)}`,
+${retrospectiveTemplate(c.retrospectiveSections)}`,
     ),
 };
 

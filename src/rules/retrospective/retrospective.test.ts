@@ -15,6 +15,15 @@ const SEVEN = [
   'Follow-up actions',
   'Narrative',
 ];
+const ALIASES: Record<string, string> = {
+  'Messages to stakeholders': ' (or "## Summary", "## Executive summary", "## Incident summary", …)',
+  'Monitoring context': ' (or "## Detection", "## Monitoring", "## How we detected it", …)',
+  'Communication timeline': ' (or "## Timeline", "## Incident timeline", "## Communications", …)',
+  'Contributing factors': ' (or "## Root cause", "## Root causes", "## Root cause analysis", …)',
+  'Technical analysis': ' (or "## Analysis", "## Technical details", "## Technical summary", …)',
+  'Follow-up actions': ' (or "## Action items", "## Next steps", "## Remediation", …)',
+  Narrative: ' (or "## What happened", "## Incident description", "## Description", …)',
+};
 const body = (headings: readonly string[] = SEVEN, text = (h: string) => `What the ${h.toLowerCase()} say.`) =>
   headings.map((h) => `## ${h}\n\n${text(h)}\n`).join('\n');
 
@@ -68,6 +77,25 @@ testRule(sections, {
       ),
     },
     {
+      name: 'a retrospective written from another template passes under the default aliases (Google/PagerDuty-style headings)',
+      files: incident({}, body(['Summary', 'Impact', 'Detection', 'Root causes', 'Timeline', 'Analysis', 'Action items', 'What happened'])),
+    },
+    {
+      name: 'aliases of keel.yaml',
+      files: {
+        ...incident({}, body(['TL;DR', 'Action Items'])),
+        'keel.yaml':
+          'organisation: { name: E, url: https://e.example }\ntimeZone: UTC\nretrospective:\n  requiredSections:\n    - { heading: Summary, aliases: [TL;DR] }\n    - { heading: Follow-up actions, aliases: [Action items] }\n',
+      },
+    },
+    {
+      name: 'inline triple backticks open no fence; a closed fence hides nothing after it',
+      files: incident(
+        {},
+        body(SEVEN, (h) => (h === 'Monitoring context' ? 'Run ```kubectl top``` here.\n\n~~~\n## not a heading\n~~~' : 'Text.')),
+      ),
+    },
+    {
       name: 'a setext heading is a heading, as remark reads it',
       files: incident({ status: 'draft' }, `${body(SEVEN.slice(1))}\nMessages to stakeholders\n------------------------\n\nText.\n`),
     },
@@ -76,13 +104,21 @@ testRule(sections, {
     {
       name: 'a published retrospective without sections: one error per section, where the body starts',
       files: incident({}, 'Just notes.\n'),
-      errors: SEVEN.map((h) => `${FILE}:14:1 error published retrospective has no "## ${h}" section`),
+      errors: SEVEN.map((h) => `${FILE}:14:1 error published retrospective has no "## ${h}" section${ALIASES[h]}`),
     },
     {
-      name: 'a heading near a required one is named in the hint',
-      files: incident({}, body(SEVEN.map((h) => (h === 'Follow-up actions' ? 'Follow-ups' : h)))),
+      name: "the closest headings are named in the hint, and keel.yaml is offered for the team's own template",
+      files: incident({}, body(SEVEN.map((h) => (h === 'Follow-up actions' ? 'Follow-up tasks' : h)))),
       errors: [
-        `${FILE}:14:1 error published retrospective has no "## Follow-up actions" section | rename "## Follow-ups" to "## Follow-up actions" (keel.yaml retrospective.requiredSections)`,
+        `${FILE}:14:1 error published retrospective has no "## Follow-up actions" section${ALIASES['Follow-up actions']} | the closest headings here: "## Follow-up tasks"; rename it to "## Follow-up actions", or list it as an alias of "Follow-up actions" in keel.yaml retrospective.requiredSections`,
+      ],
+    },
+    {
+      name: 'no hint offers a heading that is closer to another section ("Follow-up timeline" is a timeline)',
+      files: incident({}, body(['Summary', 'Detection', 'Follow-up timeline', 'Contributing factors', 'Analysis', 'Narrative'])),
+      errors: [
+        `${FILE}:14:1 error published retrospective has no "## Communication timeline" section${ALIASES['Communication timeline']} | the closest headings here: "## Follow-up timeline"; rename it to "## Communication timeline", or list it as an alias of "Communication timeline" in keel.yaml retrospective.requiredSections`,
+        `${FILE}:14:1 error published retrospective has no "## Follow-up actions" section${ALIASES['Follow-up actions']} | add "## Follow-up actions": The actions agreed, each also listed under followUps: in the front matter with an owner and a due date. Or declare your team's own template (headings and aliases) in keel.yaml retrospective.requiredSections`,
       ],
     },
     {
@@ -94,14 +130,14 @@ testRule(sections, {
         ).replace('## Technical analysis', '```\n## Technical analysis\n```\n\n### Technical analysis'),
       ),
       errors: [
-        `${FILE}:14:1 error published retrospective has no "## Technical analysis" section | add "## Technical analysis": How the system behaved and why, with graphs, logs and queries.`,
+        `${FILE}:14:1 error published retrospective has no "## Technical analysis" section${ALIASES['Technical analysis']} | add "## Technical analysis": How the system behaved and why, with graphs, logs and queries. Or declare your team's own template (headings and aliases) in keel.yaml retrospective.requiredSections`,
         `${FILE}:44:1 error section "## Narrative" is empty (published retrospective) | write it: The story of the response as the responders lived it: what they saw, what they knew then, what they decided.`,
       ],
     },
     {
       name: 'a draft or in-review retrospective of a resolved incident: warnings',
       files: incident({ status: 'in-review' }, body(SEVEN.slice(0, 6))),
-      errors: [`${FILE}:14:1 warning in-review retrospective has no "## Narrative" section`],
+      errors: [`${FILE}:14:1 warning in-review retrospective has no "## Narrative" section${ALIASES.Narrative}`],
     },
     {
       name: 'MDX: a section holding only an MDX comment is empty',
@@ -118,7 +154,24 @@ testRule(sections, {
         ...incident({ status: 'draft' }, body(SEVEN.slice(1))),
         'keel.yaml': 'organisation: { name: E, url: https://e.example }\ntimeZone: UTC\nrules:\n  retrospective/sections: error\n',
       },
-      errors: [`${FILE}:14:1 error draft retrospective has no "## Messages to stakeholders" section`],
+      errors: [`${FILE}:14:1 error draft retrospective has no "## Messages to stakeholders" section${ALIASES['Messages to stakeholders']}`],
+    },
+    {
+      name: 'a code fence left open is reported at its line: it hides every heading after it',
+      files: incident({}, `${body(SEVEN.slice(0, 3))}\n\`\`\`sh\nkubectl get pods\n\n${body(SEVEN.slice(3))}`),
+      errors: [
+        ...SEVEN.slice(3).map((h) => `${FILE}:14:1 error published retrospective has no "## ${h}" section${ALIASES[h]}`),
+        `${FILE}:26:1 error code fence \`\`\` is never closed: every heading after it is read as code (published retrospective)`,
+      ],
+    },
+    {
+      name: 'a bold line is not a heading, nor a heading indented inside a list item',
+      files: incident(
+        {},
+        body(SEVEN.filter((h) => h !== 'Narrative' && h !== 'Technical analysis')) +
+          '\n**Narrative**\n\nText.\n\n- item\n\n  ## Technical analysis\n\n  Text.\n',
+      ),
+      errors: ['Technical analysis', 'Narrative'].map((h) => `${FILE}:14:1 error published retrospective has no "## ${h}" section${ALIASES[h]}`),
     },
   ],
 });

@@ -1,12 +1,11 @@
 import { defineRule } from '../../core/rule.ts';
 import { didYouMean } from '../../core/suggest.ts';
-import { parseMarkdown, scanSections, treeSections, type Section } from '../../lint/markdown.ts';
+import { readSections, type Section } from '../../lint/markdown.ts';
 import { RETROSPECTIVE_EXTRA_SECTIONS, RETROSPECTIVE_SECTIONS } from '../../schemas/retrospective.ts';
+import { DEFAULT_REQUIRED_SECTIONS, type RequiredSection, type Settings } from '../../schemas/settings.ts';
 import { retrospectiveState } from '../retrospective-state.ts';
-import type { Settings } from '../../schemas/settings.ts';
 import { defineBodyRule } from '../rule.ts';
 
-const DEFAULT_SECTIONS = RETROSPECTIVE_SECTIONS.map((s) => s.heading);
 const GUIDANCE = new Map<string, string>([...RETROSPECTIVE_SECTIONS, ...RETROSPECTIVE_EXTRA_SECTIONS].map((s) => [key(s.heading), s.guidance]));
 
 /** Headings compare without case and with spaces collapsed (a Section's heading comes collapsed and trimmed). */
@@ -15,20 +14,11 @@ function key(heading: string): string {
   return /\s\s|[\t\n\r]|^\s|\s$/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
 
-/** A heading that may be meant as `wanted`: a likely typo, or the same first six letters ("Follow-ups"). */
-function nearHeading(wanted: string, present: readonly string[]): string | undefined {
-  const stem = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}]/gu, '')
-      .slice(0, 6);
-  return didYouMean(wanted, present) ?? present.find((h) => stem(h).length === 6 && stem(h) === stem(wanted));
-}
-
-/** A required heading and its key. */
+/** A required section, its heading and aliases as keys. */
 interface Required {
   heading: string;
-  key: string;
+  aliases: readonly string[];
+  keys: ReadonlySet<string>;
 }
 
 /** The required sections of the settings, computed once per settings. */
@@ -36,44 +26,101 @@ let requiredOf: { settings: Settings | undefined; required: Required[] } | undef
 
 function required(settings: Settings | undefined): Required[] {
   if (requiredOf && requiredOf.settings === settings) return requiredOf.required;
-  const headings = settings?.retrospective.requiredSections ?? DEFAULT_SECTIONS;
-  const byKey = new Map(headings.map((heading) => [key(heading), { heading, key: key(heading) }]));
-  requiredOf = { settings, required: [...byKey.values()] };
-  return requiredOf.required;
+  const sections: readonly RequiredSection[] = settings?.retrospective.requiredSections ?? DEFAULT_REQUIRED_SECTIONS;
+  const seen = new Set<string>();
+  const out: Required[] = [];
+  for (const { heading, aliases } of sections) {
+    if (seen.has(key(heading))) continue;
+    seen.add(key(heading));
+    out.push({ heading, aliases, keys: new Set([heading, ...aliases].map(key)) });
+  }
+  requiredOf = { settings, required: out };
+  return out;
 }
 
 interface Problem {
-  heading: string;
+  section: Required;
   /** The empty section; undefined when it is missing. */
-  section: Section | undefined;
+  found: Section | undefined;
 }
 
-/** What is wrong with the sections: required headings missing, or present with nothing under them (the first of a heading counts). */
-function problems(sections: readonly Section[], required: readonly Required[]): Problem[] {
+/** What is wrong with the sections: required ones missing (under their heading and every alias), or present with nothing under them (the first counts). */
+function problems(sections: readonly Section[], wanted: readonly Required[]): Problem[] {
   const keys = sections.map((s) => key(s.heading));
   const out: Problem[] = [];
-  for (const { heading, key: k } of required) {
-    const found = sections[keys.indexOf(k)];
-    if (!found) out.push({ heading, section: undefined });
-    else if (found.empty) out.push({ heading, section: found });
+  for (const section of wanted) {
+    const found = sections[keys.findIndex((k) => section.keys.has(k))];
+    if (!found) out.push({ section, found: undefined });
+    else if (found.empty) out.push({ section, found });
   }
   return out;
 }
+
+/** The words of a heading, lower case; "follow-up" is one word. */
+const wordsOf = (heading: string): string[] => heading.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+
+/**
+ * How close a heading of the document is to a required section: the words it shares with the
+ * heading or an alias (the last word, the head noun, counts more), or a likely typo.
+ */
+function closeness(heading: string, section: Required): number {
+  const words = wordsOf(heading);
+  let best = 0;
+  for (const name of [section.heading, ...section.aliases]) {
+    const theirs = wordsOf(name);
+    const shared = words.filter((w) => theirs.includes(w)).length;
+    const union = new Set([...words, ...theirs]).size;
+    let score = union === 0 ? 0 : shared / union;
+    if (words.length > 0 && words.at(-1) === theirs.at(-1)) score += 0.5;
+    if (didYouMean(name, [heading])) score += 1;
+    best = Math.max(best, score);
+  }
+  return best;
+}
+
+/**
+ * The document's headings closest to a missing section (at most two): a heading counts for the
+ * section it is closest to, so "## Follow-up timeline" is offered for the timeline, not for
+ * "Follow-up actions".
+ */
+function closestHeadings(section: Required, others: readonly string[], wanted: readonly Required[]): string[] {
+  return others
+    .map((heading) => ({ heading, score: closeness(heading, section) }))
+    .filter(({ heading, score }) => score > 0 && wanted.every((other) => other === section || closeness(heading, other) <= score))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 2)
+    .map(({ heading }) => heading);
+}
+
+const quoteHeadings = (headings: readonly string[]) => headings.map((h) => `"## ${h}"`).join(' or ');
+
+/** ' (or "## Action items", "## Next steps", …)' */
+function aliasText(section: Required): string {
+  if (section.aliases.length === 0) return '';
+  const shown = section.aliases.slice(0, 3).map((a) => `"## ${a}"`);
+  return ` (or ${shown.join(', ')}${section.aliases.length > 3 ? ', …' : ''})`;
+}
+
+const OWN_TEMPLATE = "Or declare your team's own template (headings and aliases) in keel.yaml retrospective.requiredSections";
 
 export default defineBodyRule({
   meta: defineRule({
     id: 'retrospective/sections',
     severity: 'error',
     summary:
-      'A retrospective without one of its required sections as a non-empty ## heading (keel.yaml retrospective.requiredSections; default: the seven elements). An error once published; a warning on a draft or in-review retrospective of a resolved incident.',
+      'A retrospective without one of its required sections as a non-empty ## heading, under its heading or one of its aliases (keel.yaml retrospective.requiredSections; default: the seven elements with the headings other templates use), or with a code fence left open, which hides every heading after it. An error once published; a warning on a draft or in-review retrospective of a resolved incident.',
     configurable: true,
     messages: {
-      missing: { text: '{status} retrospective has no "## {section}" section', hint: 'add "## {section}": {hint}' },
-      renamed: {
-        text: '{status} retrospective has no "## {section}" section',
-        hint: 'rename "## {near}" to "## {section}" (keel.yaml retrospective.requiredSections)',
+      missing: { text: '{status} retrospective has no "## {section}" section{aliases}', hint: `add "## {section}": {hint} ${OWN_TEMPLATE}` },
+      near: {
+        text: '{status} retrospective has no "## {section}" section{aliases}',
+        hint: 'the closest headings here: {near}; rename it to "## {section}", or list it as an alias of "{section}" in keel.yaml retrospective.requiredSections',
       },
       empty: { text: 'section "## {section}" is empty ({status} retrospective)', hint: 'write it: {hint}' },
+      unclosedFence: {
+        text: 'code fence {fence} is never closed: every heading after it is read as code ({status} retrospective)',
+        hint: 'close it with a line of {fence}',
+      },
     },
   }),
   collections: ['incidents'],
@@ -82,26 +129,29 @@ export default defineBodyRule({
     if (!state) return;
     const wanted = required(settings);
     if (wanted.length === 0) return;
-    // The line scan answers for most bodies; remark parses only when it is unsure or finds something.
-    let sections = scanSections(body.text, body.format);
-    if (!sections || problems(sections, wanted).length > 0) {
-      const tree = parseMarkdown(body.text, body.format);
-      sections = tree ? treeSections(tree) : (sections ?? scanSections(body.text, body.format, true)!);
+    const { sections, unclosedFence } = readSections(body.text, body.format, (scanned) => problems(scanned, wanted).length === 0);
+    const at = (line: number, column: number) => ({ file, line: line + body.line - 1, column });
+    if (unclosedFence) {
+      report(at(unclosedFence.line, unclosedFence.column), {
+        message: 'unclosedFence',
+        data: { status: state.status, fence: unclosedFence.fence },
+        severity: state.severity,
+      });
     }
     const found = problems(sections, wanted);
     if (found.length === 0) return;
-    const others = sections.map((s) => s.heading).filter((h) => !wanted.some((r) => r.key === key(h)));
+    const others = sections.map((s) => s.heading).filter((h) => !wanted.some((r) => r.keys.has(key(h))));
     // A missing section is reported where the body starts (at the closing fence when there is no body).
     const start = body.text.trim() === '' ? { file, line: Math.max(1, body.line - 1), column: 1 } : { file, line: body.line, column: 1 };
-    for (const { heading, section } of found) {
-      const hint = GUIDANCE.get(key(heading)) ?? 'say what the team agreed it holds';
-      const common = { status: state.status, section: heading, hint };
-      if (section) {
-        report({ file, line: section.line + body.line - 1, column: section.column }, { message: 'empty', data: common, severity: state.severity });
+    for (const { section, found: empty } of found) {
+      const hint = GUIDANCE.get(key(section.heading)) ?? 'say what the team agreed it holds';
+      const common = { status: state.status, section: section.heading, hint, aliases: aliasText(section) };
+      if (empty) {
+        report(at(empty.line, empty.column), { message: 'empty', data: common, severity: state.severity });
         continue;
       }
-      const near = nearHeading(heading, others);
-      if (near) report(start, { message: 'renamed', data: { ...common, near }, severity: state.severity });
+      const near = closestHeadings(section, others, wanted);
+      if (near.length > 0) report(start, { message: 'near', data: { ...common, near: quoteHeadings(near) }, severity: state.severity });
       else report(start, { message: 'missing', data: common, severity: state.severity });
     }
   },

@@ -34,13 +34,27 @@ testRule(reviewDate, {
 });
 
 testRule(sections, {
-  valid: [{ name: 'all four sections', files: runbook('2026-11-01') }],
+  valid: [
+    { name: 'all four sections', files: runbook('2026-11-01') },
+    {
+      name: 'read as retrospectives are: setext headings count, inline triple backticks open no fence',
+      files: runbook('2026-11-01', 'Meaning\n-------\n\nm ```x``` y\n\n## Impact\n\ni\n\nDiagnosis\n---------\n\nd\n\n## Mitigation\n\nx\n'),
+    },
+  ],
   invalid: [
     {
       name: 'missing sections, headings in code blocks not counted',
       files: runbook('2026-11-01', '## Meaning\n\n```\n## Impact\n```\n\n## Diagnosis ##\n'),
       errors: [
         `${FILE}:7:1 warning runbook is missing sections Impact, Mitigation | add "## Impact" (every runbook has ## Meaning, ## Impact, ## Diagnosis, ## Mitigation)`,
+      ],
+    },
+    {
+      name: 'a bold line is not a heading; an unclosed fence is reported at its line and hides what follows',
+      files: runbook('2026-11-01', '## Meaning\n\n**Impact**\n\n## Diagnosis\n\n```sh\nkubectl get pods\n\n## Mitigation\n\nx\n'),
+      errors: [
+        `${FILE}:7:1 warning runbook is missing sections Impact, Mitigation`,
+        `${FILE}:13:1 warning code fence \`\`\` is never closed: every heading after it is read as code`,
       ],
     },
     {

@@ -6,10 +6,11 @@ export default defineIndexRule({
   meta: defineRule({
     id: 'settings/rule-config',
     severity: 'error',
-    summary: 'keel.yaml `rules:` names a rule that does not exist or cannot be configured.',
+    summary: 'keel.yaml `rules:` names a rule or a family (`lint/*`) that does not exist, or a rule that cannot be configured.',
     configurable: false,
     messages: {
       unknown: { text: 'unknown rule "{id}"', hint: 'docs/rules.md lists every rule id' },
+      unknownFamily: { text: 'unknown rule family "{id}"', hint: 'a family is the part of rule ids before the slash, e.g. "lint/*"; docs/rules.md lists them' },
       fixed: {
         text: 'rule "{id}" cannot be configured',
         hint: 'its findings mean a file could not be read as an entry; turning it off would drop the file silently',
@@ -21,9 +22,14 @@ export default defineIndexRule({
     if (!settings) return;
     const configurable = new Set(rules.filter((r) => r.configurable).map((r) => r.id));
     const fixed = new Set(rules.filter((r) => !r.configurable).map((r) => r.id));
+    const families = new Set([...configurable].map((id) => `${id.slice(0, id.indexOf('/'))}/*`));
     for (const id of Object.keys(settings.data.rules)) {
       const place = placeOf(settings, ['rules', id], 'key');
-      if (fixed.has(id)) report(place, { message: 'fixed', data: { id } });
+      if (id.endsWith('/*')) {
+        if (families.has(id)) continue;
+        const near = didYouMean(id, families);
+        report(place, { message: 'unknownFamily', data: { id }, ...(near ? { hint: `did you mean "${near}"?` } : {}) });
+      } else if (fixed.has(id)) report(place, { message: 'fixed', data: { id } });
       else if (!configurable.has(id)) {
         const near = didYouMean(id, configurable);
         report(place, { message: 'unknown', data: { id }, ...(near ? { hint: `did you mean "${near}"?` } : {}) });

@@ -15,12 +15,20 @@ import { SettingsSchema } from '../../schemas/settings.ts';
 const settings = (rules: string) => ({ 'keel.yaml': `organisation: { name: E, url: https://e.example }\ntimeZone: UTC\nrules:\n${rules}` });
 
 testRule(ruleConfig, {
-  valid: [{ name: 'configurable rules', files: settings('  incident/update-cadence: error\n  runbook/stale: off\n') }],
+  valid: [
+    { name: 'configurable rules', files: settings('  incident/update-cadence: error\n  runbook/stale: off\n') },
+    { name: 'a family of rules', files: settings('  lint/*: off\n  lint/root-cause: warning\n') },
+  ],
   invalid: [
     {
       name: 'a misspelt rule id',
       files: settings('  incident/update-cadense: error\n'),
       errors: ['keel.yaml:4:3 error unknown rule "incident/update-cadense" | did you mean "incident/update-cadence"?'],
+    },
+    {
+      name: 'an unknown family',
+      files: settings('  lnt/*: off\n'),
+      errors: ['keel.yaml:4:3 error unknown rule family "lnt/*" | did you mean "lint/*"?'],
     },
     {
       name: 'a rule whose findings drop a file',
@@ -106,5 +114,13 @@ describe('rules turned off cost nothing', () => {
     // With the phrase rules off, the prefilter matches no phrase (not every text).
     const verbsOnly = config(Object.fromEntries(LINT.rules.filter((r) => r.kind === 'phrases').map((r) => [r.meta.id, 'off']))).linter!;
     expect(verbsOnly.filters.prose.test('the root cause was a cache')).toBe(false);
+  });
+
+  it('a family entry (lint/*) sets every rule of the family, and the entry of a rule wins over it', () => {
+    const config = (rules: Record<string, string>) =>
+      ruleConfiguration(SettingsSchema.parse({ organisation: { name: 'E', url: 'https://e.example' }, timeZone: 'UTC', rules }));
+    expect(config({ 'lint/*': 'off' }).linter).toBeUndefined();
+    expect(config({ 'lint/*': 'off', 'lint/mistake': 'error' }).linter!.rules.rules.map((r) => r.meta.id)).toEqual(['lint/mistake']);
+    expect(config({ 'lint/*': 'off' }).isOff(LINT.rules[0]!.meta)).toBe(true);
   });
 });
