@@ -9,7 +9,7 @@
  * up-front script and the chart chunk are weighed (gzip) against their budgets. Screenshots go to
  * tmp/e2e/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import axe from 'axe-core';
@@ -18,12 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shown } from '../../src/domain/slo/format.ts';
 import { evaluateIndex } from '../../src/model/slos.ts';
 import { validateContent } from '../../src/rules/validate.ts';
-import { buildSite, CHROMIUM, CHROMIUM_ARGS, root, serve, type Served } from './site.ts';
+import { CHROMIUM, CHROMIUM_ARGS, removeSampleSites, root, SAMPLE_NOW, sampleSite, serve, type Served } from './site.ts';
 
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does`);
 
 const SCREENSHOTS = join(root, 'tmp', 'e2e');
-const SAMPLE_NOW = '2026-11-22T12:00:00Z';
 const PAGES = {
   overview: '/',
   sloIndex: '/slos/',
@@ -34,7 +33,6 @@ const PAGES = {
 /** The chart chunk's file name in dist/internal/_astro/. */
 const CHART_CHUNK = /^charts\.[\w-]+\.js$/;
 
-let tmp: string;
 let dist: string;
 let server: Served;
 let browser: Browser;
@@ -61,10 +59,7 @@ async function open(c: BrowserContext, path: string): Promise<Page> {
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  tmp = mkdtempSync(join(root, 'tmp', 'e2e-internal-site-'));
-  const built = await buildSite('internal', 'content', join(tmp, 'dist'), SAMPLE_NOW);
-  if (built.code !== 0) throw new Error(`the sample's internal site did not build:\n${built.output}`);
-  dist = join(tmp, 'dist', 'internal');
+  dist = await sampleSite('internal');
   server = await serve(dist);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 240_000);
@@ -72,7 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  removeSampleSites();
 });
 
 describe('the internal portal in Chromium', () => {

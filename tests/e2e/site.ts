@@ -4,7 +4,7 @@
  * tiny static server (the end-to-end tests' only origin).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,4 +110,37 @@ export async function serve(dir: string): Promise<Served> {
     origin: `http://127.0.0.1:${address.port}`,
     close: () => new Promise<void>((closed) => server.close(() => closed())),
   };
+}
+
+/** The instant the sample content's sites are built at in every test (its incidents and measurements are written around it). */
+export const SAMPLE_NOW = '2026-11-22T12:00:00Z';
+
+const sampleBuilds = new Map<string, Promise<string>>();
+const sampleRoots: string[] = [];
+
+/** Removes the sample sites this test file built (call it in afterAll). */
+export function removeSampleSites(): void {
+  for (const dir of sampleRoots.splice(0)) rmSync(dir, { recursive: true, force: true });
+  sampleBuilds.clear();
+}
+
+/**
+ * The sample content's site for one audience, built at SAMPLE_NOW, as the folder to serve (e.g.
+ * `<tmp>/internal`). Every test of the sample's pages asks for it here, so that how the build is
+ * shared (today once per test file) can change in one place. Read-only: do not write into it.
+ */
+export function sampleSite(audience: 'public' | 'internal'): Promise<string> {
+  let built = sampleBuilds.get(audience);
+  if (built === undefined) {
+    built = (async () => {
+      mkdirSync(join(root, 'tmp'), { recursive: true });
+      const outRoot = mkdtempSync(join(root, 'tmp', `sample-${audience}-`));
+      sampleRoots.push(outRoot);
+      const result = await buildSite(audience, 'content', outRoot, SAMPLE_NOW);
+      if (result.code !== 0) throw new Error(`the sample's ${audience} site did not build:\n${result.output}`);
+      return join(outRoot, audience);
+    })();
+    sampleBuilds.set(audience, built);
+  }
+  return built;
 }
