@@ -44,6 +44,24 @@ describe('publicStatus', () => {
     expect(status.incidents.map((i) => i.id)).toEqual(['offset', 'utc']);
   });
 
+  it('makes one component of several services behind it, with the description and group any of them gives', () => {
+    const behind = (id: string, statusPage: object) => ({
+      ...service(id, 'API'),
+      data: { ...service(id, 'API').data, statusPage: { component: 'API', ...statusPage } },
+    });
+    const status = publicStatus({
+      settings,
+      services: [behind('api', {}), behind('api-eu', { description: 'The REST API.', group: 'Core' }), service('web', 'Web')],
+      incidents: [incident('hidden', '2026-03-02T10:00:00Z')],
+      maintenance: [],
+      now,
+    });
+    expect(status.components.map((c) => [c.id, c.description, c.group, c.status])).toEqual([
+      ['web', undefined, undefined, 'operational'],
+      ['api', 'The REST API.', 'Core', 'partial_outage'],
+    ]);
+  });
+
   it('lets an internal-only incident impair a component without naming it anywhere', () => {
     const status = publicStatus({ settings, services: [service('api', 'API')], incidents: [incident('hidden', '2026-03-02T10:00:00Z')], maintenance: [], now });
     expect(status.components[0]!.status).toBe('partial_outage');

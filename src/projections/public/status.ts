@@ -258,8 +258,29 @@ function publicMaintenance(item: Item<Maintenance>, now: number): PublicMaintena
   };
 }
 
+type StatusPageEntry = Exclude<PublicStatusInput['services'][number]['data']['statusPage'], false>;
+
+/**
+ * One entry per status-page component: several services behind one component (an API served by
+ * two deployments) make one component, with the first description and group any of them gives.
+ */
+function componentsDeclared(services: PublicStatusInput['services']): StatusPageEntry[] {
+  const byName = new Map<string, StatusPageEntry>();
+  for (const { data } of services) {
+    if (data.statusPage === false) continue;
+    const known = byName.get(data.statusPage.component);
+    byName.set(
+      data.statusPage.component,
+      known === undefined
+        ? data.statusPage
+        : { ...known, description: known.description ?? data.statusPage.description, group: known.group ?? data.statusPage.group },
+    );
+  }
+  return [...byName.values()];
+}
+
 export function publicStatus({ settings, services, incidents, maintenance, now }: PublicStatusInput): PublicStatus {
-  const declared = services.flatMap((s) => (s.data.statusPage === false ? [] : [s.data.statusPage]));
+  const declared = componentsDeclared(services);
   declared.sort((a, b) => byText(a.group ?? '', b.group ?? '') || byText(a.component, b.component));
   const names = declared.map((c) => c.component);
   // Internal-only incidents still impair components (the status is true), but are never named.
