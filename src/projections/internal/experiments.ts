@@ -249,7 +249,7 @@ function steadyStateChart(view: ExperimentView, measured: MeasuredSlo | undefine
             : undefined;
   return {
     id: 'steady-state',
-    title: `${s.slo}: ${s.rowUnit === 'ratio' ? 'good / total' : 'measured value'} from 3 hours before to 3 hours after the run (the run shaded)`,
+    title: `${s.slo}: ${s.rowUnit === 'ratio' ? 'good / total' : 'measured value'} from 3 hours before to 3 hours after the run (the run shaded; each row covers the interval that ends at its time)`,
     unit: s.rowUnit === 'ratio' ? 'ratio' : 'value',
     columns: [s.rowUnit === 'ratio' ? 'good / total' : 'value'],
     time: s.rows.map((r) => r.time),
