@@ -5,7 +5,7 @@
  * without JavaScript and on a phone; a concern's before/after figures match a computation done in
  * this test from its measurements CSV and SLO file; the value-to-effort matrix loads chart.js only
  * once it scrolls into view; every experiment page draws its steady-state chart; the experiment
- * whose steady state breached says so; axe-core finds no serious or critical violation on the
+ * whose steady state breached says so; the agenda prints without the navigation; axe-core finds no serious or critical violation on the
  * board, a concern page, the agenda, the experiments index and an experiment page, light and
  * dark. Screenshots go to tmp/e2e/.
  */
@@ -125,6 +125,22 @@ describe('the council and the experiments in Chromium', () => {
     expect(chartRequested('phone')).toBe(true);
     await c.close();
     expect(errors).toEqual([]);
+  });
+
+  it('prints the agenda without the navigation, every undecided concern oldest first, with a line for the decision', async () => {
+    const raised = frontMatter('concerns')
+      .filter((x) => x.data.status === 'raised')
+      .sort((a, b) => String(a.data.raisedOn).localeCompare(String(b.data.raisedOn)) || a.id.localeCompare(b.id));
+    const c = await context('agenda-print', { javaScriptEnabled: false });
+    const page = await open(c, PAGES.agenda);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('ol.agenda > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-concern')))).resolves.toEqual(
+      raised.map((x) => x.id),
+    );
+    await expect(page.locator('header.site nav').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.print-only').first().isVisible()).resolves.toBe(true);
+    await page.pdf({ path: join(SCREENSHOTS, 'council-agenda.pdf') });
+    await c.close();
   });
 
   it("states a concern's before/after as computed here from its measurements CSV and SLO file", async () => {
