@@ -185,9 +185,22 @@ describe('the council and the experiments in Chromium', () => {
       const points = Number(((after - before) * 100).toFixed(2));
       expect(shown[i]!.text).toContain(`${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points)} points`);
     });
-    // A concern whose change is too recent for its SLO's window says so, naming the period.
+    // A change too recent for its SLO's window: the period before is measured (Occurrences: good / total
+    // summed from the CSV here), the one after says "not enough data", naming it.
+    const [certificates] = frontMatter('concerns').filter((x) => x.id === 'provider-certificates-by-hand');
+    const changed = Date.parse(`${(certificates!.data.beforeAfter as { changedOn: string }).changedOn}T00:00:00Z`);
+    const [, ...payments] = readFileSync(join(CONTENT, 'measurements', 'payment-authorisation.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const inBefore = payments
+      .map((l) => l.split(',').map((x, i) => (i === 0 ? Date.parse(x) : Number(x))))
+      .filter(([t]) => t! > changed - 28 * DAY && t! <= changed);
+    const expected = inBefore.reduce((n, r) => n + r[1]!, 0) / inBefore.reduce((n, r) => n + r[2]!, 0);
     const recent = await open(c, '/council/provider-certificates-by-hand/');
-    await expect(recent.locator('table.before-after').textContent()).resolves.toMatch(/not enough data[\s\S]*2026-11-18 to 2026-12-15/);
+    const row = recent.locator('table.before-after tr[data-slo="payment-authorisation"]');
+    expect(Number(await row.locator('[data-period="before"]').getAttribute('data-v'))).toBeCloseTo(expected, 12);
+    await expect(row.locator('[data-period="before"]').textContent()).resolves.toContain(`${(expected * 100).toFixed(2).replace(/\.?0+$/, '')} %`);
+    await expect(row.locator('[data-period="after"]').textContent()).resolves.toMatch(/not enough data\s*28 days, 2026-11-18 to 2026-12-15/);
     await c.close();
   });
 
