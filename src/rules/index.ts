@@ -7,6 +7,7 @@ import type { RuleMeta } from '../core/rule.ts';
 import { LOADER_RULES } from '../content/rules.ts';
 import { LINT_RULES } from '../lint/rules.ts';
 import { SCHEMA_RULES } from '../schemas/rules.ts';
+import concernReservedId from './concern/reserved-id.ts';
 import experimentRunWindow from './experiment/run-window.ts';
 import idDuplicate from './id/duplicate.ts';
 import incidentDateSlip from './incident/date-slip.ts';
@@ -53,6 +54,7 @@ import settingsRuleConfig from './settings/rule-config.ts';
 
 /** The rule modules, sorted by id. */
 export const RULE_MODULES: readonly Rule[] = [
+  concernReservedId,
   experimentRunWindow,
   idDuplicate,
   incidentDateSlip,

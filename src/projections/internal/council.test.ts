@@ -121,8 +121,8 @@ describe('before/after on the sample content', async () => {
     const { changedOn, slos: results } = concernBeforeAfter(concern.data, slos);
     expect(changedOn).toBe('2026-11-18');
     expect(results.map((r) => [r.slo, r.difference, r.text])).toEqual([
-      ['payment-authorisation', null, 'not enough data: the measurements do not cover the 28 days after (2026-11-18 – 2026-12-16)'],
-      ['api-availability', null, 'not enough data: the measurements do not cover the 30 days after (2026-11-18 – 2026-12-18)'],
+      ['payment-authorisation', null, 'not enough data: the measurements do not cover the 28 days after (2026-11-18 to 2026-12-15)'],
+      ['api-availability', null, 'not enough data: the measurements do not cover the 30 days after (2026-11-18 to 2026-12-17)'],
     ]);
   });
 

@@ -8,7 +8,9 @@ import { DAY_MS, utcMidnight } from '../../core/time.ts';
 import { percent } from '../../domain/slo/format.ts';
 import { windowSpec } from '../../domain/slo/windows.ts';
 import type { Concern } from '../../schemas/concern.ts';
+import { HREF } from './links.ts';
 import { attainmentOver, objectiveEvents, type MeasuredSlo, type PeriodAttainment } from './slo-periods.ts';
+import type { Link } from './slos.ts';
 
 export interface ConcernInput {
   readonly id: string;
@@ -115,6 +117,8 @@ export interface ObjectiveBeforeAfter {
   readonly slo: string;
   readonly objective: string;
   readonly target: number;
+  /** The length of each period: the SLO's window. */
+  readonly days: number;
   readonly before: PeriodAttainment;
   readonly after: PeriodAttainment;
   /** after − before, in attainment (0.0012 = 0.12 points); null when either period lacks data. */
@@ -132,10 +136,13 @@ export interface ConcernBeforeAfter {
 const isoDay = (at: number): string => new Date(at).toISOString().slice(0, 10);
 
 /** "+0.51 points", "−1.2 points". */
-function pointsText(difference: number): string {
+export function pointsText(difference: number): string {
   const points = Number((difference * 100).toFixed(2));
   return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points)} points`;
 }
+
+/** A period named by its first and last whole days (UTC): "2026-08-27 to 2026-09-23". */
+export const periodName = ({ from, to }: { from: number; to: number }): string => `${isoDay(from)} to ${isoDay(to - 1)}`;
 
 /** Attainment of an SLO's objectives over the equal periods before and after `changedOn` (midnight UTC). */
 export function sloBeforeAfter(measured: MeasuredSlo, changedOn: string, periodMs = windowSpec(measured.slo).nominalMs): ObjectiveBeforeAfter[] {
@@ -148,16 +155,11 @@ export function sloBeforeAfter(measured: MeasuredSlo, changedOn: string, periodM
     const a = attainmentOver(events, measured.series, after);
     const enough = b.covered && a.covered && b.attainment !== null && a.attainment !== null;
     const difference = enough ? a.attainment - b.attainment : null;
-    const missing = [
-      !b.covered && `before (${isoDay(before.from)} – ${isoDay(before.to)})`,
-      !a.covered && `after (${isoDay(after.from)} – ${isoDay(after.to)})`,
-    ]
-      .filter(Boolean)
-      .join(' and ');
+    const missing = [!b.covered && `before (${periodName(before)})`, !a.covered && `after (${periodName(after)})`].filter(Boolean).join(' and ');
     const text = enough
       ? `${percent(b.attainment, 2)} → ${percent(a.attainment, 2)} (${pointsText(difference!)}), ${days} days before and after ${changedOn}`
       : `not enough data: the measurements do not cover the ${days} days ${missing}`;
-    return { slo: measured.id, objective: label, target, before: b, after: a, difference, text };
+    return { slo: measured.id, objective: label, target, days, before: b, after: a, difference, text };
   });
 }
 
@@ -171,5 +173,114 @@ export function concernBeforeAfter(concern: Concern, slos: ReadonlyMap<string, M
       const measured = slos.get(id);
       return measured === undefined ? [] : sloBeforeAfter(measured, changedOn);
     }),
+  };
+}
+
+// --- the pages -----------------------------------------------------------------------------
+
+/** The value-to-effort matrix as a chart: one point per assessed raised or accepted concern, its table beside it. */
+export interface MatrixChart {
+  readonly id: string;
+  readonly title: string;
+  readonly x: { readonly label: string; readonly ticks: readonly string[] };
+  readonly y: { readonly label: string; readonly ticks: readonly string[] };
+  readonly points: readonly (ValueEffortPoint & { readonly href: string; readonly statusLabel: string })[];
+  readonly notAssessed: readonly (ConcernCard & { readonly href: string })[];
+}
+
+export interface ConcernPage {
+  readonly id: string;
+  readonly title: string;
+  readonly href: string;
+  readonly status: Status;
+  readonly statusLabel: string;
+  readonly raisedOn: string;
+  readonly raisedBy: string;
+  readonly services: readonly Link[];
+  readonly criteria: Concern['criteria'];
+  readonly assessment: Concern['assessment'];
+  readonly decision: Concern['decision'];
+  readonly epic: string | undefined;
+  readonly stories: readonly string[];
+  readonly incidents: readonly Link[];
+  /** The SLOs named in slos[] that exist (with a page); `unknownSlos` the others. */
+  readonly slos: readonly Link[];
+  readonly before: string | undefined;
+  readonly after: string | undefined;
+  /** The day the change took effect and where it comes from. */
+  readonly changedOn: { readonly date: string; readonly source: 'beforeAfter.changedOn' | 'decision.date' } | undefined;
+  readonly measured: readonly (ObjectiveBeforeAfter & { readonly href: string; readonly beforeName: string; readonly afterName: string })[];
+  /** Why there are no before/after figures, when there are none. */
+  readonly unmeasured: string | undefined;
+}
+
+export interface CouncilPortal {
+  readonly board: readonly BoardColumn[];
+  readonly agenda: readonly AgendaItem[];
+  readonly matrix: MatrixChart;
+  readonly pages: readonly ConcernPage[];
+}
+
+export interface CouncilContext {
+  readonly slos: ReadonlyMap<string, MeasuredSlo>;
+  readonly serviceNames: ReadonlyMap<string, string>;
+  readonly incidentTitles: ReadonlyMap<string, string>;
+  readonly sloTitles: ReadonlyMap<string, string>;
+}
+
+const RATING_TICKS = ['', 'low', 'medium', 'high'];
+
+function unmeasuredReason(data: Concern, changedOn: string | undefined, measured: number, ctx: CouncilContext): string | undefined {
+  if (measured > 0) return undefined;
+  if (data.slos.length === 0) return 'No SLO measures this concern (slos: is empty), so there is nothing to compare.';
+  if (data.slos.every((id) => !ctx.slos.has(id))) return `None of its SLOs (${data.slos.join(', ')}) is defined.`;
+  if (changedOn === undefined)
+    return 'No change date yet: before and after are compared once the council decides (decision.date) or beforeAfter.changedOn is set.';
+  return undefined;
+}
+
+function concernPage({ id, data }: ConcernInput, ctx: CouncilContext): ConcernPage {
+  const link = (names: ReadonlyMap<string, string>, href: (id: string) => string) => (x: string) => ({ id: x, title: names.get(x) ?? x, href: href(x) });
+  const { changedOn, slos: results } = concernBeforeAfter(data, ctx.slos);
+  return {
+    id,
+    title: data.title,
+    href: HREF.concern(id),
+    status: data.status,
+    statusLabel: STATUS_LABELS[data.status],
+    raisedOn: data.raisedOn,
+    raisedBy: data.raisedBy,
+    services: data.services.map(link(ctx.serviceNames, HREF.service)),
+    criteria: data.criteria,
+    assessment: data.assessment,
+    decision: data.decision,
+    epic: data.links.epic,
+    stories: data.links.stories,
+    incidents: data.incidents.map(link(ctx.incidentTitles, HREF.incident)),
+    slos: data.slos.filter((s) => ctx.slos.has(s)).map(link(ctx.sloTitles, (s) => HREF.slo(s))),
+    before: data.beforeAfter?.before,
+    after: data.beforeAfter?.after,
+    changedOn:
+      changedOn === undefined ? undefined : { date: changedOn, source: data.beforeAfter?.changedOn === undefined ? 'decision.date' : 'beforeAfter.changedOn' },
+    measured: results.map((r) => ({ ...r, href: HREF.slo(r.slo), beforeName: periodName(r.before), afterName: periodName(r.after) })),
+    unmeasured: unmeasuredReason(data, changedOn, results.length, ctx),
+  };
+}
+
+/** Everything the council's pages show: the board, the agenda, the value-to-effort matrix and a page per concern. */
+export function councilPortal(concerns: readonly ConcernInput[], now: number, ctx: CouncilContext): CouncilPortal {
+  const { points, notAssessed } = valueEffort(concerns);
+  return {
+    board: councilBoard(concerns),
+    agenda: councilAgenda(concerns, now),
+    matrix: {
+      id: 'value-effort',
+      title: 'Value against effort of raised and accepted concerns',
+      x: { label: 'Effort', ticks: RATING_TICKS },
+      y: { label: 'Value', ticks: RATING_TICKS },
+      points: points.map((p) => ({ ...p, href: HREF.concern(p.id), statusLabel: STATUS_LABELS[p.status] })),
+      notAssessed: notAssessed.map((c) => ({ ...c, href: HREF.concern(c.id) })),
+    },
+    pages: [...concerns].sort(byAge).map((c) => concernPage(c, ctx)),
   };
 }

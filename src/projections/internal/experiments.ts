@@ -4,11 +4,15 @@
  * says), time to know and time to detection against the experiment's targets, and a summary
  * across experiments grouped by game day.
  */
+import { slug } from '../../core/slug.ts';
 import { durationMs, HOUR_MS, instantOf, formatDuration } from '../../core/time.ts';
+import { objectiveTarget } from '../../domain/slo/events.ts';
 import { percent } from '../../domain/slo/format.ts';
 import type { Interval } from '../../domain/slo/windows.ts';
 import type { Experiment } from '../../schemas/experiment.ts';
+import { HREF } from './links.ts';
 import { attainmentOverlapping, objectiveEvents, type MeasuredSlo } from './slo-periods.ts';
+import type { Chart, Link } from './slos.ts';
 
 export interface ExperimentInput {
   readonly id: string;
@@ -176,4 +180,120 @@ export function experimentSummary(experiments: readonly ExperimentInput[], slos:
     return { gameDay, firstRun: list[0]?.run?.from, experiments: list, counts, contradictions: list.filter((v) => v.contradiction !== undefined).length };
   });
   return days.sort((a, b) => (a.firstRun ?? Number.POSITIVE_INFINITY) - (b.firstRun ?? Number.POSITIVE_INFINITY) || byText(a.gameDay, b.gameDay));
+}
+
+// --- the pages -----------------------------------------------------------------------------
+
+export interface ExperimentPage extends ExperimentView {
+  readonly href: string;
+  readonly gameDayHref: string;
+  readonly serviceLinks: readonly Link[];
+  /** The steady-state SLO's page; undefined when no SLO of that name is defined. */
+  readonly sloLink: Link | undefined;
+  readonly hypothesis: string;
+  readonly method: string;
+  readonly blastRadius: string;
+  readonly backOutPlan: string;
+  readonly roles: Experiment['roles'];
+  readonly riskPollAnswers: Experiment['riskPoll'];
+  readonly findings: readonly string[];
+  readonly followUps: Experiment['followUps'];
+  /** The steady-state SLI from 3 hours before to 3 hours after the run, the run shaded; with its table. */
+  readonly chart: Chart;
+}
+
+export interface GameDayPage extends GameDaySummary {
+  /** The game day's path segment: its name as a slug, numbered when two names give one slug. */
+  readonly key: string;
+  readonly href: string;
+  readonly experiments: readonly ExperimentPage[];
+}
+
+export interface ExperimentsPortal {
+  /** Game days in the order they ran, each with its experiments in order. */
+  readonly gameDays: readonly GameDayPage[];
+  readonly pages: readonly ExperimentPage[];
+}
+
+export interface ExperimentsContext {
+  readonly slos: ReadonlyMap<string, MeasuredSlo>;
+  readonly serviceNames: ReadonlyMap<string, string>;
+  readonly sloTitles: ReadonlyMap<string, string>;
+}
+
+const OP_TEXT = { lt: '<', lte: '≤', gt: '>', gte: '≥' } as const;
+
+/** The lines the steady state is judged against: each objective's target (ratio SLIs) or threshold (threshold SLIs). */
+function steadyStateThresholds(measured: MeasuredSlo, unit: SteadyState['rowUnit']): Chart['thresholds'] {
+  const lines = measured.slo.spec.objectives.flatMap((o, i) => {
+    const name = o.displayName ?? (measured.slo.spec.objectives.length > 1 ? `objective ${i + 1}` : 'target');
+    if (unit === 'value') return o.value === undefined || o.op === undefined ? [] : [{ label: `${name} ${OP_TEXT[o.op]} ${o.value}`, value: o.value }];
+    return [{ label: name, value: o.timeSliceTarget ?? objectiveTarget(o) }];
+  });
+  return lines.filter((l, i) => lines.findIndex((m) => m.value === l.value) === i);
+}
+
+function steadyStateChart(view: ExperimentView, measured: MeasuredSlo | undefined): Chart {
+  const { steadyState: s, run } = view;
+  const empty =
+    run === undefined
+      ? view.status === 'executed'
+        ? 'No run window: executedAt is not recorded.'
+        : `Not run (${view.status}): the steady state is read over the run once it has happened.`
+      : measured === undefined
+        ? `The steady-state SLO "${s.slo}" is not defined, so there is no data to show.`
+        : measured.series === undefined
+          ? `No measurements for ${s.slo} (measurements/${s.slo}.csv).`
+          : s.rows.length === 0
+            ? 'No measurements from 3 hours before to 3 hours after the run.'
+            : undefined;
+  return {
+    id: 'steady-state',
+    title: `${s.slo}: ${s.rowUnit === 'ratio' ? 'good / total' : 'measured value'} from 3 hours before to 3 hours after the run (the run shaded; each row covers the interval that ends at its time)`,
+    unit: s.rowUnit === 'ratio' ? 'ratio' : 'value',
+    columns: [s.rowUnit === 'ratio' ? 'good / total' : 'value'],
+    time: s.rows.map((r) => r.time),
+    values: [s.rows.map((r) => r.value)],
+    thresholds: measured === undefined ? [] : steadyStateThresholds(measured, s.rowUnit),
+    rows: s.rows.length,
+    empty,
+    ...(run === undefined
+      ? {}
+      : { bands: [{ label: run.assumedEnd ? 'the run (its first hour: endedAt not recorded)' : 'the run', from: run.from, to: run.to }] }),
+  };
+}
+
+/** Every experiment's page and every game day's, from the same views as the summary. */
+export function experimentsPortal(experiments: readonly ExperimentInput[], ctx: ExperimentsContext): ExperimentsPortal {
+  const data = new Map(experiments.map((e) => [e.id, e.data]));
+  const used = new Set<string>();
+  const gameDays = experimentSummary(experiments, ctx.slos).map((day): GameDayPage => {
+    const base = slug(day.gameDay) || 'game-day';
+    let key = base;
+    for (let n = 2; used.has(key); n += 1) key = `${base}-${n}`;
+    used.add(key);
+    const href = HREF.gameDay(key);
+    const pages = day.experiments.map((view): ExperimentPage => {
+      const d = data.get(view.id)!;
+      const slo = d.steadyState.slo;
+      return {
+        ...view,
+        href: HREF.experiment(view.id),
+        gameDayHref: href,
+        serviceLinks: d.services.map((s) => ({ id: s, title: ctx.serviceNames.get(s) ?? s, href: HREF.service(s) })),
+        sloLink: ctx.slos.has(slo) ? { id: slo, title: ctx.sloTitles.get(slo) ?? slo, href: HREF.slo(slo) } : undefined,
+        hypothesis: d.hypothesis,
+        method: d.method,
+        blastRadius: d.blastRadius,
+        backOutPlan: d.backOutPlan,
+        roles: d.roles,
+        riskPollAnswers: d.riskPoll,
+        findings: d.findings,
+        followUps: d.followUps,
+        chart: steadyStateChart(view, ctx.slos.get(slo)),
+      };
+    });
+    return { ...day, key, href, experiments: pages };
+  });
+  return { gameDays, pages: gameDays.flatMap((d) => d.experiments) };
 }

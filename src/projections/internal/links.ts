@@ -13,13 +13,18 @@ export const HREF = {
   services: '/services/',
   incidents: '/incidents/',
   kpis: '/kpis/',
+  council: '/council/',
+  councilAgenda: '/council/agenda/',
+  experiments: '/experiments/',
   /** An SLO objective's page: /slos/<name>/ for the SLO's first page, /slos/<name>/<objective>/ for the others. */
   slo: (name: string, objective?: string) => `/slos/${encodeURIComponent(name)}/${objective === undefined ? '' : `${encodeURIComponent(objective)}/`}`,
   service: (id: string) => `/services/${encodeURIComponent(id)}/`,
   incident: (id: string) => `/incidents/${encodeURIComponent(id)}/`,
   runbook: raw('runbooks'),
-  concern: raw('concerns'),
-  experiment: raw('experiments'),
+  concern: (id: string) => `/council/${encodeURIComponent(id)}/`,
+  experiment: (id: string) => `/experiments/${encodeURIComponent(id)}/`,
+  /** A game day's page: its name as a slug (src/projections/internal/experiments.ts keeps them apart). */
+  gameDay: (key: string) => `/experiments/game-days/${encodeURIComponent(key)}/`,
   policy: raw('errorBudgetPolicies'),
 } as const;
 

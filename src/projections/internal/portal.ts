@@ -6,9 +6,12 @@
 import type { ContentIndex } from '../../content/entry.ts';
 import { evaluateSlo } from '../../domain/slo/evaluate.ts';
 import { sloInputs } from '../../model/slos.ts';
+import { councilPortal, type CouncilPortal } from './council.ts';
+import { experimentsPortal, type ExperimentsPortal } from './experiments.ts';
 import { incidentPages, incidentRows, type IncidentPage, type IncidentRow } from './incidents.ts';
 import { overview, type Overview } from './overview.ts';
 import { servicePages, type ServicePage, type ServiceRow } from './services.ts';
+import { measuredSlosOf } from './slo-periods.ts';
 import { sloPages, type SloPage, type SloRow } from './slos.ts';
 
 export interface InternalPortal {
@@ -23,16 +26,20 @@ export interface InternalPortal {
   readonly incidents: readonly IncidentRow[];
   readonly incidentPages: readonly IncidentPage[];
   readonly overview: Overview;
+  readonly council: CouncilPortal;
+  readonly experiments: ExperimentsPortal;
 }
 
 export function internalPortal(index: ContentIndex, now: number): InternalPortal {
   const c = index.collections;
   const evaluations = sloInputs(index, now).map((input) => evaluateSlo({ ...input, history: true }));
+  const serviceNames = new Map(c.services.map((s) => [s.id, s.data.name]));
+  const incidentTitles = new Map(c.incidents.map((i) => [i.id, i.data.title]));
   const slos = sloPages(evaluations, {
     index,
-    serviceNames: new Map(c.services.map((s) => [s.id, s.data.name])),
+    serviceNames,
     owners: new Map(c.services.map((s) => [s.id, s.data.owner])),
-    incidentTitles: new Map(c.incidents.map((i) => [i.id, i.data.title])),
+    incidentTitles,
   });
   const services = servicePages(index, slos.rows, now);
   const incidents = incidentRows(index, now);
@@ -42,6 +49,8 @@ export function internalPortal(index: ContentIndex, now: number): InternalPortal
         .filter((i) => i.id === id)
         .map((i) => ({ title: p.objective === p.title ? p.title : `${p.title} — ${p.objective}`, href: p.href, share: i.share })),
     );
+  const measured = measuredSlosOf(index);
+  const sloTitles = new Map(c.slos.map((s) => [s.id, s.data.metadata.displayName ?? s.id]));
   return {
     organisation: index.settings?.data.organisation.name ?? 'Keel',
     zone: index.settings?.data.timeZone ?? 'UTC',
@@ -53,5 +62,7 @@ export function internalPortal(index: ContentIndex, now: number): InternalPortal
     incidents,
     incidentPages: incidentPages(index, incidents, shares, now),
     overview: overview(index, slos.rows, incidents, now),
+    council: councilPortal(c.concerns, now, { slos: measured, serviceNames, sloTitles, incidentTitles }),
+    experiments: experimentsPortal(c.experiments, { slos: measured, serviceNames, sloTitles }),
   };
 }

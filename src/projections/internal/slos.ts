@@ -54,7 +54,8 @@ export interface SloRow {
 export interface Chart {
   readonly id: string;
   readonly title: string;
-  readonly unit: 'ratio' | 'rate';
+  /** How values read: a ratio in percent, a burn rate (×), or a measured value as it is. */
+  readonly unit: 'ratio' | 'rate' | 'value';
   readonly columns: readonly string[];
   readonly time: readonly number[];
   /** One array per column, null where there is no value. */
@@ -64,6 +65,8 @@ export interface Chart {
   readonly rows: number;
   /** Why the chart has nothing to draw (the page says it instead of drawing a blank chart). */
   readonly empty: string | undefined;
+  /** Spans of time shaded behind the lines (an experiment's run). */
+  readonly bands?: readonly { readonly label: string; readonly from: number; readonly to: number }[];
 }
 
 export interface PolicyView {

@@ -1,14 +1,26 @@
 /**
- * Draws one chart from the data table beside it (src/site/components/internal/Chart.astro), with
- * chart.js registered tree-shaken: only the line controller, its elements, the linear scale and
- * the legend and tooltip. Time runs along a linear axis of epoch milliseconds whose ticks fall on
+ * Draws one chart from the data table beside it (src/site/components/internal/Chart.astro and
+ * ScatterChart.astro), with chart.js registered tree-shaken: only the line and scatter
+ * controllers, the point and line elements, the linear scale and the legend and tooltip. Time runs along a linear axis of epoch milliseconds whose ticks fall on
  * whole hours or days of the portal's zone and are labelled in it (Intl, no date library). Colours
  * come from the page's custom properties, so both colour schemes pass contrast, and follow a
  * change of scheme.
  */
-import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset, type Tick } from 'chart.js';
+import {
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartDataset,
+  type Plugin,
+  type Tick,
+} from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -58,10 +70,34 @@ function read(figure: HTMLElement) {
 
 const colour = (figure: HTMLElement, name: string) => getComputedStyle(figure).getPropertyValue(name).trim();
 
+/** Shades spans of time (an experiment's run) behind the lines: `data-bands` holds [{ label, from, to }]. */
+function bandsPlugin(figure: HTMLElement): Plugin<'line'> {
+  const bands = JSON.parse(figure.dataset.bands ?? '[]') as { from: number; to: number }[];
+  return {
+    id: 'keelBands',
+    beforeDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      const x = scales.x!;
+      ctx.save();
+      ctx.fillStyle = colour(figure, '--chart-band');
+      for (const band of bands) {
+        const left = Math.max(chartArea.left, x.getPixelForValue(band.from));
+        const right = Math.min(chartArea.right, x.getPixelForValue(band.to));
+        if (right > left) ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
+      }
+      ctx.restore();
+    },
+  };
+}
+
 /** Draws the chart of a figure (once). */
 export function drawChart(figure: HTMLElement): void {
   const canvas = figure.querySelector('canvas');
   if (!canvas) return;
+  if (figure.dataset.chart === 'scatter') {
+    drawScatter(figure, canvas);
+    return;
+  }
   const { columns, time, values } = read(figure);
   const zone = figure.dataset.zone ?? 'UTC';
   const ratio = figure.dataset.chart === 'ratio';
@@ -98,10 +134,11 @@ export function drawChart(figure: HTMLElement): void {
     return { fg: colour(figure, '--fg'), grid: colour(figure, '--chart-grid') };
   };
   const { fg, grid } = paint();
-  const format = (v: number) => (ratio ? `${+(v * 100).toFixed(3)} %` : `${+v.toFixed(2)}×`);
+  const format = (v: number) => (ratio ? `${+(v * 100).toFixed(3)} %` : figure.dataset.chart === 'rate' ? `${+v.toFixed(2)}×` : `${+v.toFixed(3)}`);
   const chart = new Chart(canvas, {
     type: 'line',
     data: { datasets },
+    plugins: [bandsPlugin(figure)],
     options: {
       animation: false,
       responsive: true,
@@ -142,6 +179,91 @@ export function drawChart(figure: HTMLElement): void {
     for (const axis of [chart.options.scales!.x!, chart.options.scales!.y!]) {
       axis.ticks!.color = next.fg;
       axis.grid!.color = next.grid;
+    }
+    chart.options.plugins!.legend!.labels!.color = next.fg;
+    chart.update();
+  });
+}
+
+/** Points that share a place are set around it in a small circle, so that each one can be seen and pointed at. */
+function spread(points: { x: number; y: number }[]): { x: number; y: number }[] {
+  const at = new Map<string, number[]>();
+  points.forEach((p, i) => at.set(`${p.x},${p.y}`, [...(at.get(`${p.x},${p.y}`) ?? []), i]));
+  const out = points.map((p) => ({ ...p }));
+  for (const group of at.values()) {
+    if (group.length < 2) continue;
+    group.forEach((i, k) => {
+      const angle = (2 * Math.PI * k) / group.length;
+      out[i]!.x += 0.12 * Math.cos(angle);
+      out[i]!.y += 0.12 * Math.sin(angle);
+    });
+  }
+  return out;
+}
+
+/**
+ * A scatter of labelled points from its table: one row per point, the label in the row header,
+ * the coordinates in the cells marked data-axis="x" / "y" (data-v), one dataset per row group
+ * (data-group). The axes' ticks are words (data-ticks: the label of 0, 1, 2, …).
+ */
+function drawScatter(figure: HTMLElement, canvas: HTMLCanvasElement): void {
+  const rows = [...figure.querySelectorAll<HTMLElement>('tbody tr')];
+  const ticks = JSON.parse(figure.dataset.ticks ?? '[]') as string[];
+  const read = (row: HTMLElement, axis: string) => Number(row.querySelector<HTMLElement>(`[data-axis="${axis}"]`)?.dataset.v ?? NaN);
+  const labels = rows.map((r) => r.querySelector('th')?.textContent?.trim() ?? '');
+  const places = spread(rows.map((r) => ({ x: read(r, 'x'), y: read(r, 'y') })));
+  const groups = [...new Set(rows.map((r) => r.dataset.group ?? ''))];
+  const datasets: ChartDataset<'scatter', { x: number; y: number; label: string }[]>[] = groups.map((group) => ({
+    label: group,
+    data: rows.flatMap((r, i) => (r.dataset.group === group ? [{ ...places[i]!, label: labels[i]! }] : [])),
+    pointRadius: 7,
+    pointHoverRadius: 9,
+  }));
+  const paint = () => {
+    const lines = [colour(figure, '--chart-1'), colour(figure, '--chart-2')];
+    datasets.forEach((d, i) => {
+      d.backgroundColor = lines[i % lines.length];
+      d.borderColor = d.backgroundColor;
+      d.pointStyle = i % 2 === 0 ? 'circle' : 'rectRot';
+    });
+    return { fg: colour(figure, '--fg'), grid: colour(figure, '--chart-grid') };
+  };
+  const { fg, grid } = paint();
+  const axis = (title: string | undefined) => ({
+    type: 'linear' as const,
+    min: 0.5,
+    max: ticks.length - 0.5,
+    title: { display: true, text: title ?? '', color: fg },
+    grid: { color: grid },
+    ticks: { color: fg, callback: (v: number | string) => ticks[Number(v)] ?? '' },
+    // One tick per word, on the whole numbers the points sit at.
+    afterBuildTicks: (scale: { ticks: Tick[] }) => {
+      scale.ticks = ticks.flatMap((word, value): Tick[] => (word === '' ? [] : [{ value }]));
+    },
+  });
+  const chart = new Chart(canvas, {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      color: fg,
+      scales: { x: axis(figure.dataset.xLabel), y: axis(figure.dataset.yLabel) },
+      plugins: {
+        legend: { labels: { color: fg } },
+        tooltip: { callbacks: { label: (item) => (item.raw as { label: string }).label } },
+      },
+    },
+  });
+  canvas.parentElement?.classList.add('drawn');
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    const next = paint();
+    chart.options.color = next.fg;
+    for (const scale of [chart.options.scales!.x!, chart.options.scales!.y!]) {
+      scale.ticks!.color = next.fg;
+      scale.grid!.color = next.grid;
+      (scale as { title: { color: string } }).title.color = next.fg;
     }
     chart.options.plugins!.legend!.labels!.color = next.fg;
     chart.update();

@@ -15,6 +15,8 @@ export const SECTIONS: readonly Section[] = [
   { label: 'Services', href: '/services/' },
   { label: 'Incidents', href: '/incidents/' },
   { label: 'KPIs', href: '/kpis/' },
+  { label: 'Council', href: '/council/' },
+  { label: 'Experiments', href: '/experiments/' },
 ];
 
 /** The section a path belongs to: the longest section href it starts with. */
