@@ -66,6 +66,7 @@ export function drawChart(figure: HTMLElement): void {
   const zone = figure.dataset.zone ?? 'UTC';
   const ratio = figure.dataset.chart === 'ratio';
   const thresholds = JSON.parse(figure.dataset.thresholds ?? '[]') as { label: string; value: number }[];
+  const bands = JSON.parse(figure.dataset.bands ?? '[]') as { label: string; from: number; to: number }[];
   const min = time[0]!;
   const max = time.at(-1)!;
   const label = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
@@ -99,8 +100,24 @@ export function drawChart(figure: HTMLElement): void {
   };
   const { fg, grid } = paint();
   const format = (v: number) => (ratio ? `${+(v * 100).toFixed(3)} %` : `${+v.toFixed(2)}×`);
+  // Shaded intervals (an incident's) behind the lines, over the whole height of the plot.
+  const shade = {
+    id: 'keelBands',
+    beforeDatasetsDraw(c: Chart) {
+      const { ctx, chartArea, scales } = c;
+      ctx.save();
+      ctx.fillStyle = colour(figure, '--chart-band');
+      for (const b of bands) {
+        const x0 = Math.max(chartArea.left, scales.x!.getPixelForValue(b.from));
+        const x1 = Math.min(chartArea.right, scales.x!.getPixelForValue(b.to));
+        if (x1 > x0) ctx.fillRect(x0, chartArea.top, x1 - x0, chartArea.bottom - chartArea.top);
+      }
+      ctx.restore();
+    },
+  };
   const chart = new Chart(canvas, {
     type: 'line',
+    plugins: bands.length > 0 ? [shade] : [],
     data: { datasets },
     options: {
       animation: false,
