@@ -1,6 +1,6 @@
 /** What parsing a content file yields: typed entries that remember where they came from. */
 import type { Locate } from '../core/diagnostic.ts';
-import type { ComponentUse } from './mdx-components.ts';
+import type { ComponentUse } from '../core/mdx-components.ts';
 import type { CollectionData, CollectionName, MarkdownCollection } from '../kinds/index.ts';
 import type { Settings } from '../schemas/settings.ts';
 

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { MAX_MDX_MS, MAX_MDX_RUN_MS } from '../core/limits.ts';
 import { createMdxBudget, type MdxRefusal } from './mdx-bounds.ts';
-import type { ComponentUse } from './mdx-components.ts';
+import type { ComponentUse } from '../core/mdx-components.ts';
 import type { MdxProblem } from './mdx.ts';
 
 /** A problem of a body, or why it was not parsed (a bound on what it holds, src/content/mdx-bounds.ts). */

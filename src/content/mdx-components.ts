@@ -1,55 +1,10 @@
 /**
- * The components an MDX body may use, and the uses found in its syntax tree (the tree the MDX
- * syntax check builds, src/content/mdx.ts): the body is never compiled or run. Each use keeps
- * its place in the body and its props as written, so `mdx/component` (src/rules/mdx/component.ts)
- * can judge it at its line and column, and the internal site can put the component's rendering
- * where the body wrote it (src/projections/internal/retrospective.ts).
+ * The components an MDX body uses, found in its syntax tree (the tree the MDX syntax check builds,
+ * src/content/mdx.ts): the body is never compiled or run. Each use keeps its place in the body and
+ * its props as written (src/core/mdx-components.ts).
  */
 import type { Position } from '../core/diagnostic.ts';
-
-/** What a component takes: its props (every one a literal string) and which of them are required. */
-export interface ComponentSpec {
-  /** The collections whose bodies may use it. */
-  readonly collections: readonly string[];
-  readonly props: readonly string[];
-  readonly required: readonly string[];
-  readonly summary: string;
-}
-
-/** The components of incident retrospectives (README: "MDX components in retrospectives"). */
-export const MDX_COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
-  SloChart: {
-    collections: ['incidents'],
-    props: ['slo', 'from', 'to'],
-    required: ['slo'],
-    summary: "an SLO's SLI and error budget around the incident, its interval shaded",
-  },
-  KeyTimes: {
-    collections: ['incidents'],
-    props: [],
-    required: [],
-    summary: 'the timeline of the front matter: key times, public updates and the durations between them',
-  },
-};
-
-/** A prop as written: a literal string (`slo="api"`), an expression (`slo={name}`) or a bare name (`slo`). */
-export interface ComponentProp extends Position {
-  readonly name: string;
-  /** The literal string; undefined when the prop is not one. */
-  readonly value: string | undefined;
-  readonly written: 'string' | 'expression' | 'flag' | 'spread';
-}
-
-/** A JSX element whose name is a component (capitalised, or a member like `a.B`), where the body writes it. */
-export interface ComponentUse extends Position {
-  readonly name: string;
-  /** Offsets of the element in the body, from its `<` to after its end. */
-  readonly start: number;
-  readonly end: number;
-  /** A block of its own (a line of its own), else inside a paragraph. */
-  readonly flow: boolean;
-  readonly props: readonly ComponentProp[];
-}
+import type { ComponentProp, ComponentUse } from '../core/mdx-components.ts';
 
 interface Node {
   type: string;

@@ -4,7 +4,8 @@
  */
 import { createProcessor } from '@mdx-js/mdx';
 import type { Position } from '../core/diagnostic.ts';
-import { componentUses, type ComponentUse } from './mdx-components.ts';
+import type { ComponentUse } from '../core/mdx-components.ts';
+import { componentUses } from './mdx-components.ts';
 import { unsafeMdx, type UnsafeKind } from './mdx-unsafe.ts';
 
 const processor = createProcessor({ format: 'mdx' });

@@ -16,7 +16,7 @@ import { ID, TYPE, UNKNOWN_FIELD } from '../schemas/rules.ts';
 import type { DocumentEntry, Entry, MeasurementEntry } from './entry.ts';
 import type { MdxRefusal } from './mdx-bounds.ts';
 import type { MdxCheck } from './mdx-checker.ts';
-import type { ComponentUse } from './mdx-components.ts';
+import type { ComponentUse } from '../core/mdx-components.ts';
 import {
   API_VERSION,
   FOREIGN_FORMAT,

@@ -11,8 +11,7 @@
  *   the one before.
  */
 import { HOUR_MS, instantOf, isTimestamp } from '../../core/time.ts';
-import type { ComponentUse } from '../../content/mdx-components.ts';
-import { MDX_COMPONENTS } from '../../content/mdx-components.ts';
+import { rendersUse, type ComponentUse } from '../../core/mdx-components.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { budgetRatio } from '../../domain/slo/events.ts';
 import { objectiveView } from '../../domain/slo/view.ts';
@@ -26,14 +25,6 @@ import { chart, type Chart, type Link } from './slos.ts';
 const MARK = '\u{E000}keel-component-';
 const MARK_END = '\u{E000}';
 const MARKED = new RegExp(`<p>${MARK}(\\d+)${MARK_END}</p>|${MARK}(\\d+)${MARK_END}`, 'gu');
-
-/** Whether the page renders this use (a component Keel has, for incidents, with its required props as literal strings). */
-export function rendersUse(use: ComponentUse): boolean {
-  const spec = MDX_COMPONENTS[use.name];
-  return (
-    spec !== undefined && spec.collections.includes('incidents') && spec.required.every((r) => use.props.some((p) => p.name === r && p.value !== undefined))
-  );
-}
 
 /** The body with each rendered component replaced by its mark (a paragraph of its own for a block). */
 export function markComponents(body: string, uses: readonly ComponentUse[]): string {

@@ -8,7 +8,7 @@ import { defineRule } from '../../core/rule.ts';
 import { didYouMean } from '../../core/suggest.ts';
 import { isTimestamp } from '../../core/time.ts';
 import type { DocumentEntry } from '../../content/entry.ts';
-import { MDX_COMPONENTS } from '../../content/mdx-components.ts';
+import { MDX_COMPONENTS } from '../../core/mdx-components.ts';
 import { COLLECTION_NAMES } from '../../kinds/index.ts';
 import { defineIndexRule } from '../rule.ts';
 
