@@ -4,7 +4,7 @@
  * Astro renders the body as Markdown (`markComponents`); the page cuts the rendered HTML at the
  * marks (`bodyParts`) and puts there what `retrospectiveComponents` computed for each use:
  * - `<SloChart slo="…" from to />`: the SLO's SLI and error budget remaining around the incident
- *   (by default as long before and after it as it lasted, at least two hours), the incident's
+ *   (by default as long before and after it as it lasted, at least six hours), the incident's
  *   interval shaded — from the SLO engine's own events and budget view, so the figures agree with
  *   the SLO's page;
  * - `<KeyTimes />`: the key times and every public update, in time order, with the time since
@@ -101,7 +101,7 @@ export type ComponentView =
   | { readonly name: 'none' };
 
 /** How far before and after the incident a chart reaches by default: as long as it lasted, at least this. */
-const MIN_MARGIN_MS = 2 * HOUR_MS;
+const MIN_MARGIN_MS = 6 * HOUR_MS;
 
 /** What each component use of an incident's body shows, by its position in `entry.components`. */
 export function retrospectiveComponents(
