@@ -35,6 +35,7 @@ const ENTRY_POINTS = [
   '^src/content/mdx-worker\\.ts$', // loaded by URL as a worker thread
   '/routes/', // pages, found by Astro
   '^src/site/components/.*\\.ts$', // read by .astro components, which dependency-cruiser cannot read
+  '^src/site/client/.*\\.ts$', // the scripts of .astro components
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

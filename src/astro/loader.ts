@@ -10,6 +10,7 @@ import { audience, contentDir } from '../core/env.ts';
 import type { ContentIndex, DocumentEntry } from '../content/entry.ts';
 import { PUBLIC_COLLECTIONS, type CollectionName } from '../kinds/index.ts';
 import { sanitizeBodyHtml } from '../projections/internal/body-html.ts';
+import { markComponents } from '../projections/internal/retrospective.ts';
 import { publishCollection } from './data-store.ts';
 import { tolerateErrors, validateOnce } from './state.ts';
 
@@ -65,7 +66,9 @@ export function keelLoader(name: CollectionName): Loader {
         const body = internal && 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
         // MDX is rendered as Markdown without its comments: components and expressions are not run.
         // Raw HTML passes through Astro's renderer: the result is sanitised (no script, handler or javascript: URL).
-        const markdown = body && entry.path.toLowerCase().endsWith('.mdx') ? body.replace(MDX_COMMENT, '') : body;
+        // The components it uses become marks the page replaces by their rendering (src/projections/internal/retrospective.ts).
+        const components = (entry as DocumentEntry<unknown>).components ?? [];
+        const markdown = body && entry.path.toLowerCase().endsWith('.mdx') ? markComponents(body, components).replace(MDX_COMMENT, '') : body;
         const rendered = markdown ? await context.renderMarkdown(markdown) : undefined;
         if (rendered) rendered.html = sanitizeBodyHtml(rendered.html);
         context.store.set({

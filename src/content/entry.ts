@@ -1,5 +1,6 @@
 /** What parsing a content file yields: typed entries that remember where they came from. */
 import type { Locate } from '../core/diagnostic.ts';
+import type { ComponentUse } from '../core/mdx-components.ts';
 import type { CollectionData, CollectionName, MarkdownCollection } from '../kinds/index.ts';
 import type { Settings } from '../schemas/settings.ts';
 
@@ -22,6 +23,8 @@ export interface DocumentEntry<T> extends Entry<T> {
   /** Line of the file on which the body starts. */
   bodyLine: number;
   format: 'md' | 'mdx';
+  /** MDX only: the components the body uses, from its syntax check (src/content/mdx-components.ts). */
+  components?: ComponentUse[];
 }
 
 /** A measurement series: columns of numbers, timestamps as epoch milliseconds. */

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { MAX_MDX_MS, MAX_MDX_RUN_MS } from '../core/limits.ts';
 import { createMdxBudget, type MdxRefusal } from './mdx-bounds.ts';
+import type { ComponentUse } from '../core/mdx-components.ts';
 import type { MdxProblem } from './mdx.ts';
 
 /** A problem of a body, or why it was not parsed (a bound on what it holds, src/content/mdx-bounds.ts). */
@@ -15,8 +16,11 @@ export interface MdxFinding extends MdxProblem {
   runGuard?: true;
 }
 
+/** What a check answers: the body's problems and the components it uses (none when it was not parsed). */
+export type MdxDone = (problems: MdxFinding[], components?: ComponentUse[]) => void;
+
 /** Checks one body; `done` receives its problems, at once or later (before `drain` ends). */
-export type MdxCheck = (body: string, done: (problems: MdxFinding[]) => void) => void;
+export type MdxCheck = (body: string, done: MdxDone) => void;
 
 export interface MdxChecker {
   check: MdxCheck;
@@ -71,18 +75,18 @@ export async function createMdxChecker(
  * answered with a `timeout` problem, and its worker is stopped (a new one takes the next body).
  */
 function timedChecker(script: URL, limitMs: number, runLimitMs = MAX_MDX_RUN_MS): Pick<MdxChecker, 'check' | 'drain'> {
-  const queue: { body: string; done: (problems: MdxFinding[]) => void }[] = [];
+  const queue: { body: string; done: MdxDone }[] = [];
   let worker: Worker | undefined;
-  let busy: { done: (problems: MdxFinding[]) => void; timer: NodeJS.Timeout; started: number } | undefined;
+  let busy: { done: MdxDone; timer: NodeJS.Timeout; started: number } | undefined;
   let idle = () => {};
   /** Time the guarded bodies took together: past runLimitMs, the rest are not parsed. */
   let spent = 0;
-  const finish = (problems: MdxFinding[]) => {
+  const finish = (problems: MdxFinding[], components?: ComponentUse[]) => {
     const job = busy!;
     clearTimeout(job.timer);
     spent += performance.now() - job.started;
     busy = undefined;
-    job.done(problems);
+    job.done(problems, components);
     next();
   };
   const stop = () => {
@@ -92,8 +96,8 @@ function timedChecker(script: URL, limitMs: number, runLimitMs = MAX_MDX_RUN_MS)
   };
   const spawn = () => {
     const w = new Worker(script);
-    w.on('message', ({ problems }: { problems: MdxProblem[] }) => {
-      if (w === worker && busy) finish(problems);
+    w.on('message', ({ problems, components }: { problems: MdxProblem[]; components: ComponentUse[] }) => {
+      if (w === worker && busy) finish(problems, components);
     });
     // A worker that fails cannot say whether the body is valid: report it as not checked.
     w.on('error', () => {
@@ -132,20 +136,23 @@ function timedChecker(script: URL, limitMs: number, runLimitMs = MAX_MDX_RUN_MS)
 
 /** The check in this thread (loads the MDX parser). */
 export async function inProcessCheck(): Promise<MdxCheck> {
-  const { checkMdxSyntax } = await import('./mdx.ts');
-  return (body, done) => done(checkMdxSyntax(body));
+  const { checkMdx } = await import('./mdx.ts');
+  return (body, done) => {
+    const { problems, components } = checkMdx(body);
+    done(problems, components);
+  };
 }
 
 function workerChecker(script: URL): MdxChecker {
   const worker = new Worker(script);
-  const pending = new Map<number, { body: string; done: (problems: MdxProblem[]) => void }>();
+  const pending = new Map<number, { body: string; done: MdxDone }>();
   let nextId = 0;
   let draining = false;
   let ranOn: MdxChecker['ranOn'] = 'worker';
   let settle = () => {};
   const settled = new Promise<void>((resolve) => (settle = resolve));
-  const answer = (id: number, problems: MdxProblem[]) => {
-    pending.get(id)?.done(problems);
+  const answer = (id: number, problems: MdxProblem[], components?: ComponentUse[]) => {
+    pending.get(id)?.done(problems, components);
     pending.delete(id);
     if (draining && pending.size === 0) settle();
   };
@@ -155,9 +162,11 @@ function workerChecker(script: URL): MdxChecker {
   const checkHere = (id: number) =>
     fallback!.then((check) => {
       const job = pending.get(id);
-      if (job) check(job.body, (problems) => answer(id, problems));
+      if (job) check(job.body, (problems, components) => answer(id, problems, components));
     });
-  worker.on('message', ({ id, problems }: { id: number; problems: MdxProblem[] }) => answer(id, problems));
+  worker.on('message', ({ id, problems, components }: { id: number; problems: MdxProblem[]; components: ComponentUse[] }) =>
+    answer(id, problems, components),
+  );
   worker.on('error', () => {
     ranOn = 'this thread after the worker failed';
     fallback = inProcessCheck();

@@ -16,6 +16,7 @@ import { ID, TYPE, UNKNOWN_FIELD } from '../schemas/rules.ts';
 import type { DocumentEntry, Entry, MeasurementEntry } from './entry.ts';
 import type { MdxRefusal } from './mdx-bounds.ts';
 import type { MdxCheck } from './mdx-checker.ts';
+import type { ComponentUse } from '../core/mdx-components.ts';
 import {
   API_VERSION,
   FOREIGN_FORMAT,
@@ -358,9 +359,12 @@ export function parseDocument<T>(
   // Body checks see the front matter as written, whether or not it passes its schema.
   const written = problems.length === 0 ? documents[0] : undefined;
   onBody?.({ text: body, line: bodyLine, format }, { data: written?.data ?? undefined, locate: written?.locate, text: frontMatter });
+  // The components an MDX body uses (filled when its check answers, before the rules run).
+  const components: ComponentUse[] = [];
   if (format === 'mdx' && checkMdx) {
     // The answer may come later (from a worker thread); it is reported with this file.
-    checkMdx(body, (mdxProblems) => {
+    checkMdx(body, (mdxProblems, uses = []) => {
+      components.push(...uses);
       for (const p of mdxProblems) {
         if (p.refused) {
           report(mdxRefusal(p.refused, { file: source.file, line: p.line + bodyLine - 1, column: 1 }));
@@ -387,7 +391,18 @@ export function parseDocument<T>(
   const id = entryId(source, doc.data, doc.locate, report);
   if (!parsed.ok) onInvalid?.(doc.data, doc.locate);
   if (!parsed.ok || id === undefined) return undefined;
-  return { id, file: source.file, path: source.path, data: parsed.data, raw: doc.data, locate: doc.locate, body, bodyLine, format };
+  return {
+    id,
+    file: source.file,
+    path: source.path,
+    data: parsed.data,
+    raw: doc.data,
+    locate: doc.locate,
+    body,
+    bodyLine,
+    format,
+    ...(format === 'mdx' ? { components } : {}),
+  };
 }
 
 /** The finding for an MDX body that was not parsed, for what it holds. */

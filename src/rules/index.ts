@@ -30,6 +30,7 @@ import incidentUpdateStatus from './incident/update-status.ts';
 import incidentUpdateWindow from './incident/update-window.ts';
 import maintenanceUpdateOrder from './maintenance/update-order.ts';
 import maintenanceWindow from './maintenance/window.ts';
+import mdxComponent from './mdx/component.ts';
 import measurementFutureRow from './measurement/future-row.ts';
 import measurementOrphan from './measurement/orphan.ts';
 import measurementSliType from './measurement/sli-type.ts';
@@ -77,6 +78,7 @@ export const RULE_MODULES: readonly Rule[] = [
   incidentUpdateWindow,
   maintenanceUpdateOrder,
   maintenanceWindow,
+  mdxComponent,
   measurementFutureRow,
   measurementOrphan,
   measurementSliType,

@@ -3,6 +3,7 @@
  * and one "now" (the way Starlight computes its route data once, in utils/routing/data.ts): the
  * SLO engine runs once per SLO, with its dashboard series, however many pages show it.
  */
+import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { evaluateSlo } from '../../domain/slo/evaluate.ts';
 import { sloInputs } from '../../model/slos.ts';
@@ -30,7 +31,8 @@ export interface InternalPortal {
   readonly experiments: ExperimentsPortal;
 }
 
-export function internalPortal(index: ContentIndex, now: number): InternalPortal {
+/** `diagnostics`: what the build's validation reported (incident pages show their file's findings). */
+export function internalPortal(index: ContentIndex, now: number, diagnostics: readonly Diagnostic[] = []): InternalPortal {
   const c = index.collections;
   const evaluations = sloInputs(index, now).map((input) => evaluateSlo({ ...input, history: true }));
   const serviceNames = new Map(c.services.map((s) => [s.id, s.data.name]));
@@ -60,7 +62,7 @@ export function internalPortal(index: ContentIndex, now: number): InternalPortal
     services: services.rows,
     servicePages: services.pages,
     incidents,
-    incidentPages: incidentPages(index, incidents, shares, now),
+    incidentPages: incidentPages(index, incidents, shares, now, diagnostics),
     overview: overview(index, slos.rows, incidents, now),
     council: councilPortal(c.concerns, now, { slos: measured, serviceNames, sloTitles, incidentTitles }),
     experiments: experimentsPortal(c.experiments, { slos: measured, serviceNames, sloTitles }),

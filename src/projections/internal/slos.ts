@@ -65,7 +65,7 @@ export interface Chart {
   readonly rows: number;
   /** Why the chart has nothing to draw (the page says it instead of drawing a blank chart). */
   readonly empty: string | undefined;
-  /** Spans of time shaded behind the lines (an experiment's run). */
+  /** Intervals shaded behind the lines (an incident's, an experiment's run), when any. */
   readonly bands?: readonly { readonly label: string; readonly from: number; readonly to: number }[];
 }
 
@@ -176,7 +176,7 @@ export function conditionText(when: PolicyCondition): string {
 const orNull = (values: readonly number[]): (number | null)[] => values.map((v) => (Number.isFinite(v) ? v : null));
 
 /** A chart of series sharing their instants, downsampled to about 500 rows (peaks and dips kept). */
-function chart(
+export function chart(
   id: string,
   title: string,
   unit: Chart['unit'],

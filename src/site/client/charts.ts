@@ -70,7 +70,7 @@ function read(figure: HTMLElement) {
 
 const colour = (figure: HTMLElement, name: string) => getComputedStyle(figure).getPropertyValue(name).trim();
 
-/** Shades spans of time (an experiment's run) behind the lines: `data-bands` holds [{ label, from, to }]. */
+/** Shades spans of time (an experiment's run, an incident) behind the lines: `data-bands` holds [{ label, from, to }]. */
 function bandsPlugin(figure: HTMLElement): Plugin<'line'> {
   const bands = JSON.parse(figure.dataset.bands ?? '[]') as { from: number; to: number }[];
   return {

@@ -15,6 +15,6 @@ let memo: { result: ValidationResult; portal: InternalPortal } | undefined;
 /** Everything the internal pages show, computed once per validated content. */
 export async function internalData(): Promise<InternalPortal> {
   const result = await buildValidation();
-  if (memo?.result !== result) memo = { result, portal: internalPortal(result.index, now()) };
+  if (memo?.result !== result) memo = { result, portal: internalPortal(result.index, now(), result.diagnostics) };
   return memo.portal;
 }

@@ -1,0 +1,63 @@
+import { testRule } from '../../../tests/support/rule-tester.ts';
+import component from './component.ts';
+
+const SLO =
+  'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api-availability\nspec:\n  service: api\n  indicator:\n    metadata: { name: api-ok }\n    spec:\n      ratioMetric:\n        good: { metricSource: { type: P, spec: {} } }\n        total: { metricSource: { type: P, spec: {} } }\n  timeWindow:\n    - { duration: 28d, isRolling: true }\n  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n';
+
+const FILE = 'incidents/2026-11-10-api.mdx';
+/** An open SEV3 incident (no retrospective checks) whose body starts on line 7. */
+const incident = (body: string, file = FILE) => ({
+  'slos/api.yaml': SLO,
+  [file]: ['---', 'title: API errors', 'severity: SEV3', 'started: 2026-11-10T10:00:00Z', 'services: [api]', '---', body].join('\n'),
+});
+
+testRule(component, {
+  valid: [
+    { name: 'both components with literal props', files: incident('## Narrative\n\n<KeyTimes />\n\n<SloChart slo="api-availability" />\n') },
+    {
+      name: 'a chart with from and to',
+      files: incident('<SloChart slo="api-availability" from="2026-11-10T08:00:00Z" to="2026-11-10T12:00:00+01:00" />\n'),
+    },
+    { name: 'HTML elements are not components', files: incident('<div class="note">\n\nquiet\n\n</div>\n') },
+    { name: 'a .md body is not MDX', files: incident('<Unknown />\n', 'incidents/2026-11-10-api.md') },
+  ],
+  invalid: [
+    {
+      name: 'an unknown component, with a likely typo',
+      files: incident('Text.\n\n<SloCharts slo="api-availability" />\n\n<Mermaid />\n'),
+      errors: [
+        `${FILE}:9:1 error unknown component <SloCharts> | did you mean <SloChart>?`,
+        `${FILE}:11:1 error unknown component <Mermaid> | MDX bodies of incidents may use <SloChart>, <KeyTimes>`,
+      ],
+    },
+    {
+      name: 'an SLO that does not exist, with did you mean',
+      files: incident('<SloChart slo="api-availabilty" />\n\n<SloChart slo="nothing" />\n'),
+      errors: [
+        `${FILE}:7:11 error <SloChart> names SLO "api-availabilty", which does not exist | did you mean "api-availability"?`,
+        `${FILE}:9:11 error <SloChart> names SLO "nothing", which does not exist | SLOs are the metadata.name of the SLO documents in slos/`,
+      ],
+    },
+    {
+      name: 'props that are not literal strings, missing, unknown or not a time',
+      files: incident(
+        '<SloChart slo={name} />\n\n<SloChart />\n\n<SloChart slo="api-availability" form="2026-11-10T08:00:00Z" to="yesterday" />\n\n<KeyTimes {...props} />\n',
+      ),
+      errors: [
+        `${FILE}:7:11 error <SloChart> prop slo must be a literal string (it is an expression) | write slo="…": Keel reads props without running the MDX, so expressions and bare names are not read`,
+        `${FILE}:9:1 error <SloChart> needs the prop slo | e.g. <SloChart slo="…" />`,
+        `${FILE}:11:34 error <SloChart> has no prop form | did you mean from?`,
+        `${FILE}:11:62 error <SloChart> to must be a time with an offset (got "yesterday") | e.g. to="2026-11-10T14:00:00+02:00"; without it the chart shows as long before and after the incident as it lasted`,
+        `${FILE}:13:11 error <KeyTimes> has no prop ... | <KeyTimes> takes no props`,
+      ],
+    },
+    {
+      name: 'a component in a runbook',
+      files: {
+        'runbooks/api.mdx': '---\ntitle: API\nservices: [api]\nowner: team-api\nlastReviewed: 2026-11-01\n---\n\n<KeyTimes />\n',
+      },
+      otherErrors: true,
+      errors: ['runbooks/api.mdx:8:1 error component <KeyTimes> is for incident retrospectives, not runbooks | remove it, or describe the figure in words'],
+    },
+  ],
+});
