@@ -39,3 +39,22 @@ export function calendarDay(at: number, zone: string): string {
 export function isoInZone(at: number, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
+
+/** Calendar units a period can start on. */
+export type PeriodUnit = 'day' | 'month' | 'quarter' | 'year';
+
+/** Start of the calendar day, month, quarter or year holding `at`, in `zone`. */
+export function startOfUnit(at: number, zone: string, unit: PeriodUnit): number {
+  return DateTime.fromMillis(at, { zone }).startOf(unit).toMillis();
+}
+
+/** `YYYY-MM` of the month holding `at`, in `zone`. */
+export function calendarMonth(at: number, zone: string): string {
+  return DateTime.fromMillis(at, { zone }).toFormat('yyyy-MM');
+}
+
+/** `YYYY Qn` of the quarter holding `at`, in `zone`. */
+export function calendarQuarter(at: number, zone: string): string {
+  const t = DateTime.fromMillis(at, { zone });
+  return `${t.year} Q${t.quarter}`;
+}

@@ -29,6 +29,8 @@ export interface IncidentRecord {
   id: string;
   title: string;
   severity: Severity;
+  /** Who owns the retrospective: the incident commander, where named. */
+  owner?: string | undefined;
   resolved: number | undefined;
   backfilled: boolean;
   reviewStatus: ReviewStatus;
@@ -133,7 +135,7 @@ export function followUpAgenda(incidents: readonly IncidentRecord[], options: Ag
 // Retrospectives
 
 export interface RetrospectiveItem {
-  incident: { id: string; title: string; severity: Severity };
+  incident: { id: string; title: string; severity: Severity; owner: string | undefined };
   resolved: number;
   reviewStatus: ReviewStatus;
   /** severities.<SEV>.retrospectiveDueDays. */
@@ -158,7 +160,7 @@ export function retrospectiveAgenda(incidents: readonly IncidentRecord[], option
     const state = dueState(deadline, dueWithinDays);
     if (deadline === undefined || incident.resolved === undefined || (state !== 'overdue' && state !== 'due-soon')) continue;
     retrospectives.push({
-      incident: { id: incident.id, title: incident.title, severity: incident.severity },
+      incident: { id: incident.id, title: incident.title, severity: incident.severity, owner: incident.owner },
       resolved: incident.resolved,
       reviewStatus: incident.reviewStatus,
       dueDays,
@@ -227,6 +229,7 @@ export function incidentRecord(id: string, data: Incident): IncidentRecord {
     id,
     title: data.title,
     severity: data.severity,
+    owner: data.participants.commander,
     resolved: data.resolved === undefined ? undefined : instantOf(data.resolved),
     backfilled: data.backfilled,
     reviewStatus: data.review.status,

@@ -140,6 +140,42 @@ export function nextUpdateDeadline(incident: OpenIncidentFacts, deadlines: Pick<
   return { last, cadence, due, lateMs: now - due };
 }
 
+/** The gap before one public update, against the cadence in force after the update before it. */
+export interface UpdateGap {
+  /** The later update's position in the list of updates. */
+  index: number;
+  gapMs: number;
+  cadence: Cadence;
+  /** Longer than the cadence. */
+  late: boolean;
+}
+
+/**
+ * The gaps between consecutive public updates that the cadence holds (incident/update-cadence
+ * reports the late ones; the KPI pages count the share on time): none on a backfilled incident;
+ * an update without a valid time is skipped; a gap that starts at or after the resolution, or
+ * runs backwards (incident/update-order's finding), is not held to a cadence.
+ */
+export function updateGaps(
+  incident: Pick<OpenIncidentFacts, 'severity' | 'resolved' | 'backfilled' | 'updates'>,
+  deadlines: Pick<Deadlines, 'cadenceAfter'>,
+): UpdateGap[] {
+  if (incident.backfilled) return [];
+  const gaps: UpdateGap[] = [];
+  let previous: { at: number; status: string | undefined } | undefined;
+  for (const update of incident.updates) {
+    if (update.at === undefined) continue;
+    if (previous && update.at >= previous.at && (incident.resolved === undefined || previous.at < incident.resolved)) {
+      // The gap after an update is held to the cadence of the status it left in force.
+      const cadence = deadlines.cadenceAfter(incident.severity, previous.status);
+      const gapMs = update.at - previous.at;
+      gaps.push({ index: update.index, gapMs, cadence, late: gapMs > cadence.ms });
+    }
+    previous = { at: update.at, status: update.effective };
+  }
+  return gaps;
+}
+
 /** A runbook's next review: due `interval` after the start (UTC) of the day it was last reviewed. */
 export interface ReviewDeadline {
   due: number;

@@ -16,6 +16,7 @@ export const HREF = {
   council: '/council/',
   councilAgenda: '/council/agenda/',
   experiments: '/experiments/',
+  learning: '/learning/',
   /** An SLO objective's page: /slos/<name>/ for the SLO's first page, /slos/<name>/<objective>/ for the others. */
   slo: (name: string, objective?: string) => `/slos/${encodeURIComponent(name)}/${objective === undefined ? '' : `${encodeURIComponent(objective)}/`}`,
   service: (id: string) => `/services/${encodeURIComponent(id)}/`,

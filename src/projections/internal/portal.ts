@@ -9,6 +9,8 @@ import { evaluateSlo } from '../../domain/slo/evaluate.ts';
 import { sloInputs } from '../../model/slos.ts';
 import { councilPortal, type CouncilPortal } from './council.ts';
 import { experimentsPortal, type ExperimentsPortal } from './experiments.ts';
+import { kpiPages, type KpiPage } from './kpis.ts';
+import { learningPage, type LearningPage } from './learning.ts';
 import { incidentPages, incidentRows, type IncidentPage, type IncidentRow } from './incidents.ts';
 import { overview, type Overview } from './overview.ts';
 import { servicePages, type ServicePage, type ServiceRow } from './services.ts';
@@ -29,6 +31,9 @@ export interface InternalPortal {
   readonly overview: Overview;
   readonly council: CouncilPortal;
   readonly experiments: ExperimentsPortal;
+  /** The KPI pages, one per period, the default (last 90 days) first. */
+  readonly kpiPages: readonly KpiPage[];
+  readonly learning: LearningPage;
 }
 
 /** `diagnostics`: what the build's validation reported (incident pages show their file's findings). */
@@ -66,5 +71,7 @@ export function internalPortal(index: ContentIndex, now: number, diagnostics: re
     overview: overview(index, slos.rows, incidents, now),
     council: councilPortal(c.concerns, now, { slos: measured, serviceNames, sloTitles, incidentTitles }),
     experiments: experimentsPortal(c.experiments, { slos: measured, serviceNames, sloTitles }),
+    kpiPages: kpiPages(index, now),
+    learning: learningPage(index, slos.pages),
   };
 }

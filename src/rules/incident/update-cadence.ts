@@ -3,6 +3,8 @@ import { durationMs } from '../../core/time.ts';
 import { incidentFacts } from '../incident-facts.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
 import { cadenceAfter } from '../../model/update-cadence.ts';
+import { updateGaps } from '../../domain/incidents/deadlines.ts';
+import type { Severity } from '../../schemas/common.ts';
 
 export default defineIndexRule({
   meta: defineRule({
@@ -24,23 +26,20 @@ export default defineIndexRule({
   }),
   check({ index, report }) {
     const settings = index.settings?.data;
+    const deadlines = { cadenceAfter: (severity: Severity | undefined, status: string | undefined) => cadenceAfter(settings, severity, status, durationMs) };
     for (const incident of incidentFacts(index)) {
-      if (incident.backfilled) continue;
-      const resolved = incident.resolved ? Date.parse(incident.resolved) : undefined;
-      let previous: { time: number; status: string | undefined } | undefined;
-      for (const update of incident.updates) {
-        if (update.at === undefined) continue;
-        const time = Date.parse(update.at);
-        // The gap after an update is held to the cadence of the status it left in force.
-        const cadence = previous && cadenceAfter(settings, incident.severity, previous.status, durationMs);
-        // An update posted before the one above it is incident/update-order's finding.
-        if (previous && cadence && time >= previous.time && time - previous.time > cadence.ms && (resolved === undefined || previous.time < resolved)) {
-          report(placeOf(incident.entry, ['public', 'updates', update.index, 'at']), {
-            message: cadence.monitoring ? 'gapMonitoring' : 'gap',
-            data: { number: update.index + 1, minutes: Math.round((time - previous.time) / 60_000), cadence: cadence.text },
-          });
-        }
-        previous = { time, status: update.effective };
+      const facts = {
+        severity: incident.severity,
+        resolved: incident.resolved ? Date.parse(incident.resolved) : undefined,
+        backfilled: incident.backfilled,
+        updates: incident.updates.map((u) => ({ index: u.index, at: u.at === undefined ? undefined : Date.parse(u.at), effective: u.effective })),
+      };
+      for (const gap of updateGaps(facts, deadlines)) {
+        if (!gap.late) continue;
+        report(placeOf(incident.entry, ['public', 'updates', gap.index, 'at']), {
+          message: gap.cadence.monitoring ? 'gapMonitoring' : 'gap',
+          data: { number: gap.index + 1, minutes: Math.round(gap.gapMs / 60_000), cadence: gap.cadence.text },
+        });
       }
     }
   },

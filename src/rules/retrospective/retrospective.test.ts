@@ -72,7 +72,7 @@ testRule(sections, {
       name: 'MDX: comments, JSX and expressions around the sections',
       files: incident(
         {},
-        `{/* Reviewed on Friday. */}\n\n${body(SEVEN, (h) => (h === 'Narrative' ? '<Callout>\n\nIt went {"well"}.\n\n</Callout>' : `{/* guidance */}\nText of ${h}.`))}`,
+        `{/* Reviewed on Friday. */}\n\n${body(SEVEN, (h) => (h === 'Narrative' ? '<aside>\n\nIt went {"well"}.\n\n</aside>' : `{/* guidance */}\nText of ${h}.`))}`,
         MDX,
       ),
     },

@@ -12,15 +12,17 @@ import {
   LinearScale,
   LineController,
   LineElement,
+  LogarithmicScale,
   PointElement,
   ScatterController,
   Tooltip,
   type ChartDataset,
+  type ChartOptions,
   type Plugin,
   type Tick,
 } from 'chart.js';
 
-Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, Legend, Tooltip);
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -228,8 +230,7 @@ function drawScatter(figure: HTMLElement, canvas: HTMLCanvasElement): void {
     });
     return { fg: colour(figure, '--fg'), grid: colour(figure, '--chart-grid') };
   };
-  const { fg, grid } = paint();
-  const axis = (title: string | undefined) => ({
+  const axis = (title: string | undefined, fg: string, grid: string) => ({
     type: 'linear' as const,
     min: 0.5,
     max: ticks.length - 0.5,
@@ -241,6 +242,76 @@ function drawScatter(figure: HTMLElement, canvas: HTMLCanvasElement): void {
       scale.ticks = ticks.flatMap((word, value): Tick[] => (word === '' ? [] : [{ value }]));
     },
   });
+  scatter(canvas, datasets, paint, {
+    scales: (fg, grid) => ({ x: axis(figure.dataset.xLabel, fg, grid), y: axis(figure.dataset.yLabel, fg, grid) }),
+    label: (raw) => (raw as { label: string }).label,
+  });
+}
+
+/**
+ * Draws a distribution (src/site/components/internal/PointsChart.astro): every incident a point on
+ * a logarithmic duration axis (durations are heavy-tailed), one row per severity, the severity's
+ * target as a bar; read from the data table beside it.
+ */
+export function drawPoints(figure: HTMLElement): void {
+  const canvas = figure.querySelector('canvas');
+  if (!canvas) return;
+  const rows = JSON.parse(figure.dataset.rows ?? '[]') as { label: string; targetMinutes: number | null }[];
+  const points = [...figure.querySelectorAll<HTMLElement>('tbody tr')].map((r) => ({
+    row: Number(r.dataset.row),
+    minutes: Math.max(Number(r.querySelector<HTMLElement>('td[data-v]')?.dataset.v ?? '0') / 60_000, 0.5),
+    within: r.dataset.within,
+    title: r.querySelector('th')?.textContent?.trim() ?? '',
+  }));
+  const y = (row: number) => rows.length - 1 - row;
+  const minutes = (m: number) => (m < 60 ? `${Math.round(m)} min` : m < 1440 ? `${+(m / 60).toFixed(1)} h` : `${+(m / 1440).toFixed(1)} d`);
+  const datasets: ChartDataset<'scatter', { x: number; y: number; title?: string }[]>[] = [
+    { label: 'Incident', data: points.map((p) => ({ x: p.minutes, y: y(p.row), title: p.title })), pointRadius: 5, pointStyle: 'circle' },
+    {
+      label: 'Target',
+      data: rows.flatMap((r, i) => (r.targetMinutes === null ? [] : [{ x: r.targetMinutes, y: y(i) }])),
+      pointStyle: 'line',
+      pointRotation: 90,
+      pointRadius: 12,
+      borderWidth: 3,
+    },
+  ];
+  const paint = () => {
+    datasets[0]!.borderColor = datasets[0]!.backgroundColor = colour(figure, '--chart-1');
+    datasets[1]!.borderColor = datasets[1]!.backgroundColor = colour(figure, '--chart-threshold');
+    return { fg: colour(figure, '--fg'), grid: colour(figure, '--chart-grid') };
+  };
+  scatter(canvas, datasets, paint, {
+    scales: (fg, grid) => ({
+      x: { type: 'logarithmic', grid: { color: grid }, ticks: { color: fg, callback: (v) => minutes(Number(v)) } },
+      y: {
+        min: -0.5,
+        max: rows.length - 0.5,
+        grid: { color: grid },
+        afterBuildTicks: (scale) => {
+          scale.ticks = rows.map((_, i): Tick => ({ value: y(i) }));
+        },
+        ticks: { color: fg, callback: (v) => rows[rows.length - 1 - Number(v)]?.label ?? '' },
+      },
+    }),
+    label: (raw, dataset) => {
+      const point = raw as { x: number; title?: string };
+      return `${point.title ?? dataset}: ${minutes(point.x)}`;
+    },
+  });
+}
+
+/**
+ * A scatter chart (the council's matrix, the KPIs' distributions): drawn with the scales and the
+ * tooltip a caller gives, repainted from the page's custom properties when the scheme changes.
+ */
+function scatter<D extends ChartDataset<'scatter', { x: number; y: number }[]>>(
+  canvas: HTMLCanvasElement,
+  datasets: D[],
+  paint: () => { fg: string; grid: string },
+  how: { scales: (fg: string, grid: string) => NonNullable<ChartOptions<'scatter'>['scales']>; label: (raw: unknown, dataset: string) => string },
+): void {
+  const { fg, grid } = paint();
   const chart = new Chart(canvas, {
     type: 'scatter',
     data: { datasets },
@@ -249,10 +320,10 @@ function drawScatter(figure: HTMLElement, canvas: HTMLCanvasElement): void {
       responsive: true,
       maintainAspectRatio: false,
       color: fg,
-      scales: { x: axis(figure.dataset.xLabel), y: axis(figure.dataset.yLabel) },
+      scales: how.scales(fg, grid),
       plugins: {
         legend: { labels: { color: fg } },
-        tooltip: { callbacks: { label: (item) => (item.raw as { label: string }).label } },
+        tooltip: { callbacks: { label: (item) => how.label(item.raw, item.dataset.label ?? '') } },
       },
     },
   });
@@ -260,11 +331,7 @@ function drawScatter(figure: HTMLElement, canvas: HTMLCanvasElement): void {
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
     const next = paint();
     chart.options.color = next.fg;
-    for (const scale of [chart.options.scales!.x!, chart.options.scales!.y!]) {
-      scale.ticks!.color = next.fg;
-      scale.grid!.color = next.grid;
-      (scale as { title: { color: string } }).title.color = next.fg;
-    }
+    chart.options.scales = how.scales(next.fg, next.grid);
     chart.options.plugins!.legend!.labels!.color = next.fg;
     chart.update();
   });

@@ -17,6 +17,7 @@ export const SECTIONS: readonly Section[] = [
   { label: 'KPIs', href: '/kpis/' },
   { label: 'Council', href: '/council/' },
   { label: 'Experiments', href: '/experiments/' },
+  { label: 'Learning', href: '/learning/' },
 ];
 
 /** The section a path belongs to: the longest section href it starts with. */
