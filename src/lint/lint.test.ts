@@ -399,7 +399,7 @@ describe('the filter before the parse', () => {
   // The lint parses a body only when a filter over its raw text may find something: the filter
   // must find at least what the rules find, whatever the text.
   const words = ['the', 'root', 'cause', 'human', 'error', 'should', 'have', 'blame', 'careless', '@maya.okafor', 'Maya', 'broke', 'caused', 'and', 'it'];
-  const glue = [' ', ' ', ' ', ', ', '. ', '\n', ' **', '** ', ' _', '_ ', "'", '-', ' `', '` ', '\n\n'];
+  const glue = [' ', ' ', ' ', ', ', '. ', '\n', ' **', '** ', ' _', '_ ', "'", '-', ' `', '` ', '\n\n', '.\n- ', '\n- ', '.\n1. ', '.\n  * '];
   const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...glue)), { maxLength: 30 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
 
   it('never hides a finding of the rules (property)', () => {
@@ -408,7 +408,12 @@ describe('the filter before the parse', () => {
         const data = { participants: { commander: '@maya.okafor' } };
         const unfiltered = lintMarkdown(LINTER, body, 'md', mentionsOf(['@maya.okafor']));
         const filtered = lintIncident(body, data).filter((d) => d.line >= 10);
-        expect(filtered.length).toBe(unfiltered.length);
+        // Every finding of the whole body, at its place (the body starts at line 10). The filtered
+        // run may find more: the English parser reads "careless." before a dropped list item
+        // ("\n* the") as one word, alone it ends a sentence.
+        const at = (rule: string, line: number, column: number) => `${rule} ${line}:${column}`;
+        const kept = new Set(filtered.map((d) => at(d.rule, d.line, d.column)));
+        for (const f of unfiltered) expect(kept).toContain(at(f.rule.meta.id, f.line + 9, f.column));
       }),
       { numRuns: 300 },
     );

@@ -546,13 +546,13 @@ export function remarkKeepBlocks() {
   return (tree: MdastRoot, file: VFile): MdastRoot => {
     const { keep } = lintData(file);
     const text = String(file.value);
-    return {
-      ...tree,
-      children: tree.children.filter((node) => {
-        const from = node.position?.start.offset;
-        const to = node.position?.end.offset;
-        return from === undefined || to === undefined || keep(text.slice(from, to));
-      }),
-    };
+    const kept = tree.children.map((node) => {
+      const from = node.position?.start.offset;
+      const to = node.position?.end.offset;
+      return from === undefined || to === undefined || keep(text.slice(from, to));
+    });
+    // A kept block's neighbours stay too: the English parser reads across blocks where a sentence
+    // ends ("… careless." before "- restart the pods" is one word, before "Maya …" a sentence end).
+    return { ...tree, children: tree.children.filter((_, i) => kept[i] || kept[i - 1] || kept[i + 1]) };
   };
 }
