@@ -113,8 +113,12 @@ function filtersOf(rules: LintRules): Filters {
   };
 }
 
-/** Where a sentence ends: ". " before a capital letter, a blank line (what the English parser splits at, or less). */
-const SENTENCE_END = /[.!?]["'”’)]*\s+(?=[\p{Lu}@])|\n\s*\n/gu;
+/**
+ * Where a sentence ends: ". " before a capital letter, also when a list item starts between them
+ * (".\n- The"), a blank line (what the English parser splits at, or less; remark makes each list
+ * item a block of its own).
+ */
+const SENTENCE_END = /[.!?]["'”’)]*(?:\s*\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|\s+)(?=[\p{Lu}@])|\n\s*\n/gu;
 
 /**
  * Whether the text may hold a finding: a phrase of a rule, or a phrase about a person named in a

@@ -231,29 +231,155 @@ const UNSURE = new Set(['who', 'that', 'which', 'and', 'but', 'or', 'yet', 'so',
 /** Phrases that begin with their verb: the word before them is their subject's head. */
 const VERB_FIRST = /^(?:failed|forgot|neglected|omitted|should|shouldn['’]t|should['’]ve|could|couldn['’]t|could['’]ve|did|didn['’]t|ought)\b/i;
 
+/** Conjunctions after which the tagger reads the subject of the sentence's first verb ("the pods restarted and failed to …"). */
+const CONJUNCTIONS = new Set(['and', 'but', 'or', 'yet', 'so']);
+/** Nouns for people by their ending ("reviewer", "operator", "analyst", "attendant", "agent", "technician"), as compromise's Actor tag reads them. */
+const AGENT_NOUN = /(?:er|or|ist|ant|ent|ian)s?$/;
+/** Words with those endings that are no nouns: they stand between a subject and its verb, never for it. */
+const NOT_NOUNS = new Set([
+  'after',
+  'over',
+  'under',
+  'other',
+  'either',
+  'neither',
+  'whether',
+  'never',
+  'ever',
+  'however',
+  'rather',
+  'later',
+  'earlier',
+  'per',
+  'recent',
+  'different',
+  'important',
+  'significant',
+  'sufficient',
+  'consistent',
+  'apparent',
+]);
+
+/** A word as the quick check compares it: lower case, no handle sign, possessive or punctuation around it. */
+const bare = (token: string) =>
+  normalize(
+    token
+      .replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, '')
+      .replace(/^@/, '')
+      .replace(/['’]s$/i, ''),
+  );
+
+/** Whether a word is one of a participant's, whole or in part ("maya", "Maya's", "team-platform"). */
+function participantWord(token: string, people: readonly Mention[]): boolean {
+  const word = bare(token);
+  return word !== '' && people.some((m) => m.words.includes(word) || m.words.join('') === word);
+}
+
+/** Whether a lower-case word may stand for people: a pronoun or word for people, a role, people affected, a noun for people by its ending, a participant. */
+function mayBePeople(word: string, words: SubjectWords, people: readonly Mention[]): boolean {
+  const singular = word.replace(/s$/, '');
+  if ([word, singular].some((w) => words.people.includes(w) || words.roles.includes(w) || words.affected.includes(w))) return true;
+  return participantWord(word, people) || (!words.things.includes(word) && !NOT_NOUNS.has(word) && AGENT_NOUN.test(word));
+}
+
 /**
  * Whether the subject of a verb-first phrase is surely a thing, read from the words before it
  * without the tagger: a lower-case noun ("traffic failed to", "the replica had failed to") that
- * is no pronoun for people, role or group, with no comma, name or preposition in the way. Most
- * "failed to" of real retrospectives are answered here; anything less sure goes to compromise.
+ * is no pronoun for people, role, group or participant, with no comma, name or preposition in
+ * the way. Most "failed to" of real retrospectives are answered here; anything less sure goes
+ * to compromise.
+ *
+ * After "and", "but", "or" ("the thresholds were static and did not follow …") the tagger reads
+ * the subject of the first verb of the sentence, which may be anywhere before the conjunction:
+ * for a rule about a person (`person`: a subject that is no one, or a system, does not count)
+ * the phrase is spared when nothing before the conjunction may name or stand for people.
  */
-function surelyThingBefore(text: string, at: number, words: SubjectWords): boolean {
+export function surelyThingBefore(text: string, at: number, words: SubjectWords, people: readonly Mention[], subject: PhraseRule['subject']): boolean {
   if (!VERB_FIRST.test(text.slice(at))) return false;
   const before = text.slice(Math.max(0, at - 200), at);
   const tokens = before.match(/[^\s]+/g) ?? [];
   let i = tokens.length - 1;
   while (i >= 0 && (FILLERS.has(tokens[i]!) || /^[a-z]+ly$/.test(tokens[i]!))) i--;
   const head = tokens[i];
+  if (head !== undefined && CONJUNCTIONS.has(head) && subject === 'person')
+    return noPeopleBefore(text, at - before.length + tokenStart(before, i), words, people);
   if (head === undefined || !/^[a-z][a-z0-9-]*$/.test(head) || UNSURE.has(head)) return false;
   // The noun phrase's other words: no preposition ("anyone familiar with the system"), comma or name.
   for (const previous of tokens.slice(Math.max(0, i - 3), i)) {
-    if (UNSURE.has(previous.toLowerCase()) || /[,;:()"“”]$/.test(previous) || /^@/.test(previous)) return false;
+    if (UNSURE.has(previous.toLowerCase()) || /[,;:()"“”]$/.test(previous) || /^@/.test(previous) || participantWord(previous, people)) return false;
   }
   const previous = tokens[i - 1];
-  if (previous !== undefined && /^\p{Lu}/u.test(previous) && !OPENERS.has(previous.toLowerCase())) return false;
-  const singular = head.replace(/s$/, '');
-  const person = [head, singular].some((w) => words.people.includes(w) || words.roles.includes(w) || words.affected.includes(w));
-  return !person && (words.things.includes(head) || !/(?:er|or|ist|ant|ent|ian)s?$/.test(head));
+  const first = i === 1 && before.length === at && modifiesNext(tokens);
+  if (previous !== undefined && /^\p{Lu}/u.test(previous) && !OPENERS.has(previous.toLowerCase()) && !first) return false;
+  return words.things.includes(head) || !mayBePeople(head, words, people);
+}
+
+/** Auxiliaries after a subject: a word before one of them is no verb. */
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have']);
+/** Adverbs without "-ly" that may follow a name ("Maya alone forgot to"). */
+const ADVERBS = new Set([
+  'alone',
+  'too',
+  'first',
+  'soon',
+  'now',
+  'today',
+  'yesterday',
+  'tonight',
+  'always',
+  'even',
+  'only',
+  'instead',
+  'together',
+  'twice',
+  'almost',
+  'later',
+  'ever',
+  'never',
+]);
+
+/**
+ * Whether the first word of a sentence is capitalised as the first word, not as a name: a plain
+ * word before a lower-case noun, which it modifies ("Alert thresholds were …", "Health checks
+ * failed to …"). A name stands before its verb ("Maya restarted …"), its surname or "'s".
+ */
+function modifiesNext(tokens: readonly string[]): boolean {
+  const [first, next] = tokens;
+  return (
+    first !== undefined &&
+    next !== undefined &&
+    /^\p{Lu}\p{Ll}+$/u.test(first) &&
+    /^[a-z][a-z0-9-]*$/.test(next) &&
+    !FILLERS.has(next) &&
+    !UNSURE.has(next) &&
+    !AUXILIARIES.has(next) &&
+    !ADVERBS.has(next) &&
+    !/(?:ly|self|selves)$/.test(next)
+  );
+}
+
+/** Where the `i`-th whitespace-separated token of `text` starts. */
+function tokenStart(text: string, i: number): number {
+  const re = /[^\s]+/g;
+  for (let k = 0, m = re.exec(text); m; k++, m = re.exec(text)) if (k === i) return m.index;
+  return text.length;
+}
+
+/**
+ * Whether the sentence up to `end` names or stands for no one: no handle, no capitalised word
+ * (but a sentence opener such as "The"), no word for people, role, people affected or
+ * participant, no "who". Whatever verb the tagger takes there, its subject is then no person.
+ */
+function noPeopleBefore(text: string, end: number, words: SubjectWords, people: readonly Mention[]): boolean {
+  const tokens = text.slice(0, end).match(/[^\s]+/g) ?? [];
+  return tokens.every((token, k) => {
+    if (token.includes('@')) return false;
+    const word = bare(token);
+    if (word === '') return true;
+    // The first word, capitalised as such: an opener ("The"), or a word modifying the noun before an auxiliary ("Alert thresholds were").
+    if (/\p{Lu}/u.test(token) && !(k === 0 && (OPENERS.has(word) || (modifiesNext(tokens) && AUXILIARIES.has(tokens[2] ?? ''))))) return false;
+    return word !== 'who' && !mayBePeople(word, words, people);
+  });
 }
 
 /** Sentence-initial words that are capitalised without being names. */
@@ -322,7 +448,7 @@ function judgeSentence(file: VFile, sentence: Sentence, matches: Match[], words:
     for (const rule of match.rules) {
       // A person named needs a name in the sentence: spare the tagger the sentences without one.
       if (rule.subject === 'named' && !mayName(text, people)) continue;
-      if ((rule.subject === 'person' || rule.subject === 'not-system') && surelyThingBefore(text, match.from, words)) continue;
+      if ((rule.subject === 'person' || rule.subject === 'not-system') && surelyThingBefore(text, match.from, words, people, rule.subject)) continue;
       const simple = rule.subject === 'any' && !rule.negatable && !rule.predicative && !rule.verbAfter;
       if (simple) {
         found.push({ rule, match, person: '' });
@@ -420,13 +546,13 @@ export function remarkKeepBlocks() {
   return (tree: MdastRoot, file: VFile): MdastRoot => {
     const { keep } = lintData(file);
     const text = String(file.value);
-    return {
-      ...tree,
-      children: tree.children.filter((node) => {
-        const from = node.position?.start.offset;
-        const to = node.position?.end.offset;
-        return from === undefined || to === undefined || keep(text.slice(from, to));
-      }),
-    };
+    const kept = tree.children.map((node) => {
+      const from = node.position?.start.offset;
+      const to = node.position?.end.offset;
+      return from === undefined || to === undefined || keep(text.slice(from, to));
+    });
+    // A kept block's neighbours stay too: the English parser reads across blocks where a sentence
+    // ends ("… careless." before "- restart the pods" is one word, before "Maya …" a sentence end).
+    return { ...tree, children: tree.children.filter((_, i) => kept[i] || kept[i - 1] || kept[i + 1]) };
   };
 }

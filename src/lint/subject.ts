@@ -69,8 +69,26 @@ interface JsonTerm {
   offset: { start: number; length: number };
 }
 
-/** The tagged terms of a sentence, each with its offsets in `text`. */
-function termsOf(text: string): Term[] {
+/**
+ * Sentences already tagged, by their text: tagging depends on the text alone, and text recurs
+ * (a contributing factor or a templated paragraph copied from incident to incident), while one
+ * tagging costs about a millisecond. Bounded: cleared when full.
+ */
+const TAGGED = new Map<string, readonly Term[]>();
+const TAGGED_MAX = 4096;
+
+/** The tagged terms of a sentence, each with its offsets in `text` (not to be changed: they are shared). */
+function termsOf(text: string): readonly Term[] {
+  let terms = TAGGED.get(text);
+  if (terms === undefined) {
+    if (TAGGED.size >= TAGGED_MAX) TAGGED.clear();
+    terms = tag(text);
+    TAGGED.set(text, terms);
+  }
+  return terms;
+}
+
+function tag(text: string): Term[] {
   nlp ??= load('compromise/two') as Nlp;
   const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: JsonTerm[] }[];
   return sentences.flatMap((s) =>
@@ -106,7 +124,7 @@ const NAME_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 
 
 /** A sentence's terms and the questions the rules ask about a phrase in it. */
 export class TaggedSentence {
-  readonly terms: Term[];
+  readonly terms: readonly Term[];
   private readonly words: SubjectWords;
   private readonly people: readonly Mention[];
   private readonly text: string;
