@@ -91,9 +91,16 @@ export interface RetrospectiveFacts {
  */
 export function retrospectiveDeadline(facts: RetrospectiveFacts, dueDays: number, now: number, zone: string, from?: string): DayDeadline | undefined {
   if (facts.resolved === undefined || facts.backfilled || facts.reviewStatus === undefined || facts.reviewStatus === 'published') return undefined;
-  if (from !== undefined && dayIn(facts.resolved, zone) < from) return undefined;
+  if (!retrospectiveOwed(facts.resolved, zone, from)) return undefined;
   return dayDeadline(retrospectiveDueDay(facts.resolved, dueDays, zone), now, zone);
 }
+
+/**
+ * Whether an incident resolved at `resolved` owes a retrospective: keel.yaml's retrospectivesFrom
+ * (a day in `zone`) exempts those resolved before it. The deadline above and the KPIs' completion
+ * (published of owed) both ask this.
+ */
+export const retrospectiveOwed = (resolved: number, zone: string, from: string | undefined): boolean => from === undefined || dayIn(resolved, zone) >= from;
 
 export interface UpdateFacts {
   /** Position in the list of updates, from 0. */

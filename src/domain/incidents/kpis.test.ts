@@ -143,6 +143,32 @@ describe('incident KPIs of a period', () => {
     ]);
   });
 
+  it('fewer than 5 incidents of a severity: n and the points, no percentile', () => {
+    const sev1Detect = kpis.durations.find((d) => d.key === 'detect')!.bySeverity.find((s) => s.severity === 'SEV1')!.figure;
+    expect(sev1Detect).toMatchObject({ n: 1, median: undefined, p90: undefined });
+    expect(sev1Detect.points.map((p) => p.ms)).toEqual([5 * 60_000]);
+  });
+
+  it('an open incident awaits its mitigated and resolved times (still open), while a missing detected or acknowledged is not recorded', () => {
+    const figure = (key: string) => kpis.durations.find((d) => d.key === key)!.bySeverity.find((s) => s.severity === 'SEV2')!.figure;
+    // sev2-4 and sev2-5 are not resolved: open for time to resolve, neither a point nor not recorded.
+    expect(figure('resolve')).toMatchObject({ n: 4, notRecorded: [] });
+    expect(figure('resolve').open.map((i) => i.id)).toEqual(['sev2-4', 'sev2-5']);
+    // sev2-5 is open but was never acknowledged: not recorded for time to action, whatever its state.
+    expect(figure('action').open).toEqual([]);
+    expect(figure('action').notRecorded.map((i) => i.id)).toEqual(['sev2-5']);
+    // A resolved incident without a mitigated time is not recorded, not open.
+    expect(figure('mitigate')).toMatchObject({ n: 0, notRecorded: [{ id: 'sev2-0' }, { id: 'sev2-1' }, { id: 'sev2-2' }, { id: 'sev2-3' }] });
+  });
+
+  it('retrospectivesFrom exempts incidents resolved before it from the completion, as from the overdue list', () => {
+    const from = deadlinesOf(SettingsSchema.parse({ ...settings, retrospectivesFrom: '2026-11-03' }));
+    const later = incidentKpis(all, period('last-90-days', now, from.zone), { now, deadlines: from });
+    // sev2-0 (published) and sev2-1 were resolved on 1 and 2 November: only sev2-2 and sev2-3 are owed.
+    expect(later.retrospectives.bySeverity.find((r) => r.severity === 'SEV2')!.figure).toEqual({ count: 0, of: 2, share: 0 });
+    expect(later.retrospectives.overdue.map((r) => r.incident.id)).toEqual(['sev2-2', 'sev2-3']);
+  });
+
   it('another period holds other incidents', () => {
     const thisYear = incidentKpis(all, period('this-year', now, deadlines.zone), { now, deadlines });
     expect(thisYear.incidents).toBe(8);

@@ -8,8 +8,7 @@
 import type { Severity } from '../../schemas/common.ts';
 import type { Incident } from '../../schemas/incident.ts';
 import { followUpAgenda, type FollowUpItem, type IncidentRecord, retrospectiveAgenda, type RetrospectiveItem } from './agenda.ts';
-import { dayIn } from './calendar.ts';
-import { type Deadlines, updateGaps } from './deadlines.ts';
+import { type Deadlines, retrospectiveOwed, updateGaps } from './deadlines.ts';
 import { KEY_DURATIONS, keyDuration, type KeyDurationKey, type KeyDurationTargets, type KeyInstants } from './key-times.ts';
 import { inPeriod, type Period } from './periods.ts';
 import { distribution, type Distribution } from './stats.ts';
@@ -40,12 +39,17 @@ export interface SeverityFigure<T> {
   readonly figure: T;
 }
 
+/** A key duration's distribution, and the incidents still open that cannot have its end yet (not "not recorded"). */
+export interface DurationFigure extends Distribution<IncidentRef> {
+  readonly open: readonly IncidentRef[];
+}
+
 export interface DurationKpi {
   readonly key: KeyDurationKey;
   readonly label: string;
   readonly from: string;
   readonly to: string;
-  readonly bySeverity: readonly SeverityFigure<Distribution<IncidentRef>>[];
+  readonly bySeverity: readonly SeverityFigure<DurationFigure>[];
 }
 
 export interface Share {
@@ -101,11 +105,9 @@ const share = (count: number, of: number): Share => ({ count, of, share: of === 
 const ref = (i: KpiIncident): IncidentRef => ({ id: i.id, title: i.title, severity: i.severity });
 type FollowUp = Incident['followUps'][number];
 
-/** Whether a retrospective is owed: the incident is resolved and not before retrospectivesFrom. */
-function retrospectiveRequired(i: KpiIncident, { now, deadlines }: KpiOptions): boolean {
-  if (i.resolved === undefined || i.resolved > now) return false;
-  return deadlines.retrospectivesFrom === undefined || dayIn(i.resolved, deadlines.zone) >= deadlines.retrospectivesFrom;
-}
+/** Whether a retrospective is owed at now (the same test as its deadline's: resolved, not before retrospectivesFrom). */
+const retrospectiveRequired = (i: KpiIncident, { now, deadlines }: KpiOptions): boolean =>
+  i.resolved !== undefined && i.resolved <= now && retrospectiveOwed(i.resolved, deadlines.zone, deadlines.retrospectivesFrom);
 
 /** The KPIs of the incidents that started in `period`. */
 export function incidentKpis(all: readonly KpiIncident[], period: Period, options: KpiOptions): IncidentKpis {
@@ -129,13 +131,17 @@ export function incidentKpis(all: readonly KpiIncident[], period: Period, option
 
   const durations = KEY_DURATIONS.map((d) => ({
     ...d,
-    bySeverity: bySeverity((of) => {
-      const values = of.map((i) => {
-        const duration = keyDuration(d.key, i.instants, i.targets);
-        return { item: ref(i), ms: duration.state === 'recorded' ? duration.ms : undefined };
-      });
+    bySeverity: bySeverity((of): DurationFigure => {
+      // An open incident has no mitigated or resolved time yet: it is still open, not a time left unrecorded.
+      const awaited = (i: KpiIncident) => i.resolved === undefined && (d.to === 'mitigated' || d.to === 'resolved') && i.instants[d.to] === undefined;
+      const values = of
+        .filter((i) => !awaited(i))
+        .map((i) => {
+          const duration = keyDuration(d.key, i.instants, i.targets);
+          return { item: ref(i), ms: duration.state === 'recorded' ? duration.ms : undefined };
+        });
       // Every incident of a severity has that severity's targets.
-      return distribution(values, of[0]?.targets[d.key]);
+      return { ...distribution(values, of[0]?.targets[d.key]), open: of.filter(awaited).map(ref) };
     }),
   }));
 

@@ -253,6 +253,9 @@ function drawScatter(figure: HTMLElement, canvas: HTMLCanvasElement): void {
  * a logarithmic duration axis (durations are heavy-tailed), one row per severity, the severity's
  * target as a bar; read from the data table beside it.
  */
+/** Ticks of the KPI distributions' time axis: 1, 5, 15 and 30 minutes, 1, 4 and 12 hours, 1, 2 and 7 days, 30 days. */
+const SPOKEN_MINUTES = [1, 5, 15, 30, 60, 240, 720, 1440, 2880, 10080, 43200];
+
 export function drawPoints(figure: HTMLElement): void {
   const canvas = figure.querySelector('canvas');
   if (!canvas) return;
@@ -283,7 +286,16 @@ export function drawPoints(figure: HTMLElement): void {
   };
   scatter(canvas, datasets, paint, {
     scales: (fg, grid) => ({
-      x: { type: 'logarithmic', grid: { color: grid }, ticks: { color: fg, callback: (v) => minutes(Number(v)) } },
+      x: {
+        type: 'logarithmic',
+        grid: { color: grid },
+        // A log axis ticks every 1–9 × 10ⁿ minutes, labels on top of each other: mark the durations people speak in instead.
+        afterBuildTicks: (scale) => {
+          const ticks = SPOKEN_MINUTES.filter((m) => m >= scale.min && m <= scale.max).map((value): Tick => ({ value }));
+          if (ticks.length > 1) scale.ticks = ticks;
+        },
+        ticks: { color: fg, callback: (v) => minutes(Number(v)) },
+      },
       y: {
         min: -0.5,
         max: rows.length - 0.5,
