@@ -121,7 +121,7 @@ const sampleBuilds = new Map<string, Promise<string>>();
 /** Where built sample sites are kept between test files and runs, one folder per key. */
 const SAMPLE_SITES = join(root, 'tmp', 'sample-sites');
 /** What a sample build reads besides its audience and instant: any change here makes a new key. */
-const SAMPLE_INPUTS = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'tests/e2e/site.ts'];
+export const SAMPLE_INPUTS = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'tests/e2e/site.ts'];
 /** A kept site not asked for in this long is removed (a key of sources since changed). */
 const KEEP_UNUSED_MS = 3_600_000;
 /** A lock older than this is a build that died without removing it. */
@@ -133,17 +133,17 @@ const LOCK_STALE_MS = 600_000;
  * that builds and the KEEL_ and TZ variables it inherits. A kept site is used only under its own
  * key, so an edit to any of these builds afresh; it never serves an old build.
  */
-function sampleKey(audience: 'public' | 'internal'): string {
+export function sampleKey(audience: 'public' | 'internal', base = root, env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash('sha256');
   const add = (rel: string): void => {
-    const path = join(root, rel);
+    const path = join(base, rel);
     if (!existsSync(path)) hash.update(`missing ${rel}\0`);
     else if (statSync(path).isDirectory()) for (const file of files(path)) add(`${rel}/${file}`);
     else hash.update(`${rel}\0${statSync(path).size}\0`).update(readFileSync(path));
   };
   for (const input of SAMPLE_INPUTS) add(input);
-  const env = Object.entries(process.env).filter(([name]) => name.startsWith('KEEL_') || name === 'TZ');
-  hash.update(JSON.stringify({ audience, now: SAMPLE_NOW, node, env: env.sort() }));
+  const inherited = Object.entries(env).filter(([name]) => name.startsWith('KEEL_') || name === 'TZ');
+  hash.update(JSON.stringify({ audience, now: SAMPLE_NOW, node, env: inherited.sort() }));
   return `${audience}-${hash.digest('hex').slice(0, 20)}`;
 }
 
