@@ -164,13 +164,17 @@ function lockIsStale(lock: string): boolean {
   }
 }
 
-/** Removes kept sites of other keys that no test asked for in KEEP_UNUSED_MS (never a lock or a build in progress). */
+/**
+ * Removes kept sites that no test asked for in KEEP_UNUSED_MS, and the folders of builds that
+ * died unfinished (older than any build); never a lock, which lockIsStale judges.
+ */
 function pruneSampleSites(): void {
   if (!existsSync(SAMPLE_SITES)) return;
   for (const name of readdirSync(SAMPLE_SITES)) {
-    if (name.includes('.')) continue;
+    if (name.endsWith('.lock')) continue;
     const dir = join(SAMPLE_SITES, name);
-    if (Date.now() - statSync(dir).mtimeMs > KEEP_UNUSED_MS) rmSync(dir, { recursive: true, force: true });
+    const age = Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > (name.includes('.building-') ? LOCK_STALE_MS : KEEP_UNUSED_MS)) rmSync(dir, { recursive: true, force: true });
   }
 }
 
