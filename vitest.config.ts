@@ -9,5 +9,7 @@ export default defineConfig({
     // Integration tests build whole sites; give them room on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // One worker per core (Vitest's default leaves one core idle: on 2 cores, one file at a time).
+    maxWorkers: '100%',
   },
 });

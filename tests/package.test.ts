@@ -27,29 +27,47 @@ function sh(command: string, args: string[], options: SpawnSyncOptions) {
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
+/** `sh` without blocking, so that the two installs run side by side. */
+function shAsync(command: string, args: string[], options: { cwd: string }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { env, ...options });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
 /** An empty content repository holding the sample content, with Keel installed from `spec`. */
-function contentRepository(name: string, spec: string): string {
+async function contentRepository(name: string, spec: string): Promise<string> {
   const repo = join(work, name);
   cpSync(join(root, 'content'), repo, { recursive: true });
   writeFileSync(join(repo, 'package.json'), `${JSON.stringify({ name: `acme-${name}`, private: true, type: 'module' }, null, 2)}\n`);
   // The npm cache holds every dependency after `npm ci`; the registry is asked only for what it lacks.
-  const installed = sh('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', spec], { cwd: repo });
+  const installed = await shAsync('npm', ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', spec], { cwd: repo });
   expect(installed.code, installed.stderr).toBe(0);
   return repo;
 }
 
 const repos: Record<'tarball' | 'git', string> = { tarball: '', git: '' };
 
-beforeAll(() => {
-  const packed = sh('npm', ['pack', '--json', '--pack-destination', work], { cwd: root });
-  expect(packed.code, packed.stderr).toBe(0);
-  const tarball = join(work, (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[])[0]!.filename);
-  repos.tarball = contentRepository('tarball', tarball);
+beforeAll(async () => {
   // A git URL: a bare repository of the worktree's last commit, as a hosted one would serve it.
   const bare = join(work, 'keel.git');
   const cloned = sh('git', ['clone', '--quiet', '--bare', root, bare], { cwd: work });
   expect(cloned.code, cloned.stderr).toBe(0);
-  repos.git = contentRepository('git', `git+file://${bare}`);
+  // The two installs (each compiles lib/ in `prepare`) run side by side.
+  [repos.git, repos.tarball] = await Promise.all([
+    contentRepository('git', `git+file://${bare}`),
+    (async () => {
+      const packed = await shAsync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root });
+      expect(packed.code, packed.stderr).toBe(0);
+      const tarball = join(work, (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[])[0]!.filename);
+      return contentRepository('tarball', tarball);
+    })(),
+  ]);
 }, 1_200_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,34 +1,21 @@
 /**
  * The machine-readable public outputs of a real public build: the Statuspage-compatible JSON
  * API (every file parsed with Zod schemas of Statuspage's shapes, REFERENCE.md), the history
- * feeds (well-formed XML, expected entries and GUIDs) and the badges. Built twice: the sample
- * content, and tests/fixtures/public-hostile, whose titles and names hold quotes, backslashes,
- * `</script>`, `]]>`, right-to-left text and emoji that must round-trip exactly.
+ * feeds (well-formed XML, expected entries and GUIDs) and the badges, on two builds: the sample
+ * content's public site that the test files share (sampleSite), and tests/fixtures/public-hostile,
+ * whose titles and names hold quotes, backslashes, `</script>`, `]]>`, right-to-left text and
+ * emoji that must round-trip exactly.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { listFiles } from '../src/core/walk.ts';
+import { buildPublic, removeSampleSites, sampleSite } from './e2e/site.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const node = existsSync(join(root, 'node_modules', '.bin', 'node')) ? join(root, 'node_modules', '.bin', 'node') : process.execPath;
-
-function buildPublic(content: string, out: string, now: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(node, ['node_modules/astro/bin/astro.mjs', 'build'], {
-      cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', KEEL_AUDIENCE: 'public', KEEL_CONTENT: content, KEEL_OUT_DIR: out, KEEL_NOW: now },
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stderr }));
-  });
-}
 
 // --- Statuspage's shapes (REFERENCE.md) ---------------------------------------------------------
 const Time = z.iso.datetime({ offset: true });
@@ -109,18 +96,19 @@ let hostile: string;
 beforeAll(async () => {
   mkdirSync(join(root, 'tmp'), { recursive: true });
   tmp = mkdtempSync(join(root, 'tmp', 'public-api-test-'));
-  const [a, b] = await Promise.all([
-    buildPublic(join(root, 'content'), join(tmp, 'sample'), '2026-11-22T13:00:00+01:00'),
+  // The sample's public site is the one every test file shares (built at SAMPLE_NOW, 12:00Z = 13:00 in Amsterdam).
+  const [site, b] = await Promise.all([
+    sampleSite('public'),
     buildPublic(join(root, 'tests', 'fixtures', 'public-hostile'), join(tmp, 'hostile'), '2026-03-21T12:00:00Z'),
   ]);
-  expect(a.code, a.stderr).toBe(0);
-  expect(b.code, b.stderr).toBe(0);
-  sample = join(tmp, 'sample', 'public');
+  expect(b.code, b.output).toBe(0);
+  sample = site;
   hostile = join(tmp, 'hostile', 'public');
 });
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
+  removeSampleSites();
 });
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');

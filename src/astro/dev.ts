@@ -4,7 +4,7 @@
  * the terminal, and shows the errors in the browser's overlay until they are fixed; then the
  * collections are reloaded and the pages with them.
  */
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatReport } from '../rules/report.ts';
 import { revalidate } from './state.ts';
@@ -35,6 +35,18 @@ export function overlayError(result: ValidationResult): { message: string; stack
 export function contentHotUpdate(contentDir: string): { name: string; hotUpdate: (options: { file: string }) => [] | undefined } {
   const root = contentDir.endsWith(sep) ? contentDir : contentDir + sep;
   return { name: 'keel:content', hotUpdate: ({ file }) => (file.startsWith(root) ? [] : undefined) };
+}
+
+/**
+ * What the dev server's watcher skips in a checkout of Keel: its scratch and output folders
+ * (`tmp/`, `dist/`), where builds and tests write hundreds of files that Vite would otherwise
+ * answer with page reloads; the content folder is watched even when it lies in one of them.
+ */
+export function scratchIgnored(projectRoot: string, contentDir: string): (path: string) => boolean {
+  const under = (dir: string) => (dir.endsWith(sep) ? dir : dir + sep);
+  const scratch = ['tmp', 'dist'].map((d) => under(join(projectRoot, d)));
+  const content = under(contentDir);
+  return (path) => scratch.some((d) => path.startsWith(d)) && !path.startsWith(content) && !content.startsWith(under(path));
 }
 
 export function watchContent({ server, refreshContent, logger }: ServerSetup, contentDir: string, initial: ValidationResult): void {

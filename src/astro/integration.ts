@@ -18,7 +18,7 @@ import { guardPublicBuild } from './leak-guard.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
 import { releaseForPublicBuild } from './positions.ts';
-import { contentHotUpdate, watchContent } from './dev.ts';
+import { contentHotUpdate, scratchIgnored, watchContent } from './dev.ts';
 import { buildContentDir, tolerateErrors, validateOnce } from './state.ts';
 
 /** Where each audience's routes live, relative to the source folder (src/, or lib/ when installed). */
@@ -109,7 +109,7 @@ export default function keel(): AstroIntegration {
         }
         if (command === 'dev') {
           watching = contentDir;
-          updateConfig({ vite: { plugins: [contentHotUpdate(contentDir)] } });
+          updateConfig({ vite: { plugins: [contentHotUpdate(contentDir)], server: { watch: { ignored: [scratchIgnored(root, contentDir)] } } } });
         }
       },
       'astro:server:setup': async (setup) => {

@@ -7,15 +7,14 @@
  *
  * .ci/run installs Chromium (Debian's package); elsewhere install it first: apt-get install -y chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPublic, CHROMIUM, CHROMIUM_ARGS as ARGS, files, root, serve, type Served } from './site.ts';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, files, removeSampleSites, root, sampleSite, serve, type Served } from './site.ts';
 
 const SCREENSHOTS = join(root, 'tmp', 'e2e');
-const SAMPLE_NOW = '2026-11-22T12:00:00Z';
 
 const PAGES = {
   status: '/',
@@ -29,7 +28,7 @@ const PAGES = {
 // These tests always run: a missing browser fails them with this message rather than skipping them.
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does`);
 
-let tmp: string;
+let dist: string;
 let server: Served;
 let browser: Browser;
 /** JavaScript off: what customers without it read. */
@@ -63,12 +62,9 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  mkdirSync(join(root, 'tmp'), { recursive: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  tmp = mkdtempSync(join(root, 'tmp', 'e2e-build-'));
-  const built = await buildPublic('content', tmp, SAMPLE_NOW);
-  if (built.code !== 0) throw new Error(`the sample's public site did not build:\n${built.output}`);
-  server = await serve(join(tmp, 'public'));
+  dist = await sampleSite('public');
+  server = await serve(dist);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   scripted = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -79,7 +75,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  removeSampleSites();
 });
 
 describe('the public site in Chromium', () => {
@@ -170,7 +166,7 @@ describe('the public site in Chromium', () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     await watch(phone);
     const wide: string[] = [];
-    for (const file of files(join(tmp, 'public')).filter((f) => f.endsWith('.html'))) {
+    for (const file of files(dist).filter((f) => f.endsWith('.html'))) {
       const path = `/${file.replace(/index\.html$/, '')}`;
       const page = await open(phone, path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -4,7 +4,8 @@
  * tiny static server (the end-to-end tests' only origin).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,31 +117,130 @@ export async function serve(dir: string): Promise<Served> {
 export const SAMPLE_NOW = '2026-11-22T12:00:00Z';
 
 const sampleBuilds = new Map<string, Promise<string>>();
-const sampleRoots: string[] = [];
 
-/** Removes the sample sites this test file built (call it in afterAll). */
+/** Where built sample sites are kept between test files and runs, one folder per key. */
+const SAMPLE_SITES = join(root, 'tmp', 'sample-sites');
+/** What a sample build reads besides its audience and instant: any change here makes a new key. */
+export const SAMPLE_INPUTS = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'tests/e2e/site.ts'];
+/** A kept site not asked for in this long is removed (a key of sources since changed). */
+const KEEP_UNUSED_MS = 3_600_000;
+/** A lock older than this is a build that died without removing it. */
+const LOCK_STALE_MS = 600_000;
+
+/**
+ * The key of one sample build: a hash of every file it reads (the sample content, Keel's sources,
+ * the Astro config, the locked dependencies, this helper), the audience, the instant, the Node
+ * that builds and the KEEL_ and TZ variables it inherits. A kept site is used only under its own
+ * key, so an edit to any of these builds afresh; it never serves an old build.
+ */
+export function sampleKey(audience: 'public' | 'internal', base = root, env: NodeJS.ProcessEnv = process.env): string {
+  const hash = createHash('sha256');
+  const add = (rel: string): void => {
+    const path = join(base, rel);
+    if (!existsSync(path)) hash.update(`missing ${rel}\0`);
+    else if (statSync(path).isDirectory()) for (const file of files(path)) add(`${rel}/${file}`);
+    else hash.update(`${rel}\0${statSync(path).size}\0`).update(readFileSync(path));
+  };
+  for (const input of SAMPLE_INPUTS) add(input);
+  const inherited = Object.entries(env).filter(([name]) => name.startsWith('KEEL_') || name === 'TZ');
+  hash.update(JSON.stringify({ audience, now: SAMPLE_NOW, node, env: inherited.sort() }));
+  return `${audience}-${hash.digest('hex').slice(0, 20)}`;
+}
+
+/** Whether the build that holds `lock` is gone (its process ended, or it is older than any build). */
+function lockIsStale(lock: string): boolean {
+  try {
+    const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) return true;
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // No pid file yet (the holder has just made the folder), or no lock any more.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      const made = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      return made !== undefined && Date.now() - made > 10_000;
+    }
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Removes kept sites that no test asked for in KEEP_UNUSED_MS, and the folders of builds that
+ * died unfinished (older than any build); never a lock, which lockIsStale judges.
+ */
+function pruneSampleSites(): void {
+  if (!existsSync(SAMPLE_SITES)) return;
+  for (const name of readdirSync(SAMPLE_SITES)) {
+    if (name.endsWith('.lock')) continue;
+    const dir = join(SAMPLE_SITES, name);
+    const age = Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > (name.includes('.building-') ? LOCK_STALE_MS : KEEP_UNUSED_MS)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the sample site of `key` once for every test file and worker: the first to take the lock
+ * (a folder, made atomically) builds into a private folder and renames it into place; the others
+ * wait for the folder to appear. A holder that died leaves a stale lock, which is broken.
+ */
+async function sharedSampleBuild(audience: 'public' | 'internal', key: string): Promise<string> {
+  const done = join(SAMPLE_SITES, key);
+  const lock = `${done}.lock`;
+  mkdirSync(SAMPLE_SITES, { recursive: true });
+  for (;;) {
+    if (existsSync(done)) {
+      const at = new Date();
+      utimesSync(done, at, at);
+      return join(done, audience);
+    }
+    try {
+      mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (lockIsStale(lock)) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      if (existsSync(done)) continue;
+      const building = mkdtempSync(`${done}.building-`);
+      try {
+        const result = await buildSite(audience, 'content', building, SAMPLE_NOW);
+        if (result.code !== 0) throw new Error(`the sample's ${audience} site did not build:\n${result.output}`);
+        renameSync(building, done);
+      } finally {
+        rmSync(building, { recursive: true, force: true });
+      }
+      pruneSampleSites();
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Forgets this test file's handles on the sample sites (call it in afterAll). The sites stay in
+ * tmp/sample-sites/ for the other test files and later runs, under a key that changes with
+ * everything the build reads; sites of keys unused for an hour are removed.
+ */
 export function removeSampleSites(): void {
-  for (const dir of sampleRoots.splice(0)) rmSync(dir, { recursive: true, force: true });
   sampleBuilds.clear();
+  pruneSampleSites();
 }
 
 /**
  * The sample content's site for one audience, built at SAMPLE_NOW, as the folder to serve (e.g.
- * `<tmp>/internal`). Every test of the sample's pages asks for it here, so that how the build is
- * shared (today once per test file) can change in one place. Read-only: do not write into it.
+ * `tmp/sample-sites/<key>/internal`). Built once for all test files, all Vitest workers and later
+ * runs while nothing it reads changes (see sampleKey); every test of the sample's pages asks for it
+ * here. Read-only: do not write into it (copy it, or build your own with buildSite).
  */
 export function sampleSite(audience: 'public' | 'internal'): Promise<string> {
-  let built = sampleBuilds.get(audience);
+  const key = sampleKey(audience);
+  let built = sampleBuilds.get(key);
   if (built === undefined) {
-    built = (async () => {
-      mkdirSync(join(root, 'tmp'), { recursive: true });
-      const outRoot = mkdtempSync(join(root, 'tmp', `sample-${audience}-`));
-      sampleRoots.push(outRoot);
-      const result = await buildSite(audience, 'content', outRoot, SAMPLE_NOW);
-      if (result.code !== 0) throw new Error(`the sample's ${audience} site did not build:\n${result.output}`);
-      return join(outRoot, audience);
-    })();
-    sampleBuilds.set(audience, built);
+    built = sharedSampleBuild(audience, key);
+    sampleBuilds.set(key, built);
   }
   return built;
 }
