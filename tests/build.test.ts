@@ -147,7 +147,15 @@ describe('keel build of the fixture', () => {
     const html = readFileSync(join(tmp, 'a', 'internal', 'raw', 'incidents', '2026-01-12-checkout-errors', 'index.html'), 'utf8');
     expect(html).toContain('<h2 id="body">Retrospective</h2><div class="prose"><h2 id="what-happened">What happened</h2>');
     expect(html).toContain('<p>A bad config (KEELMARK-RETRO-91c2) rolled out to every checkout pod at once.</p>');
-    expect(html).toMatch(/<details><summary>Source<\/summary><pre>## What happened/);
+    expect(html).toMatch(/<details data-pagefind-ignore><summary>Source<\/summary><pre>## What happened/);
+  });
+
+  it('leaves out of the search index the raw pages whose entries have a page of their own, and keeps the others', () => {
+    const raw = (...path: string[]) => readFileSync(join(tmp, 'a', 'internal', 'raw', ...path, 'index.html'), 'utf8');
+    const unsearched = /<body[^>]* data-pagefind-ignore="all"/;
+    expect(raw('incidents', '2026-01-12-checkout-errors')).toMatch(unsearched);
+    expect(raw('runbooks', 'checkout-5xx')).not.toMatch(unsearched);
+    expect(readFileSync(join(tmp, 'a', 'internal', 'incidents', '2026-01-12-checkout-errors', 'index.html'), 'utf8')).not.toMatch(unsearched);
   });
 
   it('shows the organisation, components and public incident titles on the public index', () => {

@@ -31,3 +31,9 @@ export const HREF = {
 
 /** The path segment of an objective: its display name as a slug, else its position. */
 export const objectiveKey = (objective: string | number): string => (typeof objective === 'number' ? `objective-${objective}` : slug(objective) || 'objective');
+
+/**
+ * Collections whose entries have a page of their own: their /raw/ pages stay out of the search
+ * index, so that a search finds each once, on its page (SLO pages show the SLO's definitions).
+ */
+export const OWN_PAGES: ReadonlySet<string> = new Set(['incidents', 'slos', 'services', 'concerns', 'experiments']);

@@ -50,12 +50,17 @@ export function internalPortal(index: ContentIndex, now: number, diagnostics: re
   });
   const services = servicePages(index, slos.rows, now);
   const incidents = incidentRows(index, now);
-  const shares = (id: string) =>
-    slos.pages.flatMap((p) =>
-      p.incidents
-        .filter((i) => i.id === id)
-        .map((i) => ({ title: p.objective === p.title ? p.title : `${p.title} — ${p.objective}`, href: p.href, share: i.share })),
-    );
+  // Each incident's budget shares, gathered in one pass over the SLO pages (not one pass per incident).
+  const sharesById = new Map<string, { title: string; href: string; share: number | null }[]>();
+  for (const p of slos.pages) {
+    for (const i of p.incidents) {
+      const share = { title: p.objective === p.title ? p.title : `${p.title} — ${p.objective}`, href: p.href, share: i.share };
+      const list = sharesById.get(i.id);
+      if (list === undefined) sharesById.set(i.id, [share]);
+      else list.push(share);
+    }
+  }
+  const shares = (id: string) => sharesById.get(id) ?? [];
   const measured = measuredSlosOf(index);
   const sloTitles = new Map(c.slos.map((s) => [s.id, s.data.metadata.displayName ?? s.id]));
   return {

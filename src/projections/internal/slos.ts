@@ -276,7 +276,7 @@ export interface SloContext {
 /** The rows of one SLO (one per objective, then its composite) and their hrefs. */
 function rowsOf(evaluation: SloEvaluation, ctx: SloContext): { e: ObjectiveEvaluation; row: SloRow }[] {
   const objectives = shown(evaluation);
-  const entry = ctx.index.collections.slos.find((s) => s.id === evaluation.slo)!;
+  const entry = lookupsOf(ctx.index).slosById.get(evaluation.slo)!;
   const title = entry.data.metadata.displayName ?? evaluation.slo;
   // The SLO's first page is /slos/<name>/: the composite when there is one, else the first objective.
   const first = objectives.find((o) => o.composite) ?? objectives[0];
@@ -317,6 +317,41 @@ function noDataText(row: SloRow): string | undefined {
   return undefined;
 }
 
+/** Each list a page names, by its key, built once per index: a page per SLO looks up instead of scanning every incident. */
+function buildLookups(index: ContentIndex) {
+  const c = index.collections;
+  /** Entries grouped under every key `keys` gives them, each entry once per key. */
+  const by = <T>(entries: readonly T[], keys: (entry: T) => readonly string[]): Map<string, T[]> => {
+    const out = new Map<string, T[]>();
+    for (const entry of entries) {
+      for (const key of new Set(keys(entry))) {
+        const list = out.get(key);
+        if (list === undefined) out.set(key, [entry]);
+        else list.push(entry);
+      }
+    }
+    return out;
+  };
+  const newestFirst = c.incidents.toSorted((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started));
+  return {
+    incidentsById: new Map(c.incidents.map((i) => [i.id, i.data])),
+    policyEntries: new Map(c.errorBudgetPolicies.map((p) => [p.id, p.data])),
+    slosById: new Map(c.slos.map((s) => [s.id, s])),
+    incidentsBySlo: by(newestFirst, (i) => i.data.slos),
+    concernsBySlo: by(c.concerns, (x) => x.data.slos),
+    runbooksByService: by(c.runbooks, (r) => r.data.services),
+    experimentsBySlo: by(c.experiments, (x) => [x.data.steadyState.slo]),
+  };
+}
+
+const lookups = new WeakMap<ContentIndex, ReturnType<typeof buildLookups>>();
+
+function lookupsOf(index: ContentIndex): ReturnType<typeof buildLookups> {
+  let known = lookups.get(index);
+  if (known === undefined) lookups.set(index, (known = buildLookups(index)));
+  return known;
+}
+
 function pageOf(e: ObjectiveEvaluation, row: SloRow, siblings: SloPage['siblings'], ctx: SloContext, definitions: Definition[]): SloPage {
   const { index } = ctx;
   const h = e.history;
@@ -343,8 +378,7 @@ function pageOf(e: ObjectiveEvaluation, row: SloRow, siblings: SloPage['siblings
     : [];
   const title = (id: string) => ctx.incidentTitles.get(id) ?? id;
   const link = (id: string): Link => ({ id, title: title(id), href: HREF.incident(id) });
-  const incidentsById = new Map(index.collections.incidents.map((i) => [i.id, i.data]));
-  const policyEntries = new Map(index.collections.errorBudgetPolicies.map((p) => [p.id, p.data]));
+  const { incidentsById, policyEntries, slosById, incidentsBySlo, concernsBySlo, runbooksByService, experimentsBySlo } = lookupsOf(index);
   const measured = row.lastMeasurement !== null;
   const policies: PolicyView[] = e.policies.map((p) => {
     const entry = policyEntries.get(p.name);
@@ -390,15 +424,13 @@ function pageOf(e: ObjectiveEvaluation, row: SloRow, siblings: SloPage['siblings
       hasP0: (data?.followUps ?? []).some((f) => f.priority === 'P0' && f.status !== 'wont-do'),
     };
   });
-  const named = (list: readonly string[]) => list.includes(e.slo);
-  const c = index.collections;
-  const serviceRunbooks = c.runbooks.filter((r) => r.data.services.includes(e.service));
+  const serviceRunbooks = runbooksByService.get(e.service) ?? [];
   const budgetAmount = e.errorBudget.minutes
     ? { unit: 'minutes' as const, budget: e.errorBudget.minutes.budget, remaining: e.errorBudget.minutes.remaining }
     : e.errorBudget.events
       ? { unit: 'events' as const, budget: e.errorBudget.events.budget, remaining: e.errorBudget.events.remaining }
       : undefined;
-  const entry = c.slos.find((s) => s.id === e.slo)!;
+  const entry = slosById.get(e.slo)!;
   return {
     ...row,
     description: entry.data.spec.description,
@@ -434,12 +466,9 @@ function pageOf(e: ObjectiveEvaluation, row: SloRow, siblings: SloPage['siblings
     definitions,
     related: {
       runbooks: serviceRunbooks.map((r) => ({ id: r.id, title: r.data.title, href: HREF.runbook(r.id) })),
-      incidents: c.incidents
-        .filter((i) => named(i.data.slos))
-        .sort((a, b) => Date.parse(b.data.started) - Date.parse(a.data.started))
-        .map((i) => link(i.id)),
-      concerns: c.concerns.filter((x) => named(x.data.slos)).map((x) => ({ id: x.id, title: x.data.title, href: HREF.concern(x.id) })),
-      experiments: c.experiments.filter((x) => x.data.steadyState.slo === e.slo).map((x) => ({ id: x.id, title: x.data.title, href: HREF.experiment(x.id) })),
+      incidents: (incidentsBySlo.get(e.slo) ?? []).map((i) => link(i.id)),
+      concerns: (concernsBySlo.get(e.slo) ?? []).map((x) => ({ id: x.id, title: x.data.title, href: HREF.concern(x.id) })),
+      experiments: (experimentsBySlo.get(e.slo) ?? []).map((x) => ({ id: x.id, title: x.data.title, href: HREF.experiment(x.id) })),
     },
   };
 }
@@ -450,7 +479,7 @@ export function sloPages(evaluations: readonly SloEvaluation[], ctx: SloContext)
   const pages: SloPage[] = [];
   for (const evaluation of evaluations) {
     const all = rowsOf(evaluation, ctx);
-    const entry = ctx.index.collections.slos.find((s) => s.id === evaluation.slo)!;
+    const entry = lookupsOf(ctx.index).slosById.get(evaluation.slo)!;
     const definitions = definitionsOf(ctx.index, entry);
     const siblings = all.map(({ row }) => ({ objective: row.objective, href: row.href }));
     for (const { e, row } of all) {
