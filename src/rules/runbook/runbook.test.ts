@@ -30,18 +30,18 @@ testRule(stale, {
 });
 
 testRule(reservedId, {
-  valid: [{ name: 'any other id', files: { 'runbooks/stale-cache.md': runbook('2026-11-01')[FILE]! } }],
+  valid: [{ name: 'any other id', files: { 'runbooks/stale-cache.md': runbook('2026-11-01')[FILE] } }],
   invalid: [
     {
       name: 'the file name is the stale list',
-      files: { 'runbooks/stale.md': runbook('2026-11-01')[FILE]! },
+      files: { 'runbooks/stale.md': runbook('2026-11-01')[FILE] },
       errors: [
         'runbooks/stale.md:2:1 error runbook id "stale" is taken by the internal site\'s page /runbooks/stale/ | rename the file or set another id: (e.g. "stale-runbook"), so both pages can exist',
       ],
     },
     {
       name: 'an id written in the file',
-      files: { [FILE]: runbook('2026-11-01')[FILE]!.replace('title:', 'id: alerts\ntitle:') },
+      files: { [FILE]: runbook('2026-11-01')[FILE].replace('title:', 'id: alerts\ntitle:') },
       errors: [
         `${FILE}:2:5 error runbook id "alerts" is taken by the internal site's page /runbooks/alerts/ | rename the file or set another id: (e.g. "alerts-runbook"), so both pages can exist`,
       ],
