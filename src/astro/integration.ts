@@ -124,7 +124,7 @@ export default function keel(): AstroIntegration {
           const started = performance.now();
           const search = await writeSearchIndex(fileURLToPath(dir));
           logger.info(
-            `search: ${search.indexed} of ${search.pages} pages indexed by Pagefind, ${(search.bytes / 1024 / 1024).toFixed(1)} MiB (${((performance.now() - started) / 1000).toFixed(2)} s)`,
+            `search: ${search.indexed} pages indexed by Pagefind (of ${search.pages} read), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB (${((performance.now() - started) / 1000).toFixed(2)} s)`,
           );
         }
         if (building?.audience !== 'public') return;
