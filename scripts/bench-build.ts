@@ -2,7 +2,10 @@
  * The site builds of `npm run bench` (`npm run bench -- build`), each next to a floor measured
  * in the same run:
  *
- * - internal: the INTERNAL site of the 10,000-file corpus, its measurements included (issue 15);
+ * - internal: the INTERNAL site of the 10,000-file corpus, its measurements included (issue 15),
+ *   with the search index's share: the time Pagefind takes at the end of the build (the build's
+ *   own log line, src/astro/integration.ts), the pages it indexed and the bundle's size on disk
+ *   (issue 17);
  * - public: the PUBLIC site of the same corpus, 5,000 incidents, with the leak guard's own time
  *   (issue 21);
  * - history: the PUBLIC site of an 800-incident, four-year Statuspage-shaped history written by
@@ -219,6 +222,21 @@ function contentSources(content: string): { file: string; text: string }[] {
     .map((file) => ({ file, text: readFileSync(join(content, file), 'utf8') }));
 }
 
+/**
+ * The search index's share of an internal build: Pagefind's time as the build logs it
+ * ("search: 10034 pages indexed by Pagefind (of 12000 read), 34.9 MiB (116.50 s)"), against the build's
+ * wall time, and the bundle's size as written (`<site>/pagefind/`).
+ */
+function searchIndexLine(keel: Measured, site: string, pages: number): string {
+  const logged = /search: (\d+) pages indexed by Pagefind \(of (\d+) read\), [\d.]+ MiB \(([\d.]+) s\)/.exec(keel.output);
+  const bundle = filesBelow(join(site, 'pagefind')).reduce((sum, f) => sum + statSync(join(site, 'pagefind', f)).size, 0);
+  const index = filesBelow(join(site, 'pagefind')).filter((f) => /^(index|filter|fragment)\//.test(f));
+  const indexBytes = index.reduce((sum, f) => sum + statSync(join(site, 'pagefind', f)).size, 0);
+  if (!logged) return `search index: ${(bundle / 1024 / 1024).toFixed(1)} MiB bundle; the build logged no Pagefind time`;
+  const pagefindMs = Number(logged[3]) * 1000;
+  return `search (Pagefind): ${s(pagefindMs)} of the build's ${s(keel.ms)} (${((100 * pagefindMs) / keel.ms).toFixed(0)}%), ${logged[1]} pages indexed (of ${logged[2]} read, of ${pages} in the site); bundle ${(bundle / 1024 / 1024).toFixed(1)} MiB, of which the index ${(indexBytes / 1024 / 1024).toFixed(1)} MiB in ${index.length} files`;
+}
+
 const ASTRO = (root: string) => join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (x: number) => `${Math.round(x)} MiB`;
@@ -274,6 +292,7 @@ async function siteAgainstFloor(
   say(
     `    ratio keel/floor: ${(keel.ms / floor.ms).toFixed(2)}× the wall time, ${(keel.cpuMs / floor.cpuMs).toFixed(2)}× the CPU time, ${(keel.peakMiB / floor.peakMiB).toFixed(2)}× the peak memory`,
   );
+  if (audience === 'internal') say(`    ${searchIndexLine(keel, site, pages)}`);
   if (!keep) {
     rmSync(out, { recursive: true, force: true });
     rmSync(floorDir, { recursive: true, force: true });

@@ -183,6 +183,7 @@ describe('the broken fixture', () => {
     expect(earlier.diagnostics.filter((d) => d.rule === 'runbook/review-date').map((d) => d.file)).toEqual([
       `${prefix}runbooks/api-5xx.md`,
       `${prefix}runbooks/queue-backlog.md`,
+      `${prefix}runbooks/stale.md`,
       `${prefix}runbooks/web-down.md`,
     ]);
   });

@@ -121,8 +121,11 @@ export default function keel(): AstroIntegration {
       // Keel is the last integration (checked above), so every file is written by now.
       'astro:build:done': async ({ dir, logger }) => {
         if (building?.audience === 'internal') {
+          const started = performance.now();
           const search = await writeSearchIndex(fileURLToPath(dir));
-          logger.info(`search: ${search.pages} pages indexed by Pagefind`);
+          logger.info(
+            `search: ${search.indexed} pages indexed by Pagefind (of ${search.pages} read), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB (${((performance.now() - started) / 1000).toFixed(2)} s)`,
+          );
         }
         if (building?.audience !== 'public') return;
         const started = performance.now();

@@ -46,6 +46,7 @@ import retrospectiveSections from './retrospective/sections.ts';
 import type { Rule } from './rule.ts';
 import { RULE_FAILED } from './guard.ts';
 import runbookDuplicateAlert from './runbook/duplicate-alert.ts';
+import runbookReservedId from './runbook/reserved-id.ts';
 import runbookReviewDate from './runbook/review-date.ts';
 import runbookSections from './runbook/sections.ts';
 import runbookStale from './runbook/stale.ts';
@@ -92,6 +93,7 @@ export const RULE_MODULES: readonly Rule[] = [
   retrospectiveFollowUps,
   retrospectiveSections,
   runbookDuplicateAlert,
+  runbookReservedId,
   runbookReviewDate,
   runbookSections,
   runbookStale,

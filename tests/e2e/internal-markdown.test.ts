@@ -54,7 +54,8 @@ kubectl rollout undo deploy/api
 \`\`\`
 `;
 
-const PAGES = ['/raw/incidents/2026-11-02-api-errors/', '/raw/runbooks/api-errors/', '/raw/concerns/single-region/'];
+// The runbook's own page shows the same body as its source page.
+const PAGES = ['/raw/incidents/2026-11-02-api-errors/', '/raw/runbooks/api-errors/', '/runbooks/api-errors/', '/raw/concerns/single-region/'];
 
 let tmp: string;
 let server: Served;

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 interface PagefindResult {
-  data(): Promise<{ url: string; meta: Record<string, string>; excerpt: string }>;
+  data(): Promise<{ url: string; meta: Record<string, string>; excerpt: string; filters: Record<string, string[]> }>;
 }
 interface PagefindModule {
   options(options: { basePath: string; baseUrl: string }): Promise<void>;
   init(): Promise<void>;
-  search(term: string): Promise<{ results: PagefindResult[] }>;
+  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<{ results: PagefindResult[] }>;
 }
 
 let fileFetchInstalled = false;
@@ -29,8 +29,19 @@ function installFileFetch(): void {
   };
 }
 
-/** A search over the bundle in `<siteDir>/pagefind/`: the URLs and titles of the results, best first. */
-export async function pagefindSearch(siteDir: string): Promise<(term: string) => Promise<{ url: string; title: string }[]>> {
+/** A page as Pagefind returns it: its address, title and filters (kind, service, alert). */
+export interface Found {
+  url: string;
+  title: string;
+  filters: Record<string, string[]>;
+}
+
+/**
+ * A search over the bundle in `<siteDir>/pagefind/`: the results, best first, in Pagefind's own
+ * order (the search page puts an exact alert match first: src/site/client/search.ts). A null
+ * term with filters lists the pages the filters select.
+ */
+export async function pagefindSearch(siteDir: string): Promise<(term: string | null, filters?: Record<string, unknown>) => Promise<Found[]>> {
   installFileFetch();
   // A query string makes each site's bundle a module of its own (Node caches modules by URL).
   const bundle = pathToFileURL(join(siteDir, 'pagefind', 'pagefind.js'));
@@ -38,9 +49,9 @@ export async function pagefindSearch(siteDir: string): Promise<(term: string) =>
   const pagefind = (await import(bundle.href)) as PagefindModule;
   await pagefind.options({ basePath: pathToFileURL(join(siteDir, 'pagefind') + '/').href, baseUrl: '/' });
   await pagefind.init();
-  return async (term) => {
-    const { results } = await pagefind.search(term);
+  return async (term, filters) => {
+    const { results } = await pagefind.search(term, filters === undefined ? {} : { filters });
     const pages = await Promise.all(results.map((r) => r.data()));
-    return pages.map((p) => ({ url: p.url, title: p.meta.title ?? '' }));
+    return pages.map((p) => ({ url: p.url, title: p.meta.title ?? '', filters: p.filters }));
   };
 }

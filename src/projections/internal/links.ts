@@ -1,7 +1,7 @@
 /**
  * Where each thing lives on the internal site: one table, so that a kind that gets a page of its
- * own (runbooks, concerns, experiments, an incident's page in later issues) changes one line and
- * every link follows. Kinds without a page of their own link to their source page under /raw/.
+ * own changes one line and every link follows. Kinds without a page of their own (error-budget
+ * policies) link to their source page under /raw/.
  */
 import { slug } from '../../core/slug.ts';
 
@@ -17,11 +17,14 @@ export const HREF = {
   councilAgenda: '/council/agenda/',
   experiments: '/experiments/',
   learning: '/learning/',
+  runbooks: '/runbooks/',
+  runbooksStale: '/runbooks/stale/',
+  search: '/search/',
   /** An SLO objective's page: /slos/<name>/ for the SLO's first page, /slos/<name>/<objective>/ for the others. */
   slo: (name: string, objective?: string) => `/slos/${encodeURIComponent(name)}/${objective === undefined ? '' : `${encodeURIComponent(objective)}/`}`,
   service: (id: string) => `/services/${encodeURIComponent(id)}/`,
   incident: (id: string) => `/incidents/${encodeURIComponent(id)}/`,
-  runbook: raw('runbooks'),
+  runbook: (id: string) => `/runbooks/${encodeURIComponent(id)}/`,
   concern: (id: string) => `/council/${encodeURIComponent(id)}/`,
   experiment: (id: string) => `/experiments/${encodeURIComponent(id)}/`,
   /** A game day's page: its name as a slug (src/projections/internal/experiments.ts keeps them apart). */
@@ -32,8 +35,3 @@ export const HREF = {
 /** The path segment of an objective: its display name as a slug, else its position. */
 export const objectiveKey = (objective: string | number): string => (typeof objective === 'number' ? `objective-${objective}` : slug(objective) || 'objective');
 
-/**
- * Collections whose entries have a page of their own: their /raw/ pages stay out of the search
- * index, so that a search finds each once, on its page (SLO pages show the SLO's definitions).
- */
-export const OWN_PAGES: ReadonlySet<string> = new Set(['incidents', 'slos', 'services', 'concerns', 'experiments']);

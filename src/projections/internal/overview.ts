@@ -107,7 +107,7 @@ export function overview(index: ContentIndex, sloRows: readonly SloRow[], incide
       { label: 'SLO objectives', count: sloRows.length, href: HREF.slos },
       { label: 'services', count: c.services.length, href: HREF.services },
       { label: 'incidents', count: c.incidents.length, href: HREF.incidents },
-      { label: 'runbooks', count: c.runbooks.length, href: '/raw/#runbooks' },
+      { label: 'runbooks', count: c.runbooks.length, href: HREF.runbooks },
       { label: 'concerns', count: c.concerns.length, href: '/raw/#concerns' },
       { label: 'experiments', count: c.experiments.length, href: '/raw/#experiments' },
     ],

@@ -13,6 +13,7 @@ import { kpiPages, type KpiPage } from './kpis.ts';
 import { learningPage, type LearningPage } from './learning.ts';
 import { incidentPages, incidentRows, type IncidentPage, type IncidentRow } from './incidents.ts';
 import { overview, type Overview } from './overview.ts';
+import { runbookPagesOf, type RunbookPages } from './runbooks.ts';
 import { servicePages, type ServicePage, type ServiceRow } from './services.ts';
 import { measuredSlosOf } from './slo-periods.ts';
 import { sloPages, type SloPage, type SloRow } from './slos.ts';
@@ -34,6 +35,8 @@ export interface InternalPortal {
   /** The KPI pages, one per period, the default (last 90 days) first. */
   readonly kpiPages: readonly KpiPage[];
   readonly learning: LearningPage;
+  /** The runbook index, a page per runbook, the stale list and the alert pages' targets. */
+  readonly runbooks: RunbookPages;
 }
 
 /** `diagnostics`: what the build's validation reported (incident pages show their file's findings). */
@@ -78,5 +81,10 @@ export function internalPortal(index: ContentIndex, now: number, diagnostics: re
     experiments: experimentsPortal(c.experiments, { slos: measured, serviceNames, sloTitles }),
     kpiPages: kpiPages(index, now),
     learning: learningPage(index, slos.pages),
+    runbooks: runbookPagesOf(
+      index,
+      now,
+      slos.rows.map((r) => ({ id: r.href, title: r.objective === r.title ? r.title : `${r.title} — ${r.objective}`, href: r.href, service: r.service.id })),
+    ),
   };
 }

@@ -104,6 +104,41 @@ describe('the sample content', async () => {
   });
 });
 
+describe('links both ways', () => {
+  const runbook = { id: 'db', data: { title: 'DB', services: ['api', 'gone'], alerts: [], owner: 'o', lastReviewed: '2026-11-01', tags: [] } };
+  const pages = runbookPages([runbook], [{ id: 'i-1', title: 'Outage', started: NOW - DAY, runbooks: ['db'] }], {
+    reviewIntervalMs: 30 * DAY,
+    now: NOW,
+    zone: 'UTC',
+    serviceNames: new Map([['api', 'Public API']]),
+    slos: [
+      { id: '/slos/api-availability/', title: 'API availability', href: '/slos/api-availability/', service: 'api' },
+      { id: '/slos/etl/', title: 'ETL', href: '/slos/etl/', service: 'etl' },
+    ],
+  });
+  const [db] = pages.runbooks;
+
+  it("links the runbook's page, its services by name (an unknown one by id), their SLOs and the incidents that used it", () => {
+    expect(db!.href).toBe('/runbooks/db/');
+    expect(db!.serviceLinks).toEqual([
+      { id: 'api', title: 'Public API', href: '/services/api/' },
+      { id: 'gone', title: 'gone', href: '/services/gone/' },
+    ]);
+    expect(db!.slos).toEqual([{ id: '/slos/api-availability/', title: 'API availability', href: '/slos/api-availability/' }]);
+    expect(db!.usage.incidents.map((i) => i.href)).toEqual(['/incidents/i-1/']);
+    expect(pages.byService.map((s) => [s.service, s.title, s.href])).toEqual([
+      ['api', 'Public API', '/services/api/'],
+      ['gone', 'gone', '/services/gone/'],
+    ]);
+    expect(pages.interval).toBe('30d');
+  });
+});
+
+it('runbookPagesOf names the interval as keel.yaml writes it', async () => {
+  const { index } = await validateContent(KUBE, { cwd: KUBE, now: NOW });
+  expect(runbookPagesOf(index, NOW).interval).toBe(index.settings?.data.runbookReviewInterval);
+});
+
 it('runbookPages lists a runbook past its interval as stale', () => {
   const runbook = { id: 'x', data: { title: 'X', services: ['s'], alerts: [], owner: 'o', lastReviewed: '2026-01-01', tags: [] } };
   expect(runbookPages([runbook], [], { reviewIntervalMs: 90 * DAY, now: NOW, zone: 'UTC' }).stale.map((r) => r.id)).toEqual(['x']);

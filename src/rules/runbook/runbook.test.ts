@@ -1,5 +1,6 @@
 import { testRule } from '../../../tests/support/rule-tester.ts';
 import duplicateAlert from './duplicate-alert.ts';
+import reservedId from './reserved-id.ts';
 import reviewDate from './review-date.ts';
 import sections from './sections.ts';
 import stale from './stale.ts';
@@ -24,6 +25,26 @@ testRule(stale, {
       name: 'the interval of keel.yaml',
       files: { ...runbook('2026-10-01'), 'keel.yaml': 'organisation: { name: E, url: https://e.example }\ntimeZone: UTC\nrunbookReviewInterval: 30d\n' },
       errors: [`${FILE}:5:15 warning runbook last reviewed 2026-10-01, more than 30d ago`],
+    },
+  ],
+});
+
+testRule(reservedId, {
+  valid: [{ name: 'any other id', files: { 'runbooks/stale-cache.md': runbook('2026-11-01')[FILE] } }],
+  invalid: [
+    {
+      name: 'the file name is the stale list',
+      files: { 'runbooks/stale.md': runbook('2026-11-01')[FILE] },
+      errors: [
+        'runbooks/stale.md:2:1 error runbook id "stale" is taken by the internal site\'s page /runbooks/stale/ | rename the file or set another id: (e.g. "stale-runbook"), so both pages can exist',
+      ],
+    },
+    {
+      name: 'an id written in the file',
+      files: { [FILE]: runbook('2026-11-01')[FILE].replace('title:', 'id: alerts\ntitle:') },
+      errors: [
+        `${FILE}:2:5 error runbook id "alerts" is taken by the internal site's page /runbooks/alerts/ | rename the file or set another id: (e.g. "alerts-runbook"), so both pages can exist`,
+      ],
     },
   ],
 });
