@@ -34,4 +34,3 @@ export const HREF = {
 
 /** The path segment of an objective: its display name as a slug, else its position. */
 export const objectiveKey = (objective: string | number): string => (typeof objective === 'number' ? `objective-${objective}` : slug(objective) || 'objective');
-
