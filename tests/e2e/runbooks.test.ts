@@ -17,14 +17,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertPath } from '../../src/core/alert-url.ts';
 import { pagefindSearch } from '../support/pagefind.ts';
-import { buildSite, CHROMIUM, CHROMIUM_ARGS, files, root, serve, type Served } from './site.ts';
+import { buildSite, CHROMIUM, CHROMIUM_ARGS, files, root, SAMPLE_NOW, sampleSite, serve, type Served } from './site.ts';
 
 const kube = join(root, 'tests', 'fixtures', 'kube-runbooks');
 const SCREENSHOTS = join(root, 'tmp', 'e2e');
 const KINDS = ['runbook', 'incident', 'concern', 'experiment', 'service', 'slo'];
 const sample = join(root, 'content');
-const NOW = '2026-11-22T12:00:00Z';
+const NOW = SAMPLE_NOW;
 let outRoot: string;
+/** The sample content's internal site, shared with the other test files (sampleSite). */
+let sampleInternal: string;
 let internalLog: string;
 let browser: Browser;
 let server: Served;
@@ -33,16 +35,16 @@ const internal = (...parts: string[]) => join(outRoot, 'kube', 'internal', ...pa
 /** Ids of a content folder's files (file names without extension; the fixtures set no id:). */
 const ids = (content: string, folder: string) =>
   existsSync(join(content, folder)) ? readdirSync(join(content, folder)).map((f) => f.replace(/\.(mdx?|ya?ml)$/, '')) : [];
-const alertPage = (site: string, alert: string) => readFileSync(join(outRoot, site, 'internal', alertPath(alert), 'index.html'), 'utf8');
+const alertPage = (site: string, alert: string) => readFileSync(join(site, alertPath(alert), 'index.html'), 'utf8');
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   outRoot = mkdtempSync(join(root, 'tmp', 'runbooks-'));
-  const built = await Promise.all([
-    buildSite('internal', kube, join(outRoot, 'kube'), NOW),
-    buildSite('public', kube, join(outRoot, 'kube'), NOW),
-    buildSite('internal', sample, join(outRoot, 'sample'), NOW),
+  const [built, shared] = await Promise.all([
+    Promise.all([buildSite('internal', kube, join(outRoot, 'kube'), NOW), buildSite('public', kube, join(outRoot, 'kube'), NOW)]),
+    sampleSite('internal'),
   ]);
+  sampleInternal = shared;
   for (const b of built) expect(b.code, b.output).toBe(0);
   internalLog = built[0].output;
   server = await serve(internal());
@@ -63,13 +65,13 @@ describe('alert URLs', () => {
     );
     expect(named.length).toBeGreaterThan(3);
     for (const { id, alert } of named) {
-      expect(alertPage('sample', alert)).toContain(`<meta http-equiv="refresh" content="0; url=../../${id}/">`);
-      expect(existsSync(join(outRoot, 'sample', 'internal', 'runbooks', id, 'index.html'))).toBe(true);
+      expect(alertPage(sampleInternal, alert)).toContain(`<meta http-equiv="refresh" content="0; url=../../${id}/">`);
+      expect(existsSync(join(sampleInternal, 'runbooks', id, 'index.html'))).toBe(true);
     }
   });
 
   it('list both runbooks where two name the alert, without redirecting', () => {
-    const html = alertPage('kube', 'KubePodCrashLooping');
+    const html = alertPage(internal(), 'KubePodCrashLooping');
     expect(html).not.toContain('http-equiv="refresh"');
     expect([...html.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2]])).toEqual([
       ['../../application-crashes/', 'Application crashes and quota'],
@@ -149,7 +151,7 @@ describe('the internal search index', () => {
 
 describe('the sample content', () => {
   it('gives every runbook a page, and its search finds each runbook by the alerts it names', async () => {
-    const site = join(outRoot, 'sample', 'internal');
+    const site = sampleInternal;
     const search = await pagefindSearch(site);
     for (const f of files(join(sample, 'runbooks'))) {
       const id = f.replace(/\.mdx?$/, '');
