@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { COMMANDS } from '../src/cli/commands/index.ts';
+import { loadCommand } from '../src/cli/commands/index.ts';
 import { main } from '../src/cli/main.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -50,7 +50,7 @@ describe.each(TEMPLATES)('%s', (template) => {
 
   it.each(lines)('keel %s', async (line) => {
     const [name, ...args] = words(line);
-    const command = COMMANDS.find((c) => c.name === name);
+    const command = await loadCommand(name!);
     expect(command, `no command "${name}"`).toBeDefined();
     for (const flag of args.filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')[0]!)) {
       expect(Object.keys(command!.options), `keel ${name} has no --${flag}`).toContain(flag);

@@ -74,26 +74,30 @@ function fields(out: Buffer): string[] {
 export async function gitChanges(dir: string, ref: string, { env, cwd }: { env: NodeJS.ProcessEnv; cwd: string }): Promise<GitChanges> {
   const shown = escapeControls(excerpt(relative(cwd, dir) || '.'));
   if (ref === '' || ref.startsWith('-')) throw new UsageError(`--changed needs a git ref: a branch, tag or commit (got "${escapeControls(excerpt(ref))}")`);
-  const top = await git(['rev-parse', '--show-toplevel'], dir, env);
+  // Three rounds of git, each run side by side (each answer is still checked in this order): what
+  // the ref is, with the merge base and the untracked files; then what changed since the base; then its bytes.
+  const [top, verified, merge, untracked] = await Promise.all([
+    git(['rev-parse', '--show-toplevel'], dir, env),
+    git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], dir, env),
+    git(['merge-base', `${ref}^{commit}`, 'HEAD'], dir, env),
+    git(['ls-files', '-z', '--others', '--exclude-standard', '--', '.'], dir, env),
+  ]);
   if (top.code !== 0) {
     if (/not a git repository/i.test(top.stderr))
       throw new UsageError(`--changed compares with git, and the content folder "${shown}" is not in a git repository`);
     throw new UsageError(`--changed: git failed in "${shown}": ${firstLine(top.stderr)}`);
   }
-  const verified = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], dir, env);
   if (verified.code !== 0) {
     throw new UsageError(
       `--changed: "${escapeControls(excerpt(ref))}" names no commit in this repository (a shallow CI clone has only what was fetched: fetch it, or check out with fetch-depth: 0)`,
     );
   }
   const commit = verified.stdout.toString('utf8').trim();
-  const merge = await git(['merge-base', commit, 'HEAD'], dir, env);
   const mergeBase = merge.code === 0;
   const base = mergeBase ? merge.stdout.toString('utf8').trim() : commit;
 
-  const [diff, untracked, tree] = await Promise.all([
+  const [diff, tree] = await Promise.all([
     git(['diff', '--name-status', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--relative', base, '--', '.'], dir, env),
-    git(['ls-files', '-z', '--others', '--exclude-standard', '--', '.'], dir, env),
     git(['ls-tree', '-r', '-z', base, '--', '.'], dir, env),
   ]);
   for (const r of [diff, untracked, tree]) if (r.code !== 0) throw new UsageError(`--changed: git failed in "${shown}": ${firstLine(r.stderr)}`);

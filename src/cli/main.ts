@@ -8,7 +8,7 @@ import { debug } from '../core/env.ts';
 import { escapeControls, excerpt } from '../core/escape.ts';
 import { UsageError } from '../core/usage-error.ts';
 import type { Command, Io } from './command.ts';
-import { COMMANDS } from './commands/index.ts';
+import { loadCommand, loadCommands } from './commands/index.ts';
 import { usage } from './usage.ts';
 
 export type { Io } from './command.ts';
@@ -21,7 +21,8 @@ const defaultIo: Io = {
   interactive: process.stdin.isTTY && process.stdout.isTTY,
 };
 
-const USAGE = usage(COMMANDS);
+/** The usage text: it loads every command's module, so only when it is printed. */
+const usageText = async () => usage(await loadCommands());
 
 /** Exit code of an internal error: EX_SOFTWARE. */
 const INTERNAL_ERROR = 70;
@@ -30,33 +31,33 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const [name, ...rest] = argv;
   if (name === undefined) {
     // A usage error: the usage goes to stderr, like every other usage error.
-    io.err(`keel: no command given\n\n${USAGE}`);
+    io.err(`keel: no command given\n\n${await usageText()}`);
     return 2;
   }
   if (name === 'help' || name === '--help' || name === '-h') {
-    io.out(USAGE);
+    io.out(await usageText());
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    io.err(`keel: unknown command "${escapeControls(excerpt(name))}"\n\n${USAGE}`);
+    io.err(`keel: unknown command "${escapeControls(excerpt(name))}"\n\n${await usageText()}`);
     return 2;
   }
   // A tool that asked for JSON reads stdout as JSON: a usage error is JSON there too.
-  const fail = (message: string, code: number, usageText = '') => {
+  const fail = (message: string, code: number, withUsage = '') => {
     if (command.options.format && formatOf(rest) === 'json') io.out(JSON.stringify({ error: { kind: 'usage', message, exitCode: code } }, null, 2));
-    io.err(`keel: ${escapeControls(message)}${usageText}`);
+    io.err(`keel: ${escapeControls(message)}${withUsage}`);
     return code;
   };
   let parsed;
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...parseOptions(command), help: { type: 'boolean', short: 'h' } } });
   } catch (cause) {
-    return fail((cause as Error).message, 2, `\n\n${USAGE}`);
+    return fail((cause as Error).message, 2, `\n\n${await usageText()}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.out(USAGE);
+    io.out(await usageText());
     return 0;
   }
   if (positionals.length > 0 && !command.positionals) {

@@ -7,7 +7,7 @@
  * parse only a body where the scan cannot answer exactly or finds something.
  */
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
-import { unifiedStack } from './stack.ts';
+import { remarkMdxPlugin, unifiedStack } from './stack.ts';
 
 export type MarkdownFormat = 'md' | 'mdx';
 
@@ -18,12 +18,13 @@ export type MarkdownFormat = 'md' | 'mdx';
 const MAX_PARSED_BYTES = 256 * 1024;
 const MAX_PARSED_BRACKETS = 4_000;
 
-function createProcessors() {
-  const { unified, remarkParse, remarkMdx } = unifiedStack();
-  return { md: unified().use(remarkParse).freeze(), mdx: unified().use(remarkParse).use(remarkMdx).freeze() };
+/** The parser of a format, made on first use: a folder of Markdown only never loads remark-mdx. */
+function createProcessor(format: MarkdownFormat) {
+  const { unified, remarkParse } = unifiedStack();
+  return format === 'mdx' ? unified().use(remarkParse).use(remarkMdxPlugin()).freeze() : unified().use(remarkParse).freeze();
 }
 
-let processors: ReturnType<typeof createProcessors> | undefined;
+const processors: Partial<Record<MarkdownFormat, ReturnType<typeof createProcessor>>> = {};
 
 /** Whether a body is small and tame enough to parse (see MAX_PARSED_BYTES). */
 function parsable(text: string): boolean {
@@ -45,7 +46,7 @@ export function parseMarkdown(text: string, format: MarkdownFormat): Root | unde
   let tree: Root | undefined;
   if (parsable(text)) {
     try {
-      tree = (processors ??= createProcessors())[format].parse(text);
+      tree = (processors[format] ??= createProcessor(format)).parse(text);
     } catch {
       tree = undefined;
     }

@@ -1,5 +1,5 @@
 /**
- * The unified stack (remark, remark-mdx, remark-retext, the English parser, vfile, nlcst tools), loaded on
+ * The unified stack (remark, remark-retext, the English parser, vfile, nlcst tools), loaded on
  * first use: most runs of `keel validate` parse no body at all (the scans and filters answer),
  * and loading the stack costs more than a tenth of a second. Node's require() loads these ES
  * modules synchronously (they have no top-level await), so the checks stay synchronous.
@@ -19,7 +19,6 @@ import type { VFile } from 'vfile';
 export interface Stack {
   unified: typeof unified;
   remarkParse: typeof remarkParse;
-  remarkMdx: typeof remarkMdx;
   remarkRetext: typeof remarkRetext;
   retextEnglish: typeof retextEnglish;
   ParseEnglish: typeof ParseEnglish;
@@ -37,7 +36,6 @@ export function unifiedStack(): Stack {
   stack ??= {
     unified: (load('unified') as { unified: typeof unified }).unified,
     remarkParse: (load('remark-parse') as { default: typeof remarkParse }).default,
-    remarkMdx: (load('remark-mdx') as { default: typeof remarkMdx }).default,
     remarkRetext: (load('remark-retext') as { default: typeof remarkRetext }).default,
     retextEnglish: (load('retext-english') as { default: typeof retextEnglish }).default,
     ParseEnglish: (load('parse-english') as { ParseEnglish: typeof ParseEnglish }).ParseEnglish,
@@ -47,4 +45,11 @@ export function unifiedStack(): Stack {
     visit: (load('unist-util-visit') as { visit: typeof visit }).visit,
   };
   return stack;
+}
+
+let mdx: typeof remarkMdx | undefined;
+
+/** remark-mdx (about fifty modules of its own), loaded the first time an MDX body is parsed. */
+export function remarkMdxPlugin(): typeof remarkMdx {
+  return (mdx ??= (load('remark-mdx') as { default: typeof remarkMdx }).default);
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
-import { COMMANDS } from '../cli/commands/index.ts';
+import { loadCommand } from '../cli/commands/index.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { RULE_MODULES } from './index.ts';
 import { formatReport } from './report.ts';
@@ -93,8 +93,8 @@ describe('a rule that throws', () => {
 });
 
 describe('a command that throws', () => {
-  function sabotageCommand(name: string, error: Error) {
-    const command = COMMANDS.find((c) => c.name === name)!;
+  async function sabotageCommand(name: string, error: Error) {
+    const command = (await loadCommand(name))!;
     const original = command.run;
     command.run = () => Promise.reject(error);
     restore.push(() => (command.run = original));
@@ -107,7 +107,7 @@ describe('a command that throws', () => {
   }
 
   it('exits 70 with one line naming the command, escaped; the stack only under KEEL_DEBUG=1', async () => {
-    sabotageCommand('validate', new Error('ENOMEM\n::error::forged'));
+    await sabotageCommand('validate', new Error('ENOMEM\n::error::forged'));
     expect(await run()).toEqual({
       code: 70,
       err: 'keel: internal error in validate: ENOMEM\n  a bug in Keel: please report it; KEEL_DEBUG=1 shows the stack',

@@ -4,9 +4,8 @@ import type { Diagnostic } from '../../core/diagnostic.ts';
 import { requireContentFolder } from '../../core/content-folder.ts';
 import { contentDir, now } from '../../core/env.ts';
 import { UsageError } from '../../core/usage-error.ts';
-import { validateChanged, type ChangedResult } from '../../rules/changed.ts';
+import type { ChangedResult } from '../../rules/changed.ts';
 import { formatReport, type OutputFormat, type ReportScope, type Summary } from '../../rules/report.ts';
-import { validateContent } from '../../rules/validate.ts';
 import { cacheFileFor } from '../../content/cache.ts';
 import { cacheDirectory, gitChanges, type GitChanges } from '../changed.ts';
 import { CONTENT_OPTION, type Command, type Io } from '../command.ts';
@@ -36,7 +35,11 @@ export const validate: Command = {
     requireContentFolder(dir, io.cwd);
     const options = { cwd: io.cwd, strict: values.strict === true, now: clock, keepSources: false };
     if (values.changed !== undefined) {
-      const changes = await gitChanges(resolve(dir), values.changed as string, io);
+      // git first: its processes run while the validator's modules load (a pre-commit hook waits for both).
+      const asked = gitChanges(resolve(dir), values.changed as string, io);
+      asked.catch(() => {});
+      const { validateChanged } = await import('../../rules/changed.ts');
+      const changes = await asked;
       const cache = cacheDirectory(resolve(dir));
       const result = await validateChanged(resolve(dir), changes, { ...options, cacheFile: cache && cacheFileFor(cache, resolve(dir)) });
       const scope = changedScope(changes, result);
@@ -44,6 +47,7 @@ export const validate: Command = {
       if (format === 'github') await writeJobSummary(io, result.diagnostics, result.summary, scope);
       return result.ok ? 0 : 1;
     }
+    const { validateContent } = await import('../../rules/validate.ts');
     const result = await validateContent(resolve(dir), options);
     io.out(formatReport(result.diagnostics, result.summary, format));
     if (format === 'github') await writeJobSummary(io, result.diagnostics, result.summary);

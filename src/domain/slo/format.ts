@@ -14,6 +14,7 @@ import { BURN_WINDOWS, type BurnWindow } from './burn.ts';
 import type { ObjectiveEvaluation, SloEvaluation } from './evaluate.ts';
 import { describeAction } from './policy.ts';
 import { formatDurationMs } from './windows.ts';
+import { fixed, percent } from './numbers.ts';
 
 /** What a human report shows: the evaluations, the run's now and the zone times are shown in. */
 export interface ReportModel {
@@ -23,16 +24,7 @@ export interface ReportModel {
   readonly evaluations: readonly SloEvaluation[];
 }
 
-/** A number with at most `decimals` decimals, trailing zeros dropped: 99.9, 18.25, -3. */
-export function fixed(x: number, decimals: number): string {
-  const s = Number(x.toFixed(decimals)).toString();
-  return s === '-0' ? '0' : s;
-}
-
-/** A ratio as a percentage with at most `decimals` decimals: 0.999 → "99.9 %". */
-export function percent(ratio: number, decimals: number): string {
-  return `${fixed(ratio * 100, decimals)} %`;
-}
+export { fixed, percent } from './numbers.ts';
 
 /** A target: as many decimals as written, up to 4 (99.95 %, 99.999 %). */
 export const targetPercent = (target: number): string => percent(target, 4);

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { incidentBudgets } from '../../domain/slo/evaluate.ts';
-import { percent } from '../../domain/slo/format.ts';
+import { percent } from '../../domain/slo/numbers.ts';
 import { engineIncident, type Incident } from '../../domain/slo/series.ts';
 import { Id, Timestamp } from '../../schemas/common.ts';
 import { isMapping, OPENSLO_API_VERSION, SLOSchema, type SLO } from '../../schemas/openslo.ts';
