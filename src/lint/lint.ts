@@ -95,6 +95,8 @@ interface Filters {
   prose: RegExp;
   /** Any phrase of the rules about a person named (global: the filter walks its matches); undefined when none is on. */
   named: RegExp | undefined;
+  /** Both in one pass (a body is long): group 1 is a phrase of `prose`; undefined when `named` is. */
+  either?: RegExp | undefined;
   followUp: RegExp;
   startVerbs: ReadonlySet<string>;
 }
@@ -105,9 +107,11 @@ function filtersOf(rules: LintRules): Filters {
       r.kind === kind && 'phrases' in r && (named === undefined || (r.kind === 'phrases' && (r.subject === 'named') === named)) ? r.phrases : [],
     );
   const named = phrases('phrases', true);
+  const prose = anyOf(phrases('phrases', false));
   return {
-    prose: new RegExp(`\\b${anyOf(phrases('phrases', false))}\\b`),
+    prose: new RegExp(`\\b${prose}\\b`),
     named: named.length > 0 ? new RegExp(`\\b${anyOf(named)}\\b`, 'g') : undefined,
+    either: named.length > 0 ? new RegExp(`\\b(?:(${prose})|${anyOf(named)})\\b`, 'g') : undefined,
     followUp: new RegExp(`\\b${anyOf([...phrases('phrases'), ...phrases('follow-up-phrases')])}\\b`),
     startVerbs: new Set(rules.rules.flatMap((r) => (r.kind === 'follow-up-verb' ? r.verbs.map((v) => v.toLowerCase()) : []))),
   };
@@ -124,18 +128,20 @@ const SENTENCE_END = /[.!?]["'”’)]*(?:\s*\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+
  * Whether the text may hold a finding: a phrase of a rule, or a phrase about a person named in a
  * sentence that may name someone (what person-as-cause asks of its sentence, see mayName).
  */
-function mayHold(raw: string, filters: Pick<Filters, 'prose' | 'named'>, people: () => readonly Mention[] = () => []): boolean {
+function mayHold(raw: string, filters: Pick<Filters, 'prose' | 'named' | 'either'>, people: () => readonly Mention[] = () => []): boolean {
   // Lower case (faster than the `i` flag); `\b` does not see a boundary between "_" and a letter
   // (`_root cause_`): read "_" as a space.
   const lower = raw.toLowerCase();
   // A letter whose lower case is longer ("İ") moves the offsets: then let the parse decide.
   if (lower.length !== raw.length) return true;
   const text = lower.includes('_') ? lower.replace(/_/g, ' ') : lower;
-  if (filters.prose.test(text)) return true;
-  const named = filters.named;
-  if (!named) return false;
+  const named = filters.either;
+  if (!named) return filters.prose.test(text);
+  // One pass for both: a phrase of `prose` answers at once; after a phrase about a person named,
+  // the search goes on from its next character, so a phrase starting inside it is still seen.
   named.lastIndex = 0;
-  for (let m = named.exec(text); m; m = named.exec(text)) {
+  for (let m = named.exec(text); m; named.lastIndex = m.index + 1, m = named.exec(text)) {
+    if (m[1] !== undefined) return true;
     let from = 0;
     let to = raw.length;
     SENTENCE_END.lastIndex = 0;

@@ -5,7 +5,7 @@
  * `file.data.lint`, positions in the linted text.
  */
 import type { Root as MdastRoot } from 'mdast';
-import type { Root as NlcstRoot, Sentence, SentenceContent } from 'nlcst';
+import type { Nodes as NlcstNodes, Root as NlcstRoot, Sentence, SentenceContent } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { LintRule, LintScope } from './rules.ts';
 import { TaggedSentence, type Mention, type SubjectKind, type SubjectWords } from './subject.ts';
@@ -494,10 +494,23 @@ export function retextBlameless({ rules, scope, subjects }: { rules: readonly Li
     if (rule.kind === 'follow-up-phrases' && scope === 'follow-up')
       for (const phrase of rule.phrases) followUp.set(phrase, [...(followUp.get(phrase) ?? []), rule]);
   }
-  const phrases = [...byPhrase.keys()];
-  const followUpPhrases = [...followUp.keys()];
+  const allPhrases = [...byPhrase.keys()];
+  const allFollowUpPhrases = [...followUp.keys()];
   const { search, nlcstToString: toString } = unifiedStack();
+  // nlcst-search matches a phrase only where its first word is (normalized), and indexes every
+  // phrase by that word on each call: hundreds of phrases for a text of a few words. It is given
+  // only the phrases whose first word the tree holds (and "*" ones), which it would match alike.
+  const firstWord = new Map([...allPhrases, ...allFollowUpPhrases].map((phrase) => [phrase, normalize(phrase.split(' ', 1)[0]!)]));
   return (tree: NlcstRoot, file: VFile) => {
+    const words = new Set(['*']);
+    const walk = (node: NlcstNodes): void => {
+      if (node.type === 'WordNode') words.add(normalize(toString(node)));
+      else if ('children' in node) for (const child of node.children) walk(child);
+    };
+    walk(tree);
+    const present = (list: string[]) => list.filter((phrase) => words.has(firstWord.get(phrase)!));
+    const phrases = present(allPhrases);
+    const followUpPhrases = present(allFollowUpPhrases);
     if (followUpPhrases.length > 0) {
       search(
         tree,

@@ -13,22 +13,30 @@ function segmentsOf(pattern: string): { key: string; list: boolean }[] {
   return segments;
 }
 
-/** Every string found at `pattern` in `data`, with its path. */
+/** Every string found at `pattern` in `data`, with its path (one path stack, copied only for a string found: this runs over every entry). */
 export function valuesAt(data: unknown, pattern: string): { value: string; path: DataPath }[] {
   const out: { value: string; path: DataPath }[] = [];
   const segments = segmentsOf(pattern);
-  const walk = (value: unknown, i: number, path: PropertyKey[]) => {
+  const path: PropertyKey[] = [];
+  const walk = (value: unknown, i: number) => {
     if (i === segments.length) {
-      if (typeof value === 'string') out.push({ value, path });
+      if (typeof value === 'string') out.push({ value, path: path.slice() });
       return;
     }
     const { key, list } = segments[i]!;
     const child = (value as Record<string, unknown> | undefined)?.[key];
     if (child === undefined) return;
-    if (!list) return walk(child, i + 1, [...path, key]);
-    if (!Array.isArray(child)) return;
-    child.forEach((item, j) => walk(item, i + 1, [...path, key, j]));
+    path.push(key);
+    if (!list) walk(child, i + 1);
+    else if (Array.isArray(child)) {
+      for (let j = 0; j < child.length; j++) {
+        path.push(j);
+        walk(child[j], i + 1);
+        path.pop();
+      }
+    }
+    path.pop();
   };
-  walk(data, 0, []);
+  walk(data, 0);
   return out;
 }
