@@ -144,6 +144,9 @@ const SPECIAL_NAMES: Record<SpecialType, string> = {
   other: 'special file',
 };
 
+/** Every file is read into this buffer when it fits, and decoded at once (see readBounded). */
+const SCRATCH = Buffer.allocUnsafe(256 * 1024);
+
 /** Keeps the first MAX_FINDINGS_PER_FILE findings of a file, and counts the rest. */
 function cappedSink(result: FileResult): Sink {
   return (d, count = 1) => {
@@ -175,7 +178,7 @@ function parseSource(
   const limit = place.kind === 'measurements' ? MAX_MEASUREMENT_BYTES : MAX_FILE_BYTES;
   let text: string;
   try {
-    const read = bytes ? ({ ok: true, bytes } as const) : readBounded(real, limit);
+    const read = bytes ? ({ ok: true, bytes } as const) : readBounded(real, limit, { scratch: SCRATCH });
     if (!read.ok) {
       if (read.reason === 'special') report(diagnose(SPECIAL_FILE, { file, line: 1, column: 1 }, { message: 'special', data: { type: SPECIAL_NAMES[read.type] } }));
       else report(diagnose(LIMIT_FILE_SIZE, { file, line: 1, column: 1 }, { message: 'size', data: { limit: formatBytes(limit), size: formatBytes(read.size) } }));
