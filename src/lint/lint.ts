@@ -186,16 +186,18 @@ interface Processors {
 }
 
 export function createLinter(rules: LintRules): Linter {
-  let processors: Processors | undefined;
-  return {
-    rules,
-    filters: filtersOf(rules),
-    processors: () =>
-      (processors ??= {
-        body: { retrospective: bodyProcessor(rules, 'retrospective'), runbook: bodyProcessor(rules, 'runbook') },
-        text: Object.fromEntries(LINT_SCOPES.map((scope) => [scope, textProcessor(rules, scope)])) as Processors['text'],
-      }),
+  // Each kind made when first used: linting front-matter texts only loads no Markdown parser.
+  let body: Processors['body'] | undefined;
+  let text: Processors['text'] | undefined;
+  const processors: Processors = {
+    get body() {
+      return (body ??= { retrospective: bodyProcessor(rules, 'retrospective'), runbook: bodyProcessor(rules, 'runbook') });
+    },
+    get text() {
+      return (text ??= Object.fromEntries(LINT_SCOPES.map((scope) => [scope, textProcessor(rules, scope)])) as Processors['text']);
+    },
   };
+  return { rules, filters: filtersOf(rules), processors: () => processors };
 }
 
 function fileOf(value: string, people: readonly Mention[], keep: (text: string) => boolean = () => true): VFile {

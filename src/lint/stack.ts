@@ -29,21 +29,68 @@ export interface Stack {
 }
 
 const load = createRequire(import.meta.url);
-let stack: Stack | undefined;
 
-/** The stack, loaded the first time it is asked for. */
-export function unifiedStack(): Stack {
-  stack ??= {
-    unified: (load('unified') as { unified: typeof unified }).unified,
-    remarkParse: (load('remark-parse') as { default: typeof remarkParse }).default,
-    remarkRetext: (load('remark-retext') as { default: typeof remarkRetext }).default,
-    retextEnglish: (load('retext-english') as { default: typeof retextEnglish }).default,
-    ParseEnglish: (load('parse-english') as { ParseEnglish: typeof ParseEnglish }).ParseEnglish,
-    VFile: (load('vfile') as { VFile: typeof VFile }).VFile,
-    search: (load('nlcst-search') as { search: typeof search }).search,
-    nlcstToString: (load('nlcst-to-string') as { toString: typeof toString }).toString,
-    visit: (load('unist-util-visit') as { visit: typeof visit }).visit,
+/** A module's export, required the first time it is read. */
+function lazy<T>(id: string, pick: (module: never) => T): () => T {
+  let value: T | undefined;
+  let loaded = false;
+  return () => {
+    if (!loaded) {
+      value = pick(load(id) as never);
+      loaded = true;
+    }
+    return value as T;
   };
+}
+
+const modules = {
+  unified: lazy('unified', (m: { unified: typeof unified }) => m.unified),
+  remarkParse: lazy('remark-parse', (m: { default: typeof remarkParse }) => m.default),
+  remarkRetext: lazy('remark-retext', (m: { default: typeof remarkRetext }) => m.default),
+  retextEnglish: lazy('retext-english', (m: { default: typeof retextEnglish }) => m.default),
+  ParseEnglish: lazy('parse-english', (m: { ParseEnglish: typeof ParseEnglish }) => m.ParseEnglish),
+  VFile: lazy('vfile', (m: { VFile: typeof VFile }) => m.VFile),
+  search: lazy('nlcst-search', (m: { search: typeof search }) => m.search),
+  nlcstToString: lazy('nlcst-to-string', (m: { toString: typeof toString }) => m.toString),
+  visit: lazy('unist-util-visit', (m: { visit: typeof visit }) => m.visit),
+};
+
+/**
+ * The stack: each module is loaded the first time it is read (`const { unified } = unifiedStack()`
+ * loads unified only), so a run that lints only front-matter texts never loads the Markdown parser.
+ */
+const stack: Stack = {
+  get unified() {
+    return modules.unified();
+  },
+  get remarkParse() {
+    return modules.remarkParse();
+  },
+  get remarkRetext() {
+    return modules.remarkRetext();
+  },
+  get retextEnglish() {
+    return modules.retextEnglish();
+  },
+  get ParseEnglish() {
+    return modules.ParseEnglish();
+  },
+  get VFile() {
+    return modules.VFile();
+  },
+  get search() {
+    return modules.search();
+  },
+  get nlcstToString() {
+    return modules.nlcstToString();
+  },
+  get visit() {
+    return modules.visit();
+  },
+};
+
+/** The stack, each module loaded the first time it is asked for. */
+export function unifiedStack(): Stack {
   return stack;
 }
 
