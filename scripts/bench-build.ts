@@ -224,17 +224,20 @@ function contentSources(content: string): { file: string; text: string }[] {
 
 /**
  * The search index's share of an internal build: Pagefind's time as the build logs it
- * ("search: 10034 pages indexed by Pagefind (of 12000 read), 34.9 MiB (116.50 s)"), against the build's
- * wall time, and the bundle's size as written (`<site>/pagefind/`).
+ * ("search: 10034 pages indexed by Pagefind (of 10042 read), 34.9 MiB in 4 bundles (16.50 s)"),
+ * against the build's wall time, and the bundles' size as written (`<site>/pagefind/`,
+ * `<site>/pagefind-2/`, …).
  */
 function searchIndexLine(keel: Measured, site: string, pages: number): string {
-  const logged = /search: (\d+) pages indexed by Pagefind \(of (\d+) read\), [\d.]+ MiB \(([\d.]+) s\)/.exec(keel.output);
-  const bundle = filesBelow(join(site, 'pagefind')).reduce((sum, f) => sum + statSync(join(site, 'pagefind', f)).size, 0);
-  const index = filesBelow(join(site, 'pagefind')).filter((f) => /^(index|filter|fragment)\//.test(f));
-  const indexBytes = index.reduce((sum, f) => sum + statSync(join(site, 'pagefind', f)).size, 0);
+  const logged = /search: (\d+) pages indexed by Pagefind \(of (\d+) read\), [\d.]+ MiB(?: in (\d+) bundles?)? \(([\d.]+) s\)/.exec(keel.output);
+  const folders = readdirSync(site).filter((f) => /^pagefind(-\d+)?$/.test(f));
+  const files = folders.flatMap((folder) => filesBelow(join(site, folder)).map((f) => join(site, folder, f)));
+  const bundle = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const index = files.filter((f) => /\/pagefind(-\d+)?\/(index|filter|fragment)\//.test(f));
+  const indexBytes = index.reduce((sum, f) => sum + statSync(f).size, 0);
   if (!logged) return `search index: ${(bundle / 1024 / 1024).toFixed(1)} MiB bundle; the build logged no Pagefind time`;
-  const pagefindMs = Number(logged[3]) * 1000;
-  return `search (Pagefind): ${s(pagefindMs)} of the build's ${s(keel.ms)} (${((100 * pagefindMs) / keel.ms).toFixed(0)}%), ${logged[1]} pages indexed (of ${logged[2]} read, of ${pages} in the site); bundle ${(bundle / 1024 / 1024).toFixed(1)} MiB, of which the index ${(indexBytes / 1024 / 1024).toFixed(1)} MiB in ${index.length} files`;
+  const pagefindMs = Number(logged[4]) * 1000;
+  return `search (Pagefind): ${s(pagefindMs)} of the build's ${s(keel.ms)} (${((100 * pagefindMs) / keel.ms).toFixed(0)}%), ${logged[1]} pages indexed (of ${logged[2]} read, of ${pages} in the site); ${folders.length} bundle${folders.length === 1 ? '' : 's'}, ${(bundle / 1024 / 1024).toFixed(1)} MiB, of which the index ${(indexBytes / 1024 / 1024).toFixed(1)} MiB in ${index.length} files`;
 }
 
 const ASTRO = (root: string) => join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');

@@ -15,11 +15,11 @@ import { UsageError } from '../core/usage-error.ts';
 import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { writeSearchIndexInWorker } from './search-index.ts';
 import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
 import { releaseForPublicBuild } from './positions.ts';
 import { contentHotUpdate, scratchIgnored, watchContent } from './dev.ts';
-import { buildContentDir, tolerateErrors, validateOnce } from './state.ts';
+import { buildContentDir, releaseValidations, tolerateErrors, validateOnce } from './state.ts';
 
 /** Where each audience's routes live, relative to the source folder (src/, or lib/ when installed). */
 const ROUTES_DIR = 'site/routes';
@@ -121,10 +121,12 @@ export default function keel(): AstroIntegration {
       // Keel is the last integration (checked above), so every file is written by now.
       'astro:build:done': async ({ dir, logger }) => {
         if (building?.audience === 'internal') {
+          // The pages are written: what they were made from can go before Pagefind's processes start.
+          releaseValidations();
           const started = performance.now();
-          const search = await writeSearchIndex(fileURLToPath(dir));
+          const search = await writeSearchIndexInWorker(fileURLToPath(dir));
           logger.info(
-            `search: ${search.indexed} pages indexed by Pagefind (of ${search.pages} read), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB (${((performance.now() - started) / 1000).toFixed(2)} s)`,
+            `search: ${search.indexed} pages indexed by Pagefind (of ${search.pages} read), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB in ${search.bundles} bundle${search.bundles === 1 ? '' : 's'} (${((performance.now() - started) / 1000).toFixed(2)} s)`,
           );
         }
         if (building?.audience !== 'public') return;

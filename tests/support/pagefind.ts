@@ -6,11 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mergeBundles, type PagefindMerge } from '../../src/site/client/search.ts';
 
 interface PagefindResult {
   data(): Promise<{ url: string; meta: Record<string, string>; excerpt: string; filters: Record<string, string[]> }>;
 }
-interface PagefindModule {
+interface PagefindModule extends PagefindMerge {
   options(options: { basePath: string; baseUrl: string }): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<{ results: PagefindResult[] }>;
@@ -37,7 +38,7 @@ export interface Found {
 }
 
 /**
- * A search over the bundle in `<siteDir>/pagefind/`: the results, best first, in Pagefind's own
+ * A search over the bundle in `<siteDir>/pagefind/` and those it lists: the results, best first, in Pagefind's own
  * order (the search page puts an exact alert match first: src/site/client/search.ts). A null
  * term with filters lists the pages the filters select.
  */
@@ -48,6 +49,8 @@ export async function pagefindSearch(siteDir: string): Promise<(term: string | n
   bundle.search = `site=${encodeURIComponent(siteDir)}`;
   const pagefind = (await import(bundle.href)) as PagefindModule;
   await pagefind.options({ basePath: pathToFileURL(join(siteDir, 'pagefind') + '/').href, baseUrl: '/' });
+  // The site's other bundles, as the search page merges them.
+  await mergeBundles(pagefind, bundle.href, { baseUrl: '/' });
   await pagefind.init();
   return async (term, filters) => {
     const { results } = await pagefind.search(term, filters === undefined ? {} : { filters });

@@ -27,6 +27,23 @@ export interface Pagefind {
   search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
+/** Pagefind's way of searching several bundles as one. */
+export interface PagefindMerge {
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Merges the site's other bundles into the first (a large site's index is written in several:
+ * src/astro/search-index.ts), as the first bundle's `keel-bundles.json` lists them. `bundle` is
+ * the URL of the first bundle's `pagefind.js`; `options` are those each merged index gets.
+ */
+export async function mergeBundles(pagefind: PagefindMerge, bundle: string, options: Record<string, unknown> = {}): Promise<void> {
+  const listed = await fetch(new URL('keel-bundles.json', bundle));
+  if (!listed.ok) throw new Error(`the search bundles' list could not be loaded (${listed.status})`);
+  const { merge } = (await listed.json()) as { merge: string[] };
+  for (const folder of merge) await pagefind.mergeIndex(new URL(folder, bundle).href, options);
+}
+
 /** The alert name that is exactly the query: as typed, else ignoring case (a name typed on a phone). */
 export function exactAlert(alerts: readonly string[], query: string): string | undefined {
   const q = query.trim();

@@ -10,11 +10,14 @@ import type { ValidationResult } from '../../rules/validate.ts';
 import { now } from '../../core/env.ts';
 import { internalPortal, type InternalPortal } from '../../projections/internal/portal.ts';
 
-let memo: { result: ValidationResult; portal: InternalPortal } | undefined;
+// Keyed by the validation, not held: once the build lets go of the validation (src/astro/integration.ts,
+// after the pages are written), the portal's values go with it instead of staying in the heap.
+const memo = new WeakMap<ValidationResult, InternalPortal>();
 
 /** Everything the internal pages show, computed once per validated content. */
 export async function internalData(): Promise<InternalPortal> {
   const result = await buildValidation();
-  if (memo?.result !== result) memo = { result, portal: internalPortal(result.index, now(), result.diagnostics) };
-  return memo.portal;
+  let portal = memo.get(result);
+  if (portal === undefined) memo.set(result, (portal = internalPortal(result.index, now(), result.diagnostics)));
+  return portal;
 }
