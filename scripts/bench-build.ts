@@ -8,9 +8,10 @@
  *   (issue 17);
  * - public: the PUBLIC site of the same corpus, 5,000 incidents, with the leak guard's own time
  *   (issue 21);
- * - history: the PUBLIC site of an 800-incident, four-year Statuspage-shaped history written by
- *   `keel import statuspage` (issue 19). cState on Hugo, the issue's comparison, cannot be
- *   installed here (no network but the npm registry), so its floor is plain Astro too.
+ * - history: the PUBLIC site of the tests' four-year, 800-incident Statuspage history
+ *   (tests/support/statuspage-history.ts) imported as `keel import statuspage` does (issue 19),
+ *   and beside it, when `hugo` is on PATH and KEEL_BENCH_CSTATE names a checkout of the cState
+ *   theme, the same history built by cState on Hugo, the issue's comparison (scripts/lib/cstate.ts).
  *
  * The floor is a plain Astro build, no Keel code: a throwaway Astro project (in the project's
  * tmp/, so that it resolves the installed astro package) whose one content collection (the glob
