@@ -8,9 +8,10 @@
  *   (issue 17);
  * - public: the PUBLIC site of the same corpus, 5,000 incidents, with the leak guard's own time
  *   (issue 21);
- * - history: the PUBLIC site of an 800-incident, four-year Statuspage-shaped history written by
- *   `keel import statuspage` (issue 19). cState on Hugo, the issue's comparison, cannot be
- *   installed here (no network but the npm registry), so its floor is plain Astro too.
+ * - history: the PUBLIC site of the tests' four-year, 800-incident Statuspage history
+ *   (tests/support/statuspage-history.ts) imported as `keel import statuspage` does (issue 19),
+ *   and beside it, when `hugo` is on PATH and KEEL_BENCH_CSTATE names a checkout of the cState
+ *   theme, the same history built by cState on Hugo, the issue's comparison (scripts/lib/cstate.ts).
  *
  * The floor is a plain Astro build, no Keel code: a throwaway Astro project (in the project's
  * tmp/, so that it resolves the installed astro package) whose one content collection (the glob
@@ -24,10 +25,12 @@
  * (a peak between two polls).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { StatuspageExport } from '../src/importers/statuspage.ts';
 import { CORPUS_NOW } from './lib/corpus.ts';
-import { writeHistory } from './lib/history.ts';
+import { writeCstateSite } from './lib/cstate.ts';
+import { writeImportedHistory } from './lib/history.ts';
 
 export const BUILD_PARTS = ['internal', 'public', 'history'] as const;
 export type BuildPart = (typeof BUILD_PARTS)[number];
@@ -108,11 +111,28 @@ function treeRss(pid: number): number {
 const MAX_RSS =
   "--import=data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nkeel-bench-maxrss:'+u.maxRSS+' cpu:'+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
+/**
+ * `/usr/bin/time`'s report of a command that is not Node (hugo): its maximum resident size (KiB)
+ * and CPU time, in the same shape as MAX_RSS's line.
+ */
+const TIME_FORMAT = 'keel-bench-time:%M %U %S';
+
 /** Runs `node args` in `cwd`, timed spawn to exit, with the peak memory of its process tree. */
 export function measuredNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Measured> {
+  return measured(process.execPath, [MAX_RSS, ...args], cwd, { ...env, NODE_OPTIONS: '' });
+}
+
+/** Runs another program the same way, through /usr/bin/time for its own peak and CPU time. */
+function measuredCommand(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Measured> {
+  return existsSync(TIME) ? measured(TIME, ['-f', TIME_FORMAT, command, ...args], cwd, env) : measured(command, args, cwd, env);
+}
+
+const TIME = '/usr/bin/time';
+
+function measured(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Measured> {
   return new Promise((resolveRun, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [MAX_RSS, ...args], { cwd, env: { ...env, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -127,14 +147,15 @@ export function measuredNode(args: string[], cwd: string, env: NodeJS.ProcessEnv
     child.on('close', (status) => {
       clearInterval(poll);
       const ms = performance.now() - started;
-      const own = /keel-bench-maxrss:(\d+) cpu:(\d+)/.exec(output);
-      const ownBytes = own ? Number(own[1]) * 1024 : 0;
+      const node = /keel-bench-maxrss:(\d+) cpu:(\d+)/.exec(output);
+      const time = /keel-bench-time:(\d+) ([\d.]+) ([\d.]+)/.exec(output);
+      const ownBytes = node ? Number(node[1]) * 1024 : time ? Number(time[1]) * 1024 : 0;
       resolveRun({
         ms,
         status,
         peakMiB: Math.max(peak, ownBytes) / 1024 / 1024,
-        cpuMs: own ? Number(own[2]) / 1000 : Number.NaN,
-        output: output.replace(/\n?keel-bench-maxrss:.*\n?/, '\n'),
+        cpuMs: node ? Number(node[2]) / 1000 : time ? (Number(time[2]) + Number(time[3])) * 1000 : Number.NaN,
+        output: output.replace(/\n?keel-bench-(maxrss|time):.*\n?/, '\n'),
       });
     });
   });
@@ -303,6 +324,41 @@ async function siteAgainstFloor(
   return { keel, floor, pages, floorPages };
 }
 
+/**
+ * cState on Hugo beside Keel (issue 19's comparison), when `hugo` is on PATH and KEEL_BENCH_CSTATE
+ * names a checkout of the cState theme: the same history as cState content (scripts/lib/cstate.ts),
+ * built as cState's Netlify configuration does, `hugo --gc --minify`. Otherwise says how to enable it.
+ */
+async function cstateBeside(keel: Measured, exports: StatuspageExport[], work: string, say: (line?: string) => void): Promise<Measured | undefined> {
+  const theme = process.env.KEEL_BENCH_CSTATE;
+  const hugo = process.env.PATH?.split(':')
+    .map((dir) => join(dir, 'hugo'))
+    .find((file) => existsSync(file));
+  if (!theme || !hugo) {
+    say(
+      `    cState on Hugo: not measured (${!hugo ? 'no hugo on PATH' : 'KEEL_BENCH_CSTATE is not set'}); install Hugo and set KEEL_BENCH_CSTATE=<a checkout of github.com/cstate/cstate> to time it beside Keel`,
+    );
+    return undefined;
+  }
+  const site = join(work, 'cstate');
+  mkdirSync(site, { recursive: true });
+  const issues = writeCstateSite(site, exports, dirname(resolve(theme)), basename(resolve(theme)));
+  const run = await measuredCommand(hugo, ['--gc', '--minify', '--quiet', '-d', join(site, 'public')], site, process.env);
+  if (run.status !== 0) {
+    say(`    cState on Hugo: hugo failed (exit ${run.status}):`);
+    say(run.output.split('\n').slice(-12).join('\n'));
+    return undefined;
+  }
+  const pages = countPages(join(site, 'public'));
+  say(
+    `    cState on Hugo:     ${s(run.ms).padStart(7)} wall, ${s(run.cpuMs).padStart(7)} CPU, peak ${mib(run.peakMiB).padStart(8)}, ${Math.round(pages / (run.ms / 1000))} pages/s   [${pages} HTML pages from ${issues} issues]`,
+  );
+  say(
+    `    ratio keel/cState: ${(keel.ms / run.ms).toFixed(2)}× the wall time, ${(keel.cpuMs / run.cpuMs).toFixed(2)}× the CPU time, ${(keel.peakMiB / run.peakMiB).toFixed(2)}× the peak memory`,
+  );
+  return run;
+}
+
 /** The build parts of the bench; see the module comment. */
 export async function benchBuilds(options: BuildBenchOptions): Promise<void> {
   const { root, corpus, parts, say, keep } = options;
@@ -327,17 +383,18 @@ export async function benchBuilds(options: BuildBenchOptions): Promise<void> {
       if (r) say(`    goal: ${r.keel.peakMiB < 1024 ? 'met' : 'NOT met'} (< 1 GB)`);
     }
     if (parts.has('history')) {
-      const history = join(work, 'history');
-      const { files, now } = writeHistory(history, 800);
+      const { content, files, now, exports } = writeImportedHistory(join(work, 'history'));
       say();
       say(
-        `public site of an 800-incident Statuspage-shaped history (${files} files from keel import statuspage; cState on Hugo cannot be installed here: plain-Astro floor):`,
+        `public site of the 800-incident, four-year Statuspage history of the tests (${files} files from keel import statuspage), against plain Astro and cState on Hugo (goal: not slower than cState, peak memory toward 300 MB):`,
       );
-      const r = await siteAgainstFloor('history', options, history, 'public', now, work);
-      if (r)
+      const r = await siteAgainstFloor('history', options, content, 'public', now, work);
+      if (r) {
+        const cstate = await cstateBeside(r.keel, exports, work, say);
         say(
-          `    goal: peak memory toward 300 MiB (was about 735 MB): ${mib(r.keel.peakMiB)}; not slower than the floor: ${(r.keel.ms / r.floor.ms).toFixed(2)}×`,
+          `    goal: peak memory toward 300 MB (was about 735 MB): ${mib(r.keel.peakMiB)}${cstate ? `; not slower than cState: ${(r.keel.ms / cstate.ms).toFixed(2)}× its wall time, ${(r.keel.cpuMs / cstate.cpuMs).toFixed(2)}× its CPU time` : ''}`,
         );
+      }
     }
   } finally {
     if (keep) say(`\nbuilt sites and floor projects kept in ${work}`);

@@ -1,11 +1,12 @@
 /**
- * A generated public incident history for `npm run bench`: 1,000 incidents of 5 updates each,
+ * Generated public incident histories for `npm run bench`. writeHistory: 1,000 incidents of 5 updates each,
  * as Statuspage's v2 JSON, turned into content files by Keel's own importer (so the bench times
  * validate on histories as `keel import statuspage` writes them). Deterministic for a seed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { importStatuspage, type StatuspageExport } from '../../src/importers/statuspage.ts';
+import { importStatuspage, StatuspageExportSchema, type StatuspageExport } from '../../src/importers/statuspage.ts';
+import { HISTORY_NOW, writeStatuspageHistory } from '../../tests/support/statuspage-history.ts';
 import { mulberry32 } from './prng.ts';
 
 const COMPONENTS = ['API', 'Dashboard', 'Payments', 'Webhooks', 'Search', 'Login', 'Exports', 'Notifications'];
@@ -68,4 +69,23 @@ export function writeHistory(out: string, incidents = 1000, updatesEach = 5, see
     writeFileSync(join(out, file.path), file.text);
   }
   return { files: files.length, now };
+}
+
+/**
+ * The history of issue 19 for the build bench: the four-year, 800-incident Statuspage export of
+ * the tests (tests/support/statuspage-history.ts: declared impact, component status changing
+ * before and after the key times, backfilled entries, maintenance with and without components),
+ * written to `<dir>/export` and imported as `keel import statuspage` does into `<dir>/content`.
+ * Returns the parsed export too, for the cState side-by-side (scripts/lib/cstate.ts).
+ */
+export function writeImportedHistory(dir: string): { content: string; files: number; now: string; exports: StatuspageExport[] } {
+  const { files: exportFiles } = writeStatuspageHistory(join(dir, 'export'));
+  const exports = exportFiles.map((file) => StatuspageExportSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
+  const content = join(dir, 'content');
+  const { files } = importStatuspage(exports, HISTORY_NOW.slice(0, 10));
+  for (const file of files) {
+    mkdirSync(dirname(join(content, file.path)), { recursive: true });
+    writeFileSync(join(content, file.path), file.text);
+  }
+  return { content, files: files.length, now: HISTORY_NOW, exports };
 }

@@ -92,9 +92,11 @@ function tagUri(status: PublicStatus, kind: 'incident' | 'maintenance', id: stri
   return `tag:${host},${new Date(day).toISOString().slice(0, 10)}:${kind}/${encodeURIComponent(id)}`;
 }
 
+/** An entry's order, and its item made only when it is among the feed's newest (its HTML is most of the work). */
 interface Entry {
-  item: Item;
+  item: () => Item;
   sortAt: number;
+  guid: string;
 }
 
 function incidentEntry(status: PublicStatus, siteUrl: string, incident: PublicIncident): Entry {
@@ -104,7 +106,8 @@ function incidentEntry(status: PublicStatus, siteUrl: string, incident: PublicIn
   const guid = tagUri(status, 'incident', incident.id, incident.startedAt);
   return {
     sortAt: updated,
-    item: {
+    guid,
+    item: () => ({
       title: escapeXml(incident.title),
       id: guid,
       guid,
@@ -113,7 +116,7 @@ function incidentEntry(status: PublicStatus, siteUrl: string, incident: PublicIn
       published: new Date(incident.createdAt),
       description: escapeXml(`${STATUS_WORDS[incident.status] ?? incident.status} - ${last.body}`),
       content: cdataSafe(incidentHtml(incident, zone)),
-    },
+    }),
   };
 }
 
@@ -122,7 +125,8 @@ function maintenanceEntry(status: PublicStatus, siteUrl: string, maintenance: Pu
   const guid = tagUri(status, 'maintenance', maintenance.id, maintenance.scheduledFor);
   return {
     sortAt: maintenance.updatedAt,
-    item: {
+    guid,
+    item: () => ({
       title: escapeXml(maintenance.title),
       id: guid,
       guid,
@@ -131,7 +135,7 @@ function maintenanceEntry(status: PublicStatus, siteUrl: string, maintenance: Pu
       published: new Date(maintenance.createdAt),
       description: escapeXml(`${STATUS_WORDS[maintenance.status] ?? maintenance.status} - ${maintenance.description}`),
       content: cdataSafe(maintenanceHtml(maintenance, zone)),
-    },
+    }),
   };
 }
 
@@ -151,7 +155,7 @@ export function historyFeed(status: PublicStatus, format: FeedFormat, component?
     ...status.incidents.filter((i) => touches(i.components)).map((i) => incidentEntry(status, siteUrl, i)),
     ...status.maintenances.filter((m) => touches(m.components)).map((m) => maintenanceEntry(status, siteUrl, m)),
   ]
-    .sort((a, b) => b.sortAt - a.sortAt || (a.item.guid! < b.item.guid! ? -1 : a.item.guid! > b.item.guid! ? 1 : 0))
+    .sort((a, b) => b.sortAt - a.sortAt || (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0))
     .slice(0, FEED_ENTRIES);
   const name = xmlSafe(status.page.name);
   const feed = new Feed({
@@ -166,6 +170,6 @@ export function historyFeed(status: PublicStatus, format: FeedFormat, component?
     author: { name, link: status.page.url },
     feedLinks: { rss: siteLink(siteUrl, feedPath('rss', component)), atom: siteLink(siteUrl, feedPath('atom', component)) },
   });
-  for (const entry of entries) feed.addItem(entry.item);
+  for (const entry of entries) feed.addItem(entry.item());
   return `${format === 'rss' ? feed.rss2() : feed.atom1()}\n`;
 }

@@ -11,6 +11,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { memoized } from './memo.ts';
 
 /** Allowed link protocols; a link without one (relative, fragment) is unwrapped to its text. */
 const PROTOCOLS = ['http', 'https', 'mailto'];
@@ -62,9 +63,10 @@ const processor = unified()
   .use(rehypeStringify);
 
 /** Public Markdown text as safe HTML (block level: paragraphs and lists). */
-export function markdownToHtml(text: string): string {
-  return String(processor.processSync(text)).trim();
-}
+export const markdownToHtml: (text: string) => string = memoized(
+  (text: string) => text,
+  (text: string) => String(processor.processSync(text)).trim(),
+);
 
 /**
  * Public Markdown text as safe HTML for inline places (a list item, a table cell): a single

@@ -199,7 +199,22 @@ const levelLabel = (level: ImpactInterval['level']) => COMPONENT_STATUS_LABEL[le
 
 const soFar = (duration: ShownTime, open: boolean): ShownTime => (open ? { ...duration, text: `${duration.text} so far` } : duration);
 
+/**
+ * One view per incident, shared by its page, the history pages and its components' pages (it
+ * was built three times or more, and kept as many times in the pages' props).
+ */
+const incidentViews = new WeakMap<PublicIncident, { key: string; view: IncidentView }>();
+
 function incidentView(incident: PublicIncident, zone: string, now: number): IncidentView {
+  const key = `${zone} ${now}`;
+  const known = incidentViews.get(incident);
+  if (known?.key === key) return known.view;
+  const view = buildIncidentView(incident, zone, now);
+  incidentViews.set(incident, { key, view });
+  return view;
+}
+
+function buildIncidentView(incident: PublicIncident, zone: string, now: number): IncidentView {
   const ended = incident.resolvedAt;
   const span = incident.impactWindow;
   return {

@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { zoneAbbreviation } from '../../core/time.ts';
 import { isoInZone } from '../../core/zone.ts';
 import { formatDuration } from '../../domain/status/duration.ts';
+import { memoized } from './memo.ts';
 
 /** A time as the site shows it: the text, and the `datetime` attribute of its `<time>`. */
 export interface ShownTime {
@@ -23,10 +24,13 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** An instant in the zone: "22 Nov 2026, 08:20 CET"; datetime "2026-11-22T08:20:00+01:00". */
-export function showTime(at: number, zone: string): ShownTime {
-  const t = DateTime.fromMillis(at, { zone });
-  return { datetime: isoInZone(at, zone), text: `${t.day} ${MONTHS[t.month - 1]} ${t.year}, ${two(t.hour)}:${two(t.minute)} ${zoneAbbreviation(at, zone)}` };
-}
+export const showTime: (at: number, zone: string) => ShownTime = memoized(
+  (at: number, zone: string) => `${at} ${zone}`,
+  (at: number, zone: string): ShownTime => {
+    const t = DateTime.fromMillis(at, { zone });
+    return { datetime: isoInZone(at, zone), text: `${t.day} ${MONTHS[t.month - 1]} ${t.year}, ${two(t.hour)}:${two(t.minute)} ${zoneAbbreviation(at, zone)}` };
+  },
+);
 
 /**
  * The end of a range that starts at `from`: as showTime, but only "13:41 CEST" when it falls on
