@@ -3,7 +3,9 @@
  * the MDX retrospective renders <SloChart> (its canvas drawn once scrolled to) and <KeyTimes> (in
  * time order) where the body writes them; the index's filters change the rows shown (and without
  * JavaScript the whole table is there); a page shows what `keel validate` says about its file;
- * axe-core finds no serious or critical violation on an incident page, light and dark.
+ * the public statement looks as on the public page (computed styles, element by element) and its
+ * styles change nothing else of the page; axe-core finds no serious or critical violation on an
+ * incident page, light and dark.
  * Screenshots go to tmp/e2e/.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -163,6 +165,71 @@ describe('retrospectives on the internal site', () => {
       }
       await c.close();
       expect(found).toEqual([]);
+    },
+  );
+});
+
+/** Every element below `root` in document order (but styles, scripts and those inside `skip`): its text's start, width and the computed styles that make its look. */
+function looks(root: Element, skip?: string): string[] {
+  const props = [
+    'color',
+    'background-color',
+    'font-family',
+    'font-size',
+    'font-weight',
+    'line-height',
+    'margin-top',
+    'margin-bottom',
+    'margin-left',
+    'padding-left',
+    'list-style-type',
+    'border-left-width',
+    'border-left-color',
+    'overflow-wrap',
+  ];
+  return [...root.querySelectorAll('*:not(style, script)')]
+    .filter((el) => skip === undefined || el.closest(skip) === null)
+    .map((el) => {
+      const style = getComputedStyle(el);
+      return `${el.textContent.trim().slice(0, 24)} | ${Math.round(el.getBoundingClientRect().width)}px | ${props.map((p) => style.getPropertyValue(p)).join(' ')}`;
+    });
+}
+
+describe('the public statement on a retrospective page', () => {
+  let publicSite: Served;
+  const PUBLIC_PAGE = '/incidents/2026-10-14-card-payments-outage/';
+
+  beforeAll(async () => {
+    publicSite = await serve(await sampleSite('public'));
+  }, 240_000);
+
+  afterAll(async () => {
+    await publicSite?.close();
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'looks as on the public page, element by element, and changes nothing else of the page (%s scheme)',
+    async (colorScheme) => {
+      const c = await context(`statement-${colorScheme}`, { colorScheme });
+      const page = await c.newPage();
+      // Served from another origin than the internal site, as a real public site is.
+      await page.goto(publicSite.origin + PUBLIC_PAGE);
+      const asCustomersSawIt = await page.locator('main').evaluate(looks);
+      await page.locator('main').screenshot({ path: join(SCREENSHOTS, `statement-public-${colorScheme}.png`) });
+      const internal = await open(c, MDX_PAGE);
+      const statement = internal.locator('[data-public-statement]');
+      expect(await statement.evaluate(looks)).toEqual(asCustomersSawIt);
+      await statement.screenshot({ path: join(SCREENSHOTS, `statement-internal-${colorScheme}.png`) });
+
+      // Nothing outside the statement changes when the public styles are taken away, and the statement does.
+      const rest = () => internal.locator('html').evaluate(looks, '[data-public-statement]');
+      const before = await rest();
+      expect(before.length).toBeGreaterThan(200);
+      await internal.evaluate(() => [...document.head.querySelectorAll('style')].find((s) => s.textContent.includes('@scope'))!.remove());
+      await expect(rest()).resolves.toEqual(before);
+      await expect(statement.evaluate(looks)).resolves.not.toEqual(asCustomersSawIt);
+      await c.close();
+      expect(errors).toEqual([]);
     },
   );
 });
