@@ -284,6 +284,15 @@ describe('real-shaped retrospectives', () => {
     '## Follow-up actions',
     '',
     '- Alert on replication lag even while a maintenance mutes the others.',
+    '',
+    // Headings a real report has that the page has sections of its own for: their ids must not clash.
+    '## Services',
+    '',
+    'The ledger and the invoice renderer.',
+    '',
+    '## Follow-ups',
+    '',
+    'See the table beside.',
   ].join('\n');
 
   beforeAll(async () => {
@@ -347,6 +356,14 @@ describe('real-shaped retrospectives', () => {
         '',
         '<SloChart slo="payment-authorisation" from="2026-10-13T12:00:00+02:00" to="2026-10-15T12:00:00+02:00" />',
         '',
+        'The retries also delayed the nightly exports.[^exports]',
+        '',
+        '![Provider load on 14 October, twice the usual from noon](./provider-load.png)',
+        '',
+        '<SloChart slo="etl-freshness" />',
+        '',
+        '[^exports]: Both objectives of etl-freshness are charted.',
+        '',
         '## Communication timeline',
         '',
         '<KeyTimes />',
@@ -395,12 +412,18 @@ describe('real-shaped retrospectives', () => {
     await expect(body.locator('pre code').textContent()).resolves.toContain('pg_last_xact_replay_timestamp');
     await expect(body.locator('script').count()).resolves.toBe(0);
     await expect(body.locator('p', { hasText: 'write-ahead log segment 1059' }).count()).resolves.toBe(1);
-    await expect(page.locator('#statement ~ p').textContent()).resolves.toContain('Internal only');
+    await expect(page.locator('#incident-statement ~ p').textContent()).resolves.toContain('Internal only');
     const durations = await page.locator('table[data-durations] tr').allTextContents();
     expect(durations.find((d) => d.startsWith('Time to detect'))).toContain('not recorded (detected missing)');
     expect(durations.find((d) => d.startsWith('Time to action'))).toContain('not recorded (detected, acknowledged missing)');
     expect(durations.find((d) => d.startsWith('Time to mitigate'))).toContain('1 h 25 min');
-    await expect(page.locator('#follow-ups ~ div td .late', { hasText: 'no owner' }).count()).resolves.toBe(1);
+    await expect(page.locator('#incident-follow-ups ~ div td .late', { hasText: 'no owner' }).count()).resolves.toBe(1);
+    const duplicates = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(duplicates).toEqual([]);
+    await expect(page.locator('[data-body] h2#services').count()).resolves.toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'retrospective-real-long.png'), fullPage: true });
     await c.close();
   });
@@ -420,6 +443,24 @@ describe('real-shaped retrospectives', () => {
     await expect(page.locator('.statement h2').textContent()).resolves.toBe('Card payments slower than usual');
     await expect(page.locator('.statement').textContent()).resolves.toContain('Card payments are back to normal.');
     await expect(page.locator('[data-body] > table tbody tr').count()).resolves.toBe(1);
+    // An image keeps its source and its alt text (Astro's renderer leaves a relative one as a mark).
+    await expect(page.locator('[data-body] img').evaluate((img) => [img.getAttribute('src'), img.getAttribute('alt')])).resolves.toEqual([
+      './provider-load.png',
+      'Provider load on 14 October, twice the usual from noon',
+    ]);
+    // The footnote's link leads to its note.
+    const note = await page.locator('[data-body] sup a').getAttribute('href');
+    await expect(page.locator(note!).textContent()).resolves.toContain('Both objectives of etl-freshness are charted.');
+    // An SLO with two objectives: a pair of charts for each, named and linked to its page.
+    const etl = page.locator('.slo-chart', { has: page.locator('a[href="/slos/etl-freshness/"]') });
+    await expect(etl.locator('.slo-chart-objective a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual([
+      '/slos/etl-freshness/warehouse-at-most-6-hours-behind/',
+      '/slos/etl-freshness/customer-revenue-export-at-most-12-hours-behind/',
+    ]);
+    await expect(etl.locator('figure[data-chart]').count()).resolves.toBe(4);
+    const last = etl.locator('figure[data-chart]').last();
+    await last.scrollIntoViewIfNeeded();
+    await last.locator('.canvas.drawn').waitFor();
     await c.close();
     expect(errors).toEqual([]);
   });

@@ -27,4 +27,17 @@ describe('sanitizeBodyHtml: what Astro rendered from a .md body, made safe for t
     ].join('\n');
     expect(sanitizeBodyHtml(html)).toBe(html);
   });
+
+  it("gives back the src, alt and title of the images Astro's renderer leaves as marks (relative and https), then judges the src as any other", () => {
+    const mark = (image: object) => `<img __ASTRO_IMAGE_="${JSON.stringify(image).replaceAll('"', '&quot;')}">`;
+    const html = [
+      mark({ src: './lag.png', alt: 'Replication lag, 31 January', index: 0 }),
+      mark({ src: 'https://example.com/a.png', alt: 'Restore speed', title: 'restore', index: 0, inferSize: true }),
+      mark({ src: 'javascript:alert(1)', alt: 'x', index: 0 }),
+      '<img __ASTRO_IMAGE_="not json" alt="kept">',
+    ].join('');
+    expect(sanitizeBodyHtml(`<p>${html}</p>`)).toBe(
+      '<p><img src="./lag.png" alt="Replication lag, 31 January"><img src="https://example.com/a.png" alt="Restore speed" title="restore"><img alt="x"><img alt="kept"></p>',
+    );
+  });
 });
