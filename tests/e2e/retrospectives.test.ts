@@ -362,6 +362,14 @@ describe('real-shaped retrospectives', () => {
         '',
         '<SloChart slo="etl-freshness" />',
         '',
+        '- [x] cap the retries',
+        '- [ ] alert on the retry rate',
+        '',
+        '```ts',
+        '// A comment in highlighted code: its colour must still read (WCAG 4.5:1).',
+        'const retries = 3;',
+        '```',
+        '',
         '[^exports]: Both objectives of etl-freshness are charted.',
         '',
         '## Communication timeline',
@@ -461,6 +469,15 @@ describe('real-shaped retrospectives', () => {
     const last = etl.locator('figure[data-chart]').last();
     await last.scrollIntoViewIfNeeded();
     await last.locator('.canvas.drawn').waitFor();
+    // Task lists and highlighted code as real reports write them pass axe too.
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
+      return results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     await c.close();
     expect(errors).toEqual([]);
   });

@@ -10,7 +10,8 @@
  *   mark, `__ASTRO_IMAGE_="{src, alt, title…}"`, which only Astro's own body rendering resolves:
  *   the mark is turned back into the image's src, alt and title first, so no image loses them;
  * - heading and footnote ids kept as rendered (no `user-content-` prefix: links to #a-heading work);
- * - Shiki's highlighted code: the `astro-code` classes and colour-only inline styles.
+ * - Shiki's highlighted code: the `astro-code` classes and colour-only inline styles;
+ * - a task list's checkboxes labelled with their state ("done", "not done"), which axe asks for.
  */
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -36,6 +37,7 @@ export const BODY_SCHEMA: SanitizeSchema = {
     pre: [...(defaults.pre ?? []), ['className', /^astro-code$|^github-/], ['style', SHIKI_STYLE], 'tabIndex', 'dataLanguage'],
     code: [...(defaults.code ?? []), ['className', /^language-./]],
     span: [...(defaults.span ?? []), ['className', 'line'], ['style', SHIKI_STYLE]],
+    input: [...(defaults.input ?? []), 'ariaLabel'],
   },
 };
 
@@ -49,7 +51,7 @@ interface HastNode {
 
 const IMAGE_MARK = '__ASTRO_IMAGE_';
 
-/** Each image Astro left as a mark gets its src, alt and title back (the sanitiser then judges the src). */
+/** Each image Astro left as a mark gets its src, alt and title back (the sanitiser then judges the src); each task checkbox a label. */
 function unmarkImages() {
   const visit = (node: HastNode): void => {
     // HTML's parser lower-cases the attribute's name.
@@ -63,6 +65,10 @@ function unmarkImages() {
       } catch {
         // Not Astro's JSON: the image stays without a source, as the sanitiser would leave it.
       }
+    }
+    // A task list's checkbox (GitHub's markup, as Astro renders it) has no label: say its state.
+    if (node.tagName === 'input' && node.properties?.['type'] === 'checkbox' && node.properties['ariaLabel'] === undefined) {
+      node.properties['ariaLabel'] = node.properties['checked'] === true ? 'done' : 'not done';
     }
     node.children?.forEach(visit);
   };
