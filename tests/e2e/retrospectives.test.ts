@@ -343,7 +343,7 @@ describe('real-shaped retrospectives', () => {
         '  updates:',
         '    - at: 2026-10-14T12:20:00+02:00',
         '      status: investigating',
-        '      body: Card payments are slower than usual.',
+        '      body: Card payments are **slower** than usual.',
         '    - at: 2026-10-14T14:30:00+02:00',
         '      status: resolved',
         '      body: Card payments are back to normal.',
@@ -448,6 +448,8 @@ describe('real-shaped retrospectives', () => {
     expect(rows.at(-1)).toBe(Date.parse('2026-10-15T10:00:00Z'));
     const labels = await page.locator('[data-key-times] li').allTextContents();
     expect(labels.at(-1)).toMatch(/^Acknowledged\s+not recorded/);
+    // A public update's text as the public page renders it (its Markdown), not as written.
+    await expect(page.locator('[data-key-times] li p strong', { hasText: 'slower' }).count()).resolves.toBe(1);
     await expect(page.locator('.statement h2').textContent()).resolves.toBe('Card payments slower than usual');
     await expect(page.locator('.statement').textContent()).resolves.toContain('Card payments are back to normal.');
     await expect(page.locator('[data-body] > table tbody tr').count()).resolves.toBe(1);

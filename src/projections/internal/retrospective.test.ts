@@ -58,7 +58,7 @@ describe('keyTimeline', () => {
         title: 't',
         actions: [],
         updates: [
-          { at: '2026-10-14T12:18:00+02:00', status: 'investigating', body: 'Looking.' },
+          { at: '2026-10-14T12:18:00+02:00', status: 'investigating', body: 'Looking at **payments**:\n\n- cards\n- <b>transfers</b>' },
           { at: '2026-10-14T14:30:00+02:00', status: 'resolved', body: 'Fixed.' },
         ],
       },
@@ -74,6 +74,8 @@ describe('keyTimeline', () => {
       ['Acknowledged', undefined],
     ]);
     expect(items.at(-1)!.at).toBeUndefined();
+    // An update's text as the public page renders it: its Markdown, and raw HTML as text.
+    expect(items[2]!.html).toBe('<p>Looking at <strong>payments</strong>:</p>\n<ul>\n<li>cards</li>\n<li>&#x3C;b>transfers&#x3C;/b></li>\n</ul>');
   });
 });
 

@@ -19,6 +19,7 @@ import { budgetRatio } from '../../domain/slo/events.ts';
 import { objectiveView } from '../../domain/slo/view.ts';
 import { windowSpec, type Interval } from '../../domain/slo/windows.ts';
 import type { Incident } from '../../schemas/incident.ts';
+import { markdownToHtml } from '../public/markdown.ts';
 import { HREF, objectiveKey } from './links.ts';
 import { measuredSlosOf, objectiveEvents, type MeasuredSlo } from './slo-periods.ts';
 import { chart, type Chart, type Link } from './slos.ts';
@@ -63,15 +64,15 @@ export interface TimelineItem {
   readonly kind: 'key' | 'update';
   /** Time since the item before it that has a time; undefined for the first or when not recorded. */
   readonly sincePrevious: number | undefined;
-  /** A public update's text. */
-  readonly body?: string | undefined;
+  /** A public update's text as customers read it (the public site's Markdown subset, sanitised). */
+  readonly html?: string | undefined;
 }
 
 const KEY_LABELS = { started: 'Started', detected: 'Detected', acknowledged: 'Acknowledged', mitigated: 'Mitigated', resolved: 'Resolved' } as const;
 
 /** The key times and public updates of an incident in time order (a key time before an update at the same instant), then the key times not recorded. */
 export function keyTimeline(data: Pick<Incident, keyof typeof KEY_LABELS | 'public'>): TimelineItem[] {
-  const timed: { label: string; at: number; kind: 'key' | 'update'; body?: string }[] = [];
+  const timed: { label: string; at: number; kind: 'key' | 'update'; html?: string }[] = [];
   const missing: TimelineItem[] = [];
   for (const [key, label] of Object.entries(KEY_LABELS) as [keyof typeof KEY_LABELS, string][]) {
     const text = data[key];
@@ -79,7 +80,12 @@ export function keyTimeline(data: Pick<Incident, keyof typeof KEY_LABELS | 'publ
     else timed.push({ label, at: instantOf(text), kind: 'key' });
   }
   (data.public?.updates ?? []).forEach((u, i) =>
-    timed.push({ label: `Public update ${i + 1}${u.status === undefined ? '' : ` (${u.status})`}`, at: instantOf(u.at), kind: 'update', body: u.body }),
+    timed.push({
+      label: `Public update ${i + 1}${u.status === undefined ? '' : ` (${u.status})`}`,
+      at: instantOf(u.at),
+      kind: 'update',
+      html: markdownToHtml(u.body),
+    }),
   );
   const order = timed.map((t, i) => ({ t, i })).sort((a, b) => a.t.at - b.t.at || (a.t.kind === b.t.kind ? a.i - b.i : a.t.kind === 'key' ? -1 : 1));
   const items = order.map(({ t }, k): TimelineItem => ({ ...t, sincePrevious: k === 0 ? undefined : t.at - order[k - 1]!.t.at }));
