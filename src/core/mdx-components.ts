@@ -18,9 +18,9 @@ export interface ComponentSpec {
 export const MDX_COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
   SloChart: {
     collections: ['incidents'],
-    props: ['slo', 'from', 'to'],
+    props: ['slo', 'objective', 'from', 'to'],
     required: ['slo'],
-    summary: "an SLO's SLI and error budget around the incident, its interval shaded",
+    summary: "an SLO's SLI and error budget around the incident (each objective's, or the one `objective` names), its interval shaded",
   },
   KeyTimes: {
     collections: ['incidents'],
@@ -29,6 +29,14 @@ export const MDX_COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     summary: 'the timeline of the front matter: key times, public updates and the durations between them',
   },
 };
+
+/**
+ * The names `<SloChart objective="…">` takes, in the SLO's order: each objective's displayName,
+ * else "objective <i>" (from 0), as the SLO's page names it.
+ */
+export function objectiveNames(objectives: readonly { readonly displayName?: string | undefined }[]): string[] {
+  return objectives.map((o, i) => o.displayName ?? `objective ${i}`);
+}
 
 /** A prop as written: a literal string (`slo="api"`), an expression (`slo={name}`) or a bare name (`slo`). */
 export interface ComponentProp extends Position {

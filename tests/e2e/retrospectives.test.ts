@@ -3,7 +3,9 @@
  * the MDX retrospective renders <SloChart> (its canvas drawn once scrolled to) and <KeyTimes> (in
  * time order) where the body writes them; the index's filters change the rows shown (and without
  * JavaScript the whole table is there); a page shows what `keel validate` says about its file;
- * axe-core finds no serious or critical violation on an incident page, light and dark.
+ * the public statement looks as on the public page (computed styles, element by element) and its
+ * styles change nothing else of the page; axe-core finds no serious or critical violation on an
+ * incident page, light and dark.
  * Screenshots go to tmp/e2e/.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -167,6 +169,71 @@ describe('retrospectives on the internal site', () => {
   );
 });
 
+/** Every element below `root` in document order (but styles, scripts and those inside `skip`): its text's start, width and the computed styles that make its look. */
+function looks(root: Element, skip?: string): string[] {
+  const props = [
+    'color',
+    'background-color',
+    'font-family',
+    'font-size',
+    'font-weight',
+    'line-height',
+    'margin-top',
+    'margin-bottom',
+    'margin-left',
+    'padding-left',
+    'list-style-type',
+    'border-left-width',
+    'border-left-color',
+    'overflow-wrap',
+  ];
+  return [...root.querySelectorAll('*:not(style, script)')]
+    .filter((el) => skip === undefined || el.closest(skip) === null)
+    .map((el) => {
+      const style = getComputedStyle(el);
+      return `${el.textContent.trim().slice(0, 24)} | ${Math.round(el.getBoundingClientRect().width)}px | ${props.map((p) => style.getPropertyValue(p)).join(' ')}`;
+    });
+}
+
+describe('the public statement on a retrospective page', () => {
+  let publicSite: Served;
+  const PUBLIC_PAGE = '/incidents/2026-10-14-card-payments-outage/';
+
+  beforeAll(async () => {
+    publicSite = await serve(await sampleSite('public'));
+  }, 240_000);
+
+  afterAll(async () => {
+    await publicSite?.close();
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'looks as on the public page, element by element, and changes nothing else of the page (%s scheme)',
+    async (colorScheme) => {
+      const c = await context(`statement-${colorScheme}`, { colorScheme });
+      const page = await c.newPage();
+      // Served from another origin than the internal site, as a real public site is.
+      await page.goto(publicSite.origin + PUBLIC_PAGE);
+      const asCustomersSawIt = await page.locator('main').evaluate(looks);
+      await page.locator('main').screenshot({ path: join(SCREENSHOTS, `statement-public-${colorScheme}.png`) });
+      const internal = await open(c, MDX_PAGE);
+      const statement = internal.locator('[data-public-statement]');
+      expect(await statement.evaluate(looks)).toEqual(asCustomersSawIt);
+      await statement.screenshot({ path: join(SCREENSHOTS, `statement-internal-${colorScheme}.png`) });
+
+      // Nothing outside the statement changes when the public styles are taken away, and the statement does.
+      const rest = () => internal.locator('html').evaluate(looks, '[data-public-statement]');
+      const before = await rest();
+      expect(before.length).toBeGreaterThan(200);
+      await internal.evaluate(() => [...document.head.querySelectorAll('style')].find((s) => s.textContent.includes('@scope'))!.remove());
+      await expect(rest()).resolves.toEqual(before);
+      await expect(statement.evaluate(looks)).resolves.not.toEqual(asCustomersSawIt);
+      await c.close();
+      expect(errors).toEqual([]);
+    },
+  );
+});
+
 /**
  * Real-shaped retrospectives (the sample is small and written to pass): the sample content with two
  * incidents more — a long Markdown draft with tables, code
@@ -217,6 +284,15 @@ describe('real-shaped retrospectives', () => {
     '## Follow-up actions',
     '',
     '- Alert on replication lag even while a maintenance mutes the others.',
+    '',
+    // Headings a real report has that the page has sections of its own for: their ids must not clash.
+    '## Services',
+    '',
+    'The ledger and the invoice renderer.',
+    '',
+    '## Follow-ups',
+    '',
+    'See the table beside.',
   ].join('\n');
 
   beforeAll(async () => {
@@ -267,7 +343,7 @@ describe('real-shaped retrospectives', () => {
         '  updates:',
         '    - at: 2026-10-14T12:20:00+02:00',
         '      status: investigating',
-        '      body: Card payments are slower than usual.',
+        '      body: Card payments are **slower** than usual.',
         '    - at: 2026-10-14T14:30:00+02:00',
         '      status: resolved',
         '      body: Card payments are back to normal.',
@@ -279,6 +355,22 @@ describe('real-shaped retrospectives', () => {
         'Retries of failed card payments doubled the load on the provider for an afternoon.',
         '',
         '<SloChart slo="payment-authorisation" from="2026-10-13T12:00:00+02:00" to="2026-10-15T12:00:00+02:00" />',
+        '',
+        'The retries also delayed the nightly exports.[^exports]',
+        '',
+        '![Provider load on 14 October, twice the usual from noon](./provider-load.png)',
+        '',
+        '<SloChart slo="etl-freshness" />',
+        '',
+        '- [x] cap the retries',
+        '- [ ] alert on the retry rate',
+        '',
+        '```ts',
+        '// A comment in highlighted code: its colour must still read (WCAG 4.5:1).',
+        'const retries = 3;',
+        '```',
+        '',
+        '[^exports]: Both objectives of etl-freshness are charted.',
         '',
         '## Communication timeline',
         '',
@@ -328,12 +420,18 @@ describe('real-shaped retrospectives', () => {
     await expect(body.locator('pre code').textContent()).resolves.toContain('pg_last_xact_replay_timestamp');
     await expect(body.locator('script').count()).resolves.toBe(0);
     await expect(body.locator('p', { hasText: 'write-ahead log segment 1059' }).count()).resolves.toBe(1);
-    await expect(page.locator('#statement ~ p').textContent()).resolves.toContain('Internal only');
+    await expect(page.locator('#incident-statement ~ p').textContent()).resolves.toContain('Internal only');
     const durations = await page.locator('table[data-durations] tr').allTextContents();
     expect(durations.find((d) => d.startsWith('Time to detect'))).toContain('not recorded (detected missing)');
     expect(durations.find((d) => d.startsWith('Time to action'))).toContain('not recorded (detected, acknowledged missing)');
     expect(durations.find((d) => d.startsWith('Time to mitigate'))).toContain('1 h 25 min');
-    await expect(page.locator('#follow-ups ~ div td .late', { hasText: 'no owner' }).count()).resolves.toBe(1);
+    await expect(page.locator('#incident-follow-ups ~ div td .late', { hasText: 'no owner' }).count()).resolves.toBe(1);
+    const duplicates = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(duplicates).toEqual([]);
+    await expect(page.locator('[data-body] h2#services').count()).resolves.toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'retrospective-real-long.png'), fullPage: true });
     await c.close();
   });
@@ -350,9 +448,38 @@ describe('real-shaped retrospectives', () => {
     expect(rows.at(-1)).toBe(Date.parse('2026-10-15T10:00:00Z'));
     const labels = await page.locator('[data-key-times] li').allTextContents();
     expect(labels.at(-1)).toMatch(/^Acknowledged\s+not recorded/);
+    // A public update's text as the public page renders it (its Markdown), not as written.
+    await expect(page.locator('[data-key-times] li p strong', { hasText: 'slower' }).count()).resolves.toBe(1);
     await expect(page.locator('.statement h2').textContent()).resolves.toBe('Card payments slower than usual');
     await expect(page.locator('.statement').textContent()).resolves.toContain('Card payments are back to normal.');
     await expect(page.locator('[data-body] > table tbody tr').count()).resolves.toBe(1);
+    // An image keeps its source and its alt text (Astro's renderer leaves a relative one as a mark).
+    await expect(page.locator('[data-body] img').evaluate((img) => [img.getAttribute('src'), img.getAttribute('alt')])).resolves.toEqual([
+      './provider-load.png',
+      'Provider load on 14 October, twice the usual from noon',
+    ]);
+    // The footnote's link leads to its note.
+    const note = await page.locator('[data-body] sup a').getAttribute('href');
+    await expect(page.locator(note!).textContent()).resolves.toContain('Both objectives of etl-freshness are charted.');
+    // An SLO with two objectives: a pair of charts for each, named and linked to its page.
+    const etl = page.locator('.slo-chart', { has: page.locator('a[href="/slos/etl-freshness/"]') });
+    await expect(etl.locator('.slo-chart-objective a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual([
+      '/slos/etl-freshness/warehouse-at-most-6-hours-behind/',
+      '/slos/etl-freshness/customer-revenue-export-at-most-12-hours-behind/',
+    ]);
+    await expect(etl.locator('figure[data-chart]').count()).resolves.toBe(4);
+    const last = etl.locator('figure[data-chart]').last();
+    await last.scrollIntoViewIfNeeded();
+    await last.locator('.canvas.drawn').waitFor();
+    // Task lists and highlighted code as real reports write them pass axe too.
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
+      return results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     await c.close();
     expect(errors).toEqual([]);
   });

@@ -22,9 +22,26 @@ describe('sanitizeBodyHtml: what Astro rendered from a .md body, made safe for t
       '<details><summary>More</summary><p>hidden</p></details>',
       '<p><img src="https://example.com/a.png" alt="a"> <img src="./diagram.png" alt="b"></p>',
       '<p>x<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label">1</a></sup></p>',
-      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled> task</li></ul>',
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled aria-label="not done"> task</li></ul>',
       '<pre class="astro-code github-dark" style="background-color:#24292e;color:#e1e4e8; overflow-x: auto;" tabindex="0" data-language="ts"><code><span class="line"><span style="color:#F97583">const</span></span></code></pre>',
     ].join('\n');
     expect(sanitizeBodyHtml(html)).toBe(html);
+  });
+
+  it("labels task checkboxes, and gives back the src, alt and title of the images Astro's renderer leaves as marks (relative and https), then judges the src as any other", () => {
+    const mark = (image: object) => `<img __ASTRO_IMAGE_="${JSON.stringify(image).replaceAll('"', '&quot;')}">`;
+    const html = [
+      mark({ src: './lag.png', alt: 'Replication lag, 31 January', index: 0 }),
+      mark({ src: 'https://example.com/a.png', alt: 'Restore speed', title: 'restore', index: 0, inferSize: true }),
+      mark({ src: 'javascript:alert(1)', alt: 'x', index: 0 }),
+      '<img __ASTRO_IMAGE_="not json" alt="kept">',
+    ].join('');
+    // A task list's checkboxes as Astro renders them, labelled with their state.
+    expect(sanitizeBodyHtml('<li class="task-list-item"><input type="checkbox" checked disabled> a</li><li><input type="checkbox" disabled> b</li>')).toBe(
+      '<li class="task-list-item"><input type="checkbox" checked disabled aria-label="done"> a</li><li><input type="checkbox" disabled aria-label="not done"> b</li>',
+    );
+    expect(sanitizeBodyHtml(`<p>${html}</p>`)).toBe(
+      '<p><img src="./lag.png" alt="Replication lag, 31 January"><img src="https://example.com/a.png" alt="Restore speed" title="restore"><img alt="x"><img alt="kept"></p>',
+    );
   });
 });

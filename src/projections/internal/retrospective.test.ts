@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkMdx } from '../../content/mdx.ts';
-import { bodyParts, keyTimeline, markComponents } from './retrospective.ts';
+import type { ContentIndex } from '../../content/entry.ts';
+import { evaluateSlo } from '../../domain/slo/evaluate.ts';
+import { sloInputs } from '../../model/slos.ts';
+import { validateContent } from '../../rules/validate.ts';
+import { bodyParts, keyTimeline, markComponents, retrospectiveComponents, type ComponentView, type SloChartView } from './retrospective.ts';
+import { sloPages } from './slos.ts';
+
+const SAMPLE = fileURLToPath(new URL('../../../content', import.meta.url));
+const NOW = Date.parse('2026-11-22T12:00:00Z');
 
 describe('markComponents and bodyParts', () => {
   it('puts each rendered component where the body writes it, blocks and inline, and leaves the rest as written', () => {
@@ -49,7 +58,7 @@ describe('keyTimeline', () => {
         title: 't',
         actions: [],
         updates: [
-          { at: '2026-10-14T12:18:00+02:00', status: 'investigating', body: 'Looking.' },
+          { at: '2026-10-14T12:18:00+02:00', status: 'investigating', body: 'Looking at **payments**:\n\n- cards\n- <b>transfers</b>' },
           { at: '2026-10-14T14:30:00+02:00', status: 'resolved', body: 'Fixed.' },
         ],
       },
@@ -65,5 +74,60 @@ describe('keyTimeline', () => {
       ['Acknowledged', undefined],
     ]);
     expect(items.at(-1)!.at).toBeUndefined();
+    // An update's text as the public page renders it: its Markdown, and raw HTML as text.
+    expect(items[2]!.html).toBe('<p>Looking at <strong>payments</strong>:</p>\n<ul>\n<li>cards</li>\n<li>&#x3C;b>transfers&#x3C;/b></li>\n</ul>');
+  });
+});
+
+describe('<SloChart> of an SLO with several objectives', () => {
+  let index: ContentIndex;
+  /** What the components of `body` show in the sample's ETL incident (its SLO, etl-freshness, has two objectives and a composite). */
+  const viewsOf = (body: string, incident = '2026-09-08-etl-silent-failure'): ComponentView[] => {
+    const entry = index.collections.incidents.find((i) => i.id === incident)!;
+    return retrospectiveComponents(index, { id: entry.id, data: entry.data, components: checkMdx(body).components }, NOW);
+  };
+  const chartOf = (view: ComponentView | undefined): SloChartView => {
+    expect(view?.name).toBe('SloChart');
+    return view as SloChartView;
+  };
+
+  beforeAll(async () => {
+    ({ index } = await validateContent(SAMPLE, { now: NOW }));
+  });
+
+  it('charts each objective by default, named and linked as the SLO pages name and place them, with its own target', () => {
+    const view = chartOf(viewsOf('<SloChart slo="etl-freshness" />')[0]);
+    // The SLO pages' own objectives (the composite is the SLO's first page, not an objective).
+    const evaluation = sloInputs(index, NOW, 'etl-freshness').map(evaluateSlo);
+    const pages = sloPages(evaluation, { index, serviceNames: new Map(), owners: new Map(), incidentTitles: new Map() }).pages.filter((p) => !p.composite);
+    expect(pages).toHaveLength(2);
+    expect(view.objectives.map((o) => [o.label, o.href])).toEqual(pages.map((p) => [p.objective, p.href]));
+    for (const [i, o] of view.objectives.entries()) {
+      expect(o.charts.map((c) => c.title)).toEqual([`SLI against the target (${o.label})`, `Error budget remaining (${o.label})`]);
+      expect(o.charts[0]!.thresholds).toEqual([{ label: 'target', value: pages[i]!.target }]);
+      expect(o.charts[0]!.time.length).toBeGreaterThan(0);
+      expect(o.charts[0]!.time.every((t) => t > view.from && t <= view.to)).toBe(true);
+    }
+    // Unique ids, so a page can hold every chart.
+    const ids = view.objectives.flatMap((o) => o.charts.map((c) => c.id));
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it('charts only the objective named by objective, the same charts as in the default', () => {
+    const all = chartOf(viewsOf('<SloChart slo="etl-freshness" />')[0]);
+    const one = chartOf(viewsOf('<SloChart slo="etl-freshness" objective="Customer revenue export at most 12 hours behind" />')[0]);
+    expect(one.objectives.map((o) => o.label)).toEqual(['Customer revenue export at most 12 hours behind']);
+    expect(one.objectives[0]!.charts.map((c) => c.values)).toEqual(all.objectives[1]!.charts.map((c) => c.values));
+    // Validation reports an objective the SLO does not have; the page draws nothing for it.
+    expect(viewsOf('<SloChart slo="etl-freshness" objective="Warehouse fresh" />')).toEqual([{ name: 'none' }]);
+  });
+
+  it('charts the only objective of an SLO, linked to the SLO page, named only when it has a displayName', () => {
+    const view = chartOf(viewsOf('<SloChart slo="login-success" />', '2026-10-14-card-payments-outage')[0]);
+    expect(view.objectives.map((o) => [o.href, o.charts.map((c) => c.title)])).toEqual([
+      ['/slos/login-success/', ['SLI against the target', 'Error budget remaining']],
+    ]);
+    const named = chartOf(viewsOf('<SloChart slo="payment-authorisation" />', '2026-10-14-card-payments-outage')[0]);
+    expect(named.objectives[0]!.charts.map((c) => c.title)).toEqual(['SLI against the target (99.95% answered)', 'Error budget remaining (99.95% answered)']);
   });
 });

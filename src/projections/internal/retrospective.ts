@@ -3,21 +3,24 @@
  * replaces each component the MDX check found (src/content/mdx-components.ts) by a mark before
  * Astro renders the body as Markdown (`markComponents`); the page cuts the rendered HTML at the
  * marks (`bodyParts`) and puts there what `retrospectiveComponents` computed for each use:
- * - `<SloChart slo="…" from to />`: the SLO's SLI and error budget remaining around the incident
- *   (by default as long before and after it as it lasted, at least six hours), the incident's
+ * - `<SloChart slo="…" objective from to />`: the SLI and error budget remaining of each of the
+ *   SLO's objectives (or of the one `objective` names) around the incident (by default as long
+ *   before and after it as it lasted, at least six hours), the incident's
  *   interval shaded — from the SLO engine's own events and budget view, so the figures agree with
  *   the SLO's page;
  * - `<KeyTimes />`: the key times and every public update, in time order, with the time since
  *   the one before.
  */
 import { HOUR_MS, instantOf, isTimestamp } from '../../core/time.ts';
-import { rendersUse, type ComponentUse } from '../../core/mdx-components.ts';
+import { objectiveNames, rendersUse, type ComponentUse } from '../../core/mdx-components.ts';
 import type { ContentIndex } from '../../content/entry.ts';
+import { isComposite } from '../../domain/slo/evaluate.ts';
 import { budgetRatio } from '../../domain/slo/events.ts';
 import { objectiveView } from '../../domain/slo/view.ts';
 import { windowSpec, type Interval } from '../../domain/slo/windows.ts';
 import type { Incident } from '../../schemas/incident.ts';
-import { HREF } from './links.ts';
+import { markdownToHtml } from '../public/markdown.ts';
+import { HREF, objectiveKey } from './links.ts';
 import { measuredSlosOf, objectiveEvents, type MeasuredSlo } from './slo-periods.ts';
 import { chart, type Chart, type Link } from './slos.ts';
 
@@ -61,15 +64,15 @@ export interface TimelineItem {
   readonly kind: 'key' | 'update';
   /** Time since the item before it that has a time; undefined for the first or when not recorded. */
   readonly sincePrevious: number | undefined;
-  /** A public update's text. */
-  readonly body?: string | undefined;
+  /** A public update's text as customers read it (the public site's Markdown subset, sanitised). */
+  readonly html?: string | undefined;
 }
 
 const KEY_LABELS = { started: 'Started', detected: 'Detected', acknowledged: 'Acknowledged', mitigated: 'Mitigated', resolved: 'Resolved' } as const;
 
 /** The key times and public updates of an incident in time order (a key time before an update at the same instant), then the key times not recorded. */
 export function keyTimeline(data: Pick<Incident, keyof typeof KEY_LABELS | 'public'>): TimelineItem[] {
-  const timed: { label: string; at: number; kind: 'key' | 'update'; body?: string }[] = [];
+  const timed: { label: string; at: number; kind: 'key' | 'update'; html?: string }[] = [];
   const missing: TimelineItem[] = [];
   for (const [key, label] of Object.entries(KEY_LABELS) as [keyof typeof KEY_LABELS, string][]) {
     const text = data[key];
@@ -77,7 +80,12 @@ export function keyTimeline(data: Pick<Incident, keyof typeof KEY_LABELS | 'publ
     else timed.push({ label, at: instantOf(text), kind: 'key' });
   }
   (data.public?.updates ?? []).forEach((u, i) =>
-    timed.push({ label: `Public update ${i + 1}${u.status === undefined ? '' : ` (${u.status})`}`, at: instantOf(u.at), kind: 'update', body: u.body }),
+    timed.push({
+      label: `Public update ${i + 1}${u.status === undefined ? '' : ` (${u.status})`}`,
+      at: instantOf(u.at),
+      kind: 'update',
+      html: markdownToHtml(u.body),
+    }),
   );
   const order = timed.map((t, i) => ({ t, i })).sort((a, b) => a.t.at - b.t.at || (a.t.kind === b.t.kind ? a.i - b.i : a.t.kind === 'key' ? -1 : 1));
   const items = order.map(({ t }, k): TimelineItem => ({ ...t, sincePrevious: k === 0 ? undefined : t.at - order[k - 1]!.t.at }));
@@ -91,6 +99,15 @@ export interface SloChartView {
   readonly from: number;
   readonly to: number;
   readonly incident: { readonly from: number; readonly to: number };
+  /** The objectives charted, in the SLO's order: every one, or the one `objective` names. */
+  readonly objectives: readonly ObjectiveCharts[];
+}
+
+/** One objective's SLI and budget charts, linked to its page. */
+export interface ObjectiveCharts {
+  /** As the SLO's page names it (`objectiveNames`). */
+  readonly label: string;
+  readonly href: string;
   readonly charts: readonly Chart[];
 }
 
@@ -129,6 +146,9 @@ export function retrospectiveComponents(
     };
     const from = time('from', started - margin);
     const to = Math.min(time('to', incidentEnd + margin), now);
+    const names = objectiveNames(slo.slo.spec.objectives);
+    const wanted = prop('objective');
+    if (wanted !== undefined && !names.includes(wanted)) return { name: 'none' };
     const title = slo.slo.metadata.displayName ?? slo.id;
     return {
       name: 'SloChart',
@@ -136,54 +156,78 @@ export function retrospectiveComponents(
       from,
       to,
       incident: { from: started, to: incidentEnd },
-      charts: sloCharts(slo, { from, to }, { from: started, to: incidentEnd }, now, incident.id),
+      objectives: objectiveCharts(slo, wanted, { from, to }, { from: started, to: incidentEnd }, now, incident.id),
     };
   });
 }
 
-/** The SLI and budget charts of an SLO's first objective over `(from, to]`, the incident shaded. */
-function sloCharts(slo: MeasuredSlo, { from, to }: Interval, incident: Interval, now: number, prefix: string): Chart[] {
-  const objective = objectiveEvents(slo)[0];
+/**
+ * The SLI and budget charts over `(from, to]` of each objective of an SLO (or of the one named
+ * `only`), the incident shaded; each linked to its page on the internal site (the SLO's first page
+ * is its first objective's, or its composite's).
+ */
+function objectiveCharts(
+  slo: MeasuredSlo,
+  only: string | undefined,
+  { from, to }: Interval,
+  incident: Interval,
+  now: number,
+  prefix: string,
+): ObjectiveCharts[] {
+  const objectives = slo.slo.spec.objectives;
+  const names = objectiveNames(objectives);
+  const events = objectiveEvents(slo);
+  const composite = isComposite(slo.slo);
   const bands = [{ label: 'incident', from: Math.max(from, incident.from), to: Math.min(to, incident.to) }];
   const empty = 'No measurements of this SLO around the incident.';
-  if (objective?.events === undefined) {
-    return [chart(`${prefix}-${slo.id}-sli`, 'SLI', 'ratio', ['SLI'], [], [], empty)];
-  }
-  const { events, target, label } = objective;
-  const view = objectiveView(events, target, windowSpec(slo.slo), now);
-  const points = Array.from(events.time).filter((t) => t > from && t <= to);
-  const ratio = budgetRatio(target);
-  const sli = view.resolutionMs === undefined ? points.map(() => Number.NaN) : Array.from(view.burnSweep(points, view.resolutionMs), (b) => 1 - b * ratio);
-  const remaining = points.map((t) => {
-    const consumed = view.consumed(t);
-    return consumed === null ? Number.NaN : 1 - consumed;
+  return names.flatMap((label, i): ObjectiveCharts[] => {
+    if (only !== undefined && label !== only) return [];
+    const href = i === 0 && !composite ? HREF.slo(slo.id) : HREF.slo(slo.id, objectiveKey(objectives[i]!.displayName ?? i));
+    const id = `${prefix}-${slo.id}-${i}`;
+    // A lone objective without a displayName is the SLO itself: its charts need no name.
+    const of = objectives.length === 1 && objectives[0]!.displayName === undefined ? '' : ` (${label})`;
+    const objective = events[i];
+    if (objective?.events === undefined) return [{ label, href, charts: [chart(`${id}-sli`, `SLI against the target${of}`, 'ratio', ['SLI'], [], [], empty)] }];
+    const view = objectiveView(objective.events, objective.target, windowSpec(slo.slo), now);
+    const points = Array.from(objective.events.time).filter((t) => t > from && t <= to);
+    const ratio = budgetRatio(objective.target);
+    const sli = view.resolutionMs === undefined ? points.map(() => Number.NaN) : Array.from(view.burnSweep(points, view.resolutionMs), (b) => 1 - b * ratio);
+    const remaining = points.map((t) => {
+      const consumed = view.consumed(t);
+      return consumed === null ? Number.NaN : 1 - consumed;
+    });
+    const noData = points.length === 0 ? empty : undefined;
+    return [
+      {
+        label,
+        href,
+        charts: [
+          {
+            ...chart(
+              `${id}-sli`,
+              `SLI against the target${of}`,
+              'ratio',
+              ['SLI'],
+              [{ time: points, values: sli }],
+              [{ label: 'target', value: objective.target }],
+              noData,
+            ),
+            bands,
+          },
+          {
+            ...chart(
+              `${id}-budget`,
+              `Error budget remaining${of}`,
+              'ratio',
+              ['budget remaining'],
+              [{ time: points, values: remaining }],
+              [{ label: 'exhausted', value: 0 }],
+              noData,
+            ),
+            bands,
+          },
+        ],
+      },
+    ];
   });
-  const noData = points.length === 0 ? empty : undefined;
-  const of = label === slo.id ? '' : ` (${label})`;
-  return [
-    {
-      ...chart(
-        `${prefix}-${slo.id}-sli`,
-        `SLI against the target${of}`,
-        'ratio',
-        ['SLI'],
-        [{ time: points, values: sli }],
-        [{ label: 'target', value: target }],
-        noData,
-      ),
-      bands,
-    },
-    {
-      ...chart(
-        `${prefix}-${slo.id}-budget`,
-        `Error budget remaining${of}`,
-        'ratio',
-        ['budget remaining'],
-        [{ time: points, values: remaining }],
-        [{ label: 'exhausted', value: 0 }],
-        noData,
-      ),
-      bands,
-    },
-  ];
 }

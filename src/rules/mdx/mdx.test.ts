@@ -4,10 +4,17 @@ import component from './component.ts';
 const SLO =
   'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api-availability\nspec:\n  service: api\n  indicator:\n    metadata: { name: api-ok }\n    spec:\n      ratioMetric:\n        good: { metricSource: { type: P, spec: {} } }\n        total: { metricSource: { type: P, spec: {} } }\n  timeWindow:\n    - { duration: 28d, isRolling: true }\n  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n';
 
+/** The same SLO with two named objectives. */
+const TWO = SLO.replace('api-availability', 'api-two').replace(
+  '    - target: 0.99\n',
+  '    - { displayName: 99% monthly, target: 0.99 }\n    - { displayName: 95% weekly, target: 0.95 }\n',
+);
+
 const FILE = 'incidents/2026-11-10-api.mdx';
 /** An open SEV3 incident (no retrospective checks) whose body starts on line 7. */
 const incident = (body: string, file = FILE) => ({
   'slos/api.yaml': SLO,
+  'slos/two.yaml': TWO,
   [file]: ['---', 'title: API errors', 'severity: SEV3', 'started: 2026-11-10T10:00:00Z', 'services: [api]', '---', body].join('\n'),
 });
 
@@ -17,6 +24,10 @@ testRule(component, {
     {
       name: 'a chart with from and to',
       files: incident('<SloChart slo="api-availability" from="2026-11-10T08:00:00Z" to="2026-11-10T12:00:00+01:00" />\n'),
+    },
+    {
+      name: 'an objective by its displayName, or by its position where it has none',
+      files: incident('<SloChart slo="api-two" objective="95% weekly" />\n\n<SloChart slo="api-availability" objective="objective 0" />\n'),
     },
     { name: 'HTML elements are not components', files: incident('<div class="note">\n\nquiet\n\n</div>\n') },
     { name: 'a .md body is not MDX', files: incident('<Unknown />\n', 'incidents/2026-11-10-api.md') },
@@ -36,6 +47,14 @@ testRule(component, {
       errors: [
         `${FILE}:7:11 error <SloChart> names SLO "api-availabilty", which does not exist | did you mean "api-availability"?`,
         `${FILE}:9:11 error <SloChart> names SLO "nothing", which does not exist | SLOs are the metadata.name of the SLO documents in slos/`,
+      ],
+    },
+    {
+      name: 'an objective the SLO does not have, with did you mean',
+      files: incident('<SloChart slo="api-two" objective="99 % monthly" />\n\n<SloChart objective="p99" slo="api-two" />\n'),
+      errors: [
+        `${FILE}:7:25 error <SloChart> names objective "99 % monthly", which SLO "api-two" does not have | did you mean "99% monthly"?`,
+        `${FILE}:9:11 error <SloChart> names objective "p99", which SLO "api-two" does not have | its objectives: "99% monthly", "95% weekly" (a displayName, else "objective <i>" from 0); without objective the chart shows each`,
       ],
     },
     {
