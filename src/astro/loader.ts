@@ -37,14 +37,12 @@ function filePathOf(context: LoaderContext, path: string): string {
 }
 
 /**
- * Makes an empty collection exist in the store. Astro warns "does not exist or is empty"
- * on every getCollection() of a collection that has never held an entry; a content folder
- * without experiments (or the public build's internal-only collections) is not a mistake.
+ * Deletes what an earlier build cached and this one no longer has. Not `store.clear()`: any
+ * clear or delete makes Astro rewrite `.astro/content-assets.mjs` through one fixed temporary
+ * file name, and two builds of one project (the tests build side by side) then race on it.
  */
-function declareEmpty(context: LoaderContext): void {
-  const placeholder = '\0keel-empty';
-  context.store.set({ id: placeholder, data: {} });
-  context.store.delete(placeholder);
+function dropStale(context: LoaderContext, kept: { has(id: string): boolean }): void {
+  for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
 }
 
 /** An MDX comment, `{/* … *\/}`. */
@@ -55,7 +53,6 @@ export function keelLoader(name: CollectionName): Loader {
   return {
     name: 'keel',
     load: async (context) => {
-      context.store.clear();
       const entries = collectionAllowed(name) ? (await loadIndex(fileURLToPath(context.config.root))).collections[name] : [];
       const stored = new Map<string, unknown>();
       const internal = audience() === 'internal';
@@ -82,7 +79,7 @@ export function keelLoader(name: CollectionName): Loader {
         });
         stored.set(entry.id, context.store.get(entry.id));
       }
-      if (entries.length === 0) declareEmpty(context);
+      dropStale(context, stored);
       publishCollection(context.collection, stored);
     },
   };
@@ -93,11 +90,11 @@ export function settingsLoader(): Loader {
   return {
     name: 'keel-settings',
     load: async (context) => {
-      context.store.clear();
       const index = await loadIndex(fileURLToPath(context.config.root));
       const settings = index.settings;
+      if (settings) context.store.set({ id: 'keel', data: settings.data, filePath: filePathOf(context, settings.path) });
+      dropStale(context, settings ? new Set(['keel']) : new Set());
       if (!settings) return publishCollection(context.collection, new Map());
-      context.store.set({ id: 'keel', data: settings.data, filePath: filePathOf(context, settings.path) });
       publishCollection(context.collection, new Map([['keel', context.store.get('keel')]]));
     },
   };
