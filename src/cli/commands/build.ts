@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { AUDIENCES, outRoot, type Audience } from '../../core/env.ts';
 import { UsageError } from '../../core/usage-error.ts';
-import { astroArgs, astroEnv } from '../astro.ts';
+import { astroArgs, astroEnv, buildNodeFlags } from '../astro.ts';
 import { CONTENT_OPTION, type Command } from '../command.ts';
 
 /** Where `keel preview` serves each site. */
@@ -40,7 +40,7 @@ export const build: Command = {
     for (const audience of audiences) {
       const started = performance.now();
       io.out(`\nkeel: building the ${audience} site`);
-      const run = spawnSync(process.execPath, astroArgs('build', positionals), {
+      const run = spawnSync(process.execPath, [...buildNodeFlags(audience), ...astroArgs('build', positionals)], {
         cwd: io.cwd,
         stdio: 'inherit',
         env: astroEnv(io.env, io.cwd, audience, content, out),
