@@ -20,7 +20,7 @@ export const MDX_COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     collections: ['incidents'],
     props: ['slo', 'objective', 'from', 'to'],
     required: ['slo'],
-    summary: "an SLO's SLI and error budget around the incident (each objective's, or the one `objective` names), its interval shaded",
+    summary: "an SLO's SLI and error budget around the incident (each objective's and a composite's, or the one `objective` names), its interval shaded",
   },
   KeyTimes: {
     collections: ['incidents'],
@@ -30,12 +30,16 @@ export const MDX_COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
   },
 };
 
+/** What `<SloChart objective="composite">` names: a composite SLO's combination. */
+export const COMPOSITE_OBJECTIVE = 'composite';
+
 /**
  * The names `<SloChart objective="…">` takes, in the SLO's order: each objective's displayName,
- * else "objective <i>" (from 0), as the SLO's page names it.
+ * else "objective <i>" (from 0), as the SLO's page names it; then "composite" for a composite SLO.
  */
-export function objectiveNames(objectives: readonly { readonly displayName?: string | undefined }[]): string[] {
-  return objectives.map((o, i) => o.displayName ?? `objective ${i}`);
+export function objectiveNames(objectives: readonly { readonly displayName?: string | undefined }[], composite: boolean): string[] {
+  const names = objectives.map((o, i) => o.displayName ?? `objective ${i}`);
+  return composite ? [...names, COMPOSITE_OBJECTIVE] : names;
 }
 
 /** A prop as written: a literal string (`slo="api"`), an expression (`slo={name}`) or a bare name (`slo`). */

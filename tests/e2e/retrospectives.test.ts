@@ -370,7 +370,7 @@ describe('real-shaped retrospectives', () => {
         'const retries = 3;',
         '```',
         '',
-        '[^exports]: Both objectives of etl-freshness are charted.',
+        '[^exports]: Both objectives of etl-freshness and their composite are charted.',
         '',
         '## Communication timeline',
         '',
@@ -460,14 +460,15 @@ describe('real-shaped retrospectives', () => {
     ]);
     // The footnote's link leads to its note.
     const note = await page.locator('[data-body] sup a').getAttribute('href');
-    await expect(page.locator(note!).textContent()).resolves.toContain('Both objectives of etl-freshness are charted.');
-    // An SLO with two objectives: a pair of charts for each, named and linked to its page.
+    await expect(page.locator(note!).textContent()).resolves.toContain('Both objectives of etl-freshness and their composite are charted.');
+    // A composite SLO with two objectives: a pair of charts for each and for the composite, named and linked to its page.
     const etl = page.locator('.slo-chart', { has: page.locator('a[href="/slos/etl-freshness/"]') });
     await expect(etl.locator('.slo-chart-objective a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual([
       '/slos/etl-freshness/warehouse-at-most-6-hours-behind/',
       '/slos/etl-freshness/customer-revenue-export-at-most-12-hours-behind/',
+      '/slos/etl-freshness/',
     ]);
-    await expect(etl.locator('figure[data-chart]').count()).resolves.toBe(4);
+    await expect(etl.locator('figure[data-chart]').count()).resolves.toBe(6);
     const last = etl.locator('figure[data-chart]').last();
     await last.scrollIntoViewIfNeeded();
     await last.locator('.canvas.drawn').waitFor();

@@ -320,6 +320,23 @@ function compositeOf(slo: SLO, spec: WindowSpec, asOf: number, parts: readonly P
   return { view: objectiveView(events, target, spec, asOf), events, target };
 }
 
+/**
+ * The combination of a composite SLO at its evaluation instant: its budget view and the instants
+ * it has figures at (its own slices, or every objective's rows for Occurrences). What an
+ * incident's `<SloChart>` charts beside the objectives; undefined for an SLO that is not composite.
+ */
+export function compositeBudget(
+  input: Pick<SloInput, 'slo' | 'series' | 'now' | 'staleAfterMs'>,
+): { readonly view: BudgetView; readonly target: number; readonly time: readonly number[] } | undefined {
+  const { slo } = input;
+  if (!isComposite(slo)) return undefined;
+  const { perObjective, asOf, spec } = prepare(input);
+  const parts = perObjective.map((series, i) => objectiveEvents(slo, spec, asOf, i, series));
+  const { view, events, target } = compositeOf(slo, spec, asOf, parts);
+  const time = events !== undefined ? Array.from(events.time) : [...new Set(parts.flatMap((p) => Array.from(p.events.time)))].sort((a, b) => a - b);
+  return { view, target, time };
+}
+
 /** Budget per incident of one SLO: per objective, then the composite of a composite SLO. */
 export interface IncidentBudgets {
   readonly objective: string | number;

@@ -95,13 +95,14 @@ describe('<SloChart> of an SLO with several objectives', () => {
     ({ index } = await validateContent(SAMPLE, { now: NOW }));
   });
 
-  it('charts each objective by default, named and linked as the SLO pages name and place them, with its own target', () => {
+  it('charts each objective and the composite by default, named and linked as the SLO pages name and place them, with its own target', () => {
     const view = chartOf(viewsOf('<SloChart slo="etl-freshness" />')[0]);
-    // The SLO pages' own objectives (the composite is the SLO's first page, not an objective).
+    // The SLO pages: one per objective, then the composite's (the SLO's first page).
     const evaluation = sloInputs(index, NOW, 'etl-freshness').map(evaluateSlo);
-    const pages = sloPages(evaluation, { index, serviceNames: new Map(), owners: new Map(), incidentTitles: new Map() }).pages.filter((p) => !p.composite);
-    expect(pages).toHaveLength(2);
+    const pages = sloPages(evaluation, { index, serviceNames: new Map(), owners: new Map(), incidentTitles: new Map() }).pages;
+    expect(pages.map((p) => p.composite)).toEqual([false, false, true]);
     expect(view.objectives.map((o) => [o.label, o.href])).toEqual(pages.map((p) => [p.objective, p.href]));
+    expect(view.objectives.at(-1)!.href).toBe('/slos/etl-freshness/');
     for (const [i, o] of view.objectives.entries()) {
       expect(o.charts.map((c) => c.title)).toEqual([`SLI against the target (${o.label})`, `Error budget remaining (${o.label})`]);
       expect(o.charts[0]!.thresholds).toEqual([{ label: 'target', value: pages[i]!.target }]);
@@ -110,7 +111,19 @@ describe('<SloChart> of an SLO with several objectives', () => {
     }
     // Unique ids, so a page can hold every chart.
     const ids = view.objectives.flatMap((o) => o.charts.map((c) => c.id));
-    expect(new Set(ids).size).toBe(4);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("charts the composite's budget as the SLO engine combines it (Timeslices: a slice is bad when an objective's is)", () => {
+    const view = chartOf(viewsOf('<SloChart slo="etl-freshness" />')[0]);
+    const composite = chartOf(viewsOf('<SloChart slo="etl-freshness" objective="composite" />')[0]);
+    expect(composite.objectives.map((o) => o.label)).toEqual(['composite']);
+    expect(composite.objectives[0]!.charts.map((c) => c.values)).toEqual(view.objectives[2]!.charts.map((c) => c.values));
+    // Remaining budget at the end of the chart: the combination has spent at least what each objective spent of its own.
+    const last = (o: (typeof view.objectives)[number]) => o.charts[1]!.values[0]!.at(-1)!;
+    const combined = last(view.objectives[2]!);
+    expect(Number.isFinite(combined)).toBe(true);
+    for (const o of view.objectives.slice(0, 2)) expect(combined).toBeLessThanOrEqual(last(o) + 1e-9);
   });
 
   it('charts only the objective named by objective, the same charts as in the default', () => {

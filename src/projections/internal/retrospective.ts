@@ -12,11 +12,11 @@
  *   the one before.
  */
 import { HOUR_MS, instantOf, isTimestamp } from '../../core/time.ts';
-import { objectiveNames, rendersUse, type ComponentUse } from '../../core/mdx-components.ts';
+import { COMPOSITE_OBJECTIVE, objectiveNames, rendersUse, type ComponentUse } from '../../core/mdx-components.ts';
 import type { ContentIndex } from '../../content/entry.ts';
-import { isComposite } from '../../domain/slo/evaluate.ts';
+import { compositeBudget, isComposite } from '../../domain/slo/evaluate.ts';
 import { budgetRatio } from '../../domain/slo/events.ts';
-import { objectiveView } from '../../domain/slo/view.ts';
+import { objectiveView, type BudgetView } from '../../domain/slo/view.ts';
 import { windowSpec, type Interval } from '../../domain/slo/windows.ts';
 import type { Incident } from '../../schemas/incident.ts';
 import { markdownToHtml } from '../public/markdown.ts';
@@ -146,7 +146,7 @@ export function retrospectiveComponents(
     };
     const from = time('from', started - margin);
     const to = Math.min(time('to', incidentEnd + margin), now);
-    const names = objectiveNames(slo.slo.spec.objectives);
+    const names = objectiveNames(slo.slo.spec.objectives, isComposite(slo.slo));
     const wanted = prop('objective');
     if (wanted !== undefined && !names.includes(wanted)) return { name: 'none' };
     const title = slo.slo.metadata.displayName ?? slo.id;
@@ -162,9 +162,9 @@ export function retrospectiveComponents(
 }
 
 /**
- * The SLI and budget charts over `(from, to]` of each objective of an SLO (or of the one named
- * `only`), the incident shaded; each linked to its page on the internal site (the SLO's first page
- * is its first objective's, or its composite's).
+ * The SLI and budget charts over `(from, to]` of each objective of an SLO and of a composite
+ * SLO's combination (or of the one named `only`), the incident shaded; each linked to its page on
+ * the internal site (the SLO's first page is its composite's, else its first objective's).
  */
 function objectiveCharts(
   slo: MeasuredSlo,
@@ -175,22 +175,34 @@ function objectiveCharts(
   prefix: string,
 ): ObjectiveCharts[] {
   const objectives = slo.slo.spec.objectives;
-  const names = objectiveNames(objectives);
-  const events = objectiveEvents(slo);
   const composite = isComposite(slo.slo);
+  const names = objectiveNames(objectives, composite);
+  const events = objectiveEvents(slo);
   const bands = [{ label: 'incident', from: Math.max(from, incident.from), to: Math.min(to, incident.to) }];
   const empty = 'No measurements of this SLO around the incident.';
+  /** What one pair of charts reads: a budget view, its target and the instants it has figures at. */
+  const budgetOf = (i: number): { view: BudgetView; target: number; time: readonly number[] } | undefined => {
+    if (i === objectives.length) return compositeBudget({ slo: slo.slo, series: slo.series, now });
+    const objective = events[i];
+    if (objective?.events === undefined) return undefined;
+    return {
+      view: objectiveView(objective.events, objective.target, windowSpec(slo.slo), now),
+      target: objective.target,
+      time: Array.from(objective.events.time),
+    };
+  };
   return names.flatMap((label, i): ObjectiveCharts[] => {
     if (only !== undefined && label !== only) return [];
-    const href = i === 0 && !composite ? HREF.slo(slo.id) : HREF.slo(slo.id, objectiveKey(objectives[i]!.displayName ?? i));
-    const id = `${prefix}-${slo.id}-${i}`;
+    const isCombination = i === objectives.length;
+    const href = isCombination || (i === 0 && !composite) ? HREF.slo(slo.id) : HREF.slo(slo.id, objectiveKey(objectives[i]!.displayName ?? i));
+    const id = `${prefix}-${slo.id}-${isCombination ? COMPOSITE_OBJECTIVE : i}`;
     // A lone objective without a displayName is the SLO itself: its charts need no name.
     const of = objectives.length === 1 && objectives[0]!.displayName === undefined ? '' : ` (${label})`;
-    const objective = events[i];
-    if (objective?.events === undefined) return [{ label, href, charts: [chart(`${id}-sli`, `SLI against the target${of}`, 'ratio', ['SLI'], [], [], empty)] }];
-    const view = objectiveView(objective.events, objective.target, windowSpec(slo.slo), now);
-    const points = Array.from(objective.events.time).filter((t) => t > from && t <= to);
-    const ratio = budgetRatio(objective.target);
+    const budget = budgetOf(i);
+    if (budget === undefined) return [{ label, href, charts: [chart(`${id}-sli`, `SLI against the target${of}`, 'ratio', ['SLI'], [], [], empty)] }];
+    const { view, target } = budget;
+    const points = budget.time.filter((t) => t > from && t <= to);
+    const ratio = budgetRatio(target);
     const sli = view.resolutionMs === undefined ? points.map(() => Number.NaN) : Array.from(view.burnSweep(points, view.resolutionMs), (b) => 1 - b * ratio);
     const remaining = points.map((t) => {
       const consumed = view.consumed(t);
@@ -209,7 +221,7 @@ function objectiveCharts(
               'ratio',
               ['SLI'],
               [{ time: points, values: sli }],
-              [{ label: 'target', value: objective.target }],
+              [{ label: 'target', value: target }],
               noData,
             ),
             bands,

@@ -9,6 +9,7 @@ import { didYouMean } from '../../core/suggest.ts';
 import { isTimestamp } from '../../core/time.ts';
 import type { DocumentEntry } from '../../content/entry.ts';
 import { MDX_COMPONENTS, objectiveNames } from '../../core/mdx-components.ts';
+import { isComposite } from '../../domain/slo/evaluate.ts';
 import { COLLECTION_NAMES } from '../../kinds/index.ts';
 import { defineIndexRule } from '../rule.ts';
 
@@ -42,7 +43,7 @@ export default defineIndexRule({
     },
   }),
   check({ index, report }) {
-    const slos = new Map(index.collections.slos.map((s) => [s.id, objectiveNames(s.data.spec.objectives)]));
+    const slos = new Map(index.collections.slos.map((s) => [s.id, objectiveNames(s.data.spec.objectives, isComposite(s.data))]));
     for (const collection of COLLECTION_NAMES) {
       for (const entry of index.collections[collection] as Partial<DocumentEntry<unknown>>[] as DocumentEntry<unknown>[]) {
         for (const use of entry.components ?? []) {

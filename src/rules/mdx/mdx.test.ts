@@ -10,11 +10,19 @@ const TWO = SLO.replace('api-availability', 'api-two').replace(
   '    - { displayName: 99% monthly, target: 0.99 }\n    - { displayName: 95% weekly, target: 0.95 }\n',
 );
 
+/** A composite SLO: two objectives, each with its own indicator. */
+const ratio = (name: string) =>
+  `      indicator:\n        metadata: { name: ${name} }\n        spec:\n          ratioMetric:\n            good: { metricSource: { type: P, spec: {} } }\n            total: { metricSource: { type: P, spec: {} } }\n`;
+const COMPOSITE =
+  'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: checkout-journey\nspec:\n  service: api\n  timeWindow:\n    - { duration: 28d, isRolling: true }\n  budgetingMethod: Occurrences\n  objectives:\n' +
+  `    - displayName: cart\n      target: 0.99\n${ratio('cart-ok')}    - displayName: pay\n      target: 0.99\n${ratio('pay-ok')}`;
+
 const FILE = 'incidents/2026-11-10-api.mdx';
 /** An open SEV3 incident (no retrospective checks) whose body starts on line 7. */
 const incident = (body: string, file = FILE) => ({
   'slos/api.yaml': SLO,
   'slos/two.yaml': TWO,
+  'slos/composite.yaml': COMPOSITE,
   [file]: ['---', 'title: API errors', 'severity: SEV3', 'started: 2026-11-10T10:00:00Z', 'services: [api]', '---', body].join('\n'),
 });
 
@@ -29,6 +37,7 @@ testRule(component, {
       name: 'an objective by its displayName, or by its position where it has none',
       files: incident('<SloChart slo="api-two" objective="95% weekly" />\n\n<SloChart slo="api-availability" objective="objective 0" />\n'),
     },
+    { name: "a composite SLO's combination", files: incident('<SloChart slo="checkout-journey" objective="composite" />\n') },
     { name: 'HTML elements are not components', files: incident('<div class="note">\n\nquiet\n\n</div>\n') },
     { name: 'a .md body is not MDX', files: incident('<Unknown />\n', 'incidents/2026-11-10-api.md') },
   ],
@@ -55,6 +64,14 @@ testRule(component, {
       errors: [
         `${FILE}:7:25 error <SloChart> names objective "99 % monthly", which SLO "api-two" does not have | did you mean "99% monthly"?`,
         `${FILE}:9:11 error <SloChart> names objective "p99", which SLO "api-two" does not have | its objectives: "99% monthly", "95% weekly" (a displayName, else "objective <i>" from 0); without objective the chart shows each`,
+      ],
+    },
+    {
+      name: 'a composite of an SLO that is not one',
+      files: incident('<SloChart slo="api-two" objective="composite" />\n\n<SloChart slo="checkout-journey" objective="cart " />\n'),
+      errors: [
+        `${FILE}:7:25 error <SloChart> names objective "composite", which SLO "api-two" does not have | its objectives: "99% monthly", "95% weekly" (a displayName, else "objective <i>" from 0); without objective the chart shows each`,
+        `${FILE}:9:34 error <SloChart> names objective "cart ", which SLO "checkout-journey" does not have | did you mean "cart"?`,
       ],
     },
     {
