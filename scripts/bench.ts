@@ -229,7 +229,11 @@ function benchLint(corpus: string): void {
 // --- corpus -----------------------------------------------------------------------------------
 let dir: string;
 let temp: string | undefined;
-if (values.corpus) {
+// The history build reads its own generated history: run alone, it needs no corpus.
+const historyOnly = onlyBuilds.size > 0 && [...onlyBuilds].every((part) => part === 'history');
+if (historyOnly) {
+  dir = '';
+} else if (values.corpus) {
   dir = resolve(values.corpus);
   say(`corpus: ${dir} (given)`);
 } else {
