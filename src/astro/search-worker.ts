@@ -6,6 +6,7 @@
  * the second core. Each page is acknowledged once Keel's queue for Pagefind (src/astro/search-index.ts,
  * `SearchIndexer`) is short enough again, which bounds the pages in flight.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SearchIndexer, type SearchIndexResult } from './search-index.ts';
 
@@ -13,6 +14,15 @@ import { SearchIndexer, type SearchIndexResult } from './search-index.ts';
 export type SearchWorkerRequest = { type: 'page'; path: string; bytes: Uint8Array } | { type: 'end' };
 /** What the worker answers: a page's bytes acknowledged, the index written, or why it failed. */
 export type SearchWorkerReply = { type: 'ack'; bytes: number } | { type: 'done'; result: SearchIndexResult } | { type: 'failed'; message: string };
+
+// Astro's page generation is the build's longest path: this thread, and the Pagefind processes
+// it starts (which inherit it on Linux, where a thread has a priority of its own), give way to it
+// and use what CPU it leaves. Where the priority cannot be lowered, the index is made all the same.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted here: same priority as the build.
+}
 
 const { siteDir, queueBytes } = workerData as { siteDir: string; queueBytes: number };
 const port = parentPort!;
