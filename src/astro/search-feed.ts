@@ -15,7 +15,7 @@
  * the middleware from the built bundle.
  */
 import { Worker } from 'node:worker_threads';
-import { searchedFile, type SearchIndexResult } from './search-index.ts';
+import { searchedFile, withoutChartData, type SearchIndexResult } from './search-index.ts';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker.ts';
 
 /** Bytes of pages posted to the worker and not yet acknowledged, past which the build waits. */
@@ -85,9 +85,11 @@ class SearchFeed implements SearchFeedPort {
     if (this.#failure) return Promise.reject(this.#failure);
     const path = searchedFile(pathname);
     if (path === undefined) return Promise.resolve();
-    // Posted as a copy: the page's own bytes go on to be written.
-    this.#start().postMessage({ type: 'page', path, bytes } satisfies SearchWorkerRequest);
-    this.#unacked += bytes.byteLength;
+    // Posted without its chart tables (a copy of the rest: the page's own bytes go on to be
+    // written): an SLO page is 430 KiB, of which the worker needs 17.
+    const page = withoutChartData(bytes);
+    this.#start().postMessage({ type: 'page', path, bytes: page } satisfies SearchWorkerRequest);
+    this.#unacked += page.byteLength;
     if (this.#unacked <= UNACKED_BYTES) return Promise.resolve();
     return new Promise<void>((resolve) => this.#waiting.push(resolve)).then(() => {
       if (this.#failure) throw this.#failure;
