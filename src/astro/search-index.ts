@@ -1,6 +1,7 @@
 /**
- * Search over the internal site: Pagefind (https://pagefind.app) indexes the pages Astro wrote
- * and puts its bundle in `<site>/pagefind/`, at the end of the internal build. Pagefind's
+ * Search over the internal site: Pagefind (https://pagefind.app) indexes the pages as Astro
+ * generates them (src/astro/search-feed.ts hands them over; {@link writeSearchIndex} reads a
+ * built site instead) and puts its bundle in `<site>/pagefind/`. Pagefind's
  * binary comes from its npm package (`@pagefind/<platform>`, an optional dependency of
  * `pagefind`), so nothing is downloaded at build time. The public site gets no search, so no
  * index can carry internal text there; Pagefind is loaded only here.
@@ -11,8 +12,8 @@
  * Pagefind skips them, and the chart data tables (up to 500 rows each on an SLO page) are left
  * out: they would make most of the index and match nothing anyone types. Only the folders those
  * pages live in are read: the /raw/ copies of every entry are about half of the site's pages, and
- * reading them only to find no mark took about 40 % of Pagefind's time. Keel reads the pages and
- * hands Pagefind the marked ones without their chart tables; a large site's index is split into
+ * reading them only to find no mark took about 40 % of Pagefind's time. Keel hands Pagefind the
+ * marked ones without their chart tables ({@link SearchIndexer}); a large site's index is split into
  * bundles written one after the other (see {@link BUNDLE_BYTES}), which the search page merges.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
