@@ -15,7 +15,7 @@ import { UsageError } from '../core/usage-error.ts';
 import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
-import { writeSearchIndexInWorker } from './search-index.ts';
+import { closeSearchFeed, openSearchFeed } from './search-feed.ts';
 import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
 import { releaseForPublicBuild } from './positions.ts';
 import { contentHotUpdate, scratchIgnored, watchContent } from './dev.ts';
@@ -98,6 +98,11 @@ export default function keel(): AstroIntegration {
         // in dev, Astro's overlay shows it. The installed package runs compiled .js files: the guard has this file's extension.
         if (command === 'build')
           addMiddleware({ entrypoint: new URL(`./page-guard${extname(fileURLToPath(import.meta.url))}`, import.meta.url), order: 'pre' });
+        // The internal site's search index is made while the pages are generated (src/astro/search-feed.ts).
+        if (command === 'build' && audience === 'internal') {
+          openSearchFeed(outDir);
+          addMiddleware({ entrypoint: new URL(`./search-pages${extname(fileURLToPath(import.meta.url))}`, import.meta.url), order: 'post' });
+        }
         if (command === 'build') {
           // Integrations after Keel could write files (a sitemap) after the guard has looked.
           if (audience === 'public' && config.integrations.at(-1)?.name !== 'keel') {
@@ -121,12 +126,11 @@ export default function keel(): AstroIntegration {
       // Keel is the last integration (checked above), so every file is written by now.
       'astro:build:done': async ({ dir, logger }) => {
         if (building?.audience === 'internal') {
-          // The pages are written: what they were made from can go before Pagefind's processes start.
+          // The pages are written: what they were made from can go before Pagefind writes its last bundle.
           releaseValidations();
-          const started = performance.now();
-          const search = await writeSearchIndexInWorker(fileURLToPath(dir));
+          const search = await closeSearchFeed();
           logger.info(
-            `search: ${search.indexed} pages indexed by Pagefind (of ${search.pages} read), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB in ${search.bundles} bundle${search.bundles === 1 ? '' : 's'} (${((performance.now() - started) / 1000).toFixed(2)} s)`,
+            `search: ${search.indexed} pages indexed by Pagefind (of ${search.pages} read), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB in ${search.bundles} bundle${search.bundles === 1 ? '' : 's'} (${(search.waitedMs / 1000).toFixed(2)} s after the pages, ${(search.totalMs / 1000).toFixed(2)} s in all)`,
           );
         }
         if (building?.audience !== 'public') return;
