@@ -73,7 +73,7 @@ function unreported(result: FileResult): FileResult {
 }
 
 /**
- * `changes` may still be on its way (git runs in processes of its own): the cache is read and the
+ * `asked` may still be on its way (git runs in processes of its own): the cache is read and the
  * folder walked meanwhile. A problem with git is reported before one with the cache.
  */
 export async function validateChanged(
