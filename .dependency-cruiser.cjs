@@ -33,7 +33,6 @@ const ENTRY_POINTS = [
   '^src/cli/main\\.ts$', // bin/keel.mjs
   '^src/astro/integration\\.ts$', // astro.config.mjs
   '^src/content/mdx-worker\\.ts$', // loaded by URL as a worker thread
-  '^src/rules/load-worker\\.ts$', // loaded by URL as a worker thread
   '/routes/', // pages, found by Astro
   '^src/site/components/.*\\.ts$', // read by .astro components, which dependency-cruiser cannot read
   '^src/site/client/.*\\.ts$', // the scripts of .astro components

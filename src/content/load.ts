@@ -4,9 +4,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { Diagnostic, Locate, Place, Sink } from '../core/diagnostic.ts';
-import { formatBytes, MAX_FILE_BYTES, MAX_FINDINGS_PER_FILE, MAX_MDX_RUN_WORK, MAX_MEASUREMENT_BYTES } from '../core/limits.ts';
+import type { Diagnostic, Place, Sink } from '../core/diagnostic.ts';
+import { formatBytes, MAX_FILE_BYTES, MAX_FINDINGS_PER_FILE, MAX_MEASUREMENT_BYTES } from '../core/limits.ts';
 import { decodeText, readBounded } from '../core/read.ts';
 import { diagnose } from '../core/rule.ts';
 import { didYouMean } from '../core/suggest.ts';
@@ -309,92 +308,6 @@ export interface LoadOptions {
   walked?: ContentWalk;
   /** Load only the files (and refused entries) whose path in the folder this accepts: a sub-index (`keel validate --changed`). */
   select?: (rel: string) => boolean;
-  /**
-   * The module of a worker thread that loads the later part of a large folder (see loadPart),
-   * with the same body checks as `checkBody`. Used only when sources are not kept, every file
-   * is read (no `reuse`, `onFile` or `select`) and the folder has loadWorkerFrom files or more.
-   */
-  loadWorker?: URL;
-  /** Load on a second thread from this many files on (default LOAD_WORKER_FROM). */
-  loadWorkerFrom?: number;
-}
-
-/**
- * From this many files on, a second thread pays for its start-up (loading Keel's modules there
- * again, about 0.2 s of CPU) and for handing its results over (a structured clone): measured on
- * the bench's corpus and its imported history, README "Speed".
- */
-export const LOAD_WORKER_FROM = 2000;
-
-/** The share of the files the main thread loads itself: the second thread starts later (its modules load first). */
-const MAIN_SHARE = 0.5;
-
-/** What the thread loading the later part of a folder is given (src/rules/load-worker.ts). */
-export interface PartRequest {
-  root: string;
-  cwd: string;
-  /** keel.yaml: read again there, for the settings the body checks read (its findings are the main thread's). */
-  settingsFile: ContentFile | undefined;
-  files: ContentFile[];
-}
-
-const isMdx = (f: ContentFile) => extname(f.rel).toLowerCase() === '.mdx';
-
-/**
- * Loads the later part of a folder on a thread of its own (src/rules/load-worker.ts): each file as
- * loadContent reads it, with the same checks, sources dropped. `budgetFrom` is what the earlier
- * part leaves of the MDX budget (src/content/mdx-checker.ts). The results lose their `locate`
- * functions (they cannot cross threads): the main thread gives them new ones (attachPart).
- */
-export async function loadPart({ root, cwd, settingsFile, files }: PartRequest, checkBody: BodyCheck, budgetFrom: Promise<number>): Promise<FileResult[]> {
-  const shown = displayPaths(cwd, root);
-  const settings = settingsFile && parseSource(root, settingsFile, shown, undefined).settings?.data;
-  // The MDX parser runs on this thread: it is one already.
-  const mdx = await createMdxChecker(files.filter(isMdx).length, Number.POSITIVE_INFINITY, undefined, { budgetFrom });
-  const results = files.map((ref) => {
-    const result = parseSource(root, ref, shown, mdx?.check, checkBody, settings);
-    dropSources(result);
-    return result;
-  });
-  await mdx?.drain();
-  for (const result of results) {
-    for (const { entry } of result.entries) entry.locate = DETACHED;
-    for (const { invalid } of result.rejected) if (invalid) invalid.locate = DETACHED;
-  }
-  return results;
-}
-
-/** Stands for a `locate` function while a result crosses threads (structured clone copies no functions). */
-const DETACHED = undefined as unknown as Locate;
-
-/**
- * A result loaded on the other thread, with `locate` functions again: the first call parses the
- * file once more here (positions are asked for only for a finding) and answers from that parse.
- */
-function attachPart(result: FileResult, reparse: () => FileResult): FileResult {
-  let again: FileResult | undefined;
-  const from = () => (again ??= reparse());
-  const nowhere = { line: 1, column: 1 };
-  result.entries.forEach(({ entry }, i) => {
-    entry.locate = (path, at) => from().entries[i]?.entry.locate(path, at) ?? nowhere;
-  });
-  result.rejected.forEach(({ invalid }, i) => {
-    if (invalid) invalid.locate = (path, at) => from().rejected[i]?.invalid?.locate(path, at) ?? nowhere;
-  });
-  return result;
-}
-
-/** Starts the thread that loads `request`'s files; `results` is undefined when it failed (the main thread loads them then). */
-function startPart(script: URL, request: PartRequest): { results: Promise<FileResult[] | undefined>; budget: (left: number) => void } {
-  const worker = new Worker(script, { workerData: request });
-  const results = new Promise<FileResult[] | undefined>((resolvePart) => {
-    worker.once('message', (part: FileResult[]) => resolvePart(part));
-    worker.once('error', () => resolvePart(undefined));
-    worker.once('exit', () => resolvePart(undefined));
-  });
-  // Its work is done once it has answered (or failed).
-  void results.then(() => worker.terminate());
-  return { results, budget: (left) => worker.postMessage(left) };
 }
 
 /** Every file of the content folder `root` as the loader reads it (a project root's other tools' folders left out). */
@@ -441,27 +354,16 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const shown = displayPaths(cwd, root);
   // Results given from elsewhere first: only the files left are read (and need an MDX checker).
   const given = options.reuse && new Map(files.map((f) => [f.rel, options.reuse!(f, shown(f.rel))]));
-  const mdxFiles = files.filter((f) => isMdx(f) && !given?.get(f.rel)).length;
+  const mdxFiles = files.filter((f) => extname(f.rel).toLowerCase() === '.mdx' && !given?.get(f.rel)).length;
+  const mdx = await createMdxChecker(mdxFiles, options.mdxWorkerFrom);
   const results = refusals(root, cwd, walked.refused);
   // keel.yaml first: body checks read its settings (retrospective.requiredSections).
-  const ordered = [...files.filter((f) => f.rel === SETTINGS.file), ...files.filter((f) => f.rel !== SETTINGS.file)];
-  // A large folder: the later part of the files is loaded on a second thread meanwhile.
-  const split =
-    options.loadWorker && options.keepSources === false && !options.reuse && !options.onFile && !select && ordered.length >= (options.loadWorkerFrom ?? LOAD_WORKER_FROM)
-      ? Math.max(1, Math.round(ordered.length * MAIN_SHARE))
-      : ordered.length;
-  const mdx = await createMdxChecker(mdxFiles, options.mdxWorkerFrom);
-  const later = ordered.slice(split);
-  const part =
-    later.length > 0 && options.loadWorker
-      ? startPart(options.loadWorker, { root, cwd, settingsFile: ordered.find((f) => f.rel === SETTINGS.file), files: later })
-      : undefined;
   let settings: Settings | undefined;
-  const load = (ref: ContentFile) => {
+  for (const ref of [...files.filter((f) => f.rel === SETTINGS.file), ...files.filter((f) => f.rel !== SETTINGS.file)]) {
     const reused = given?.get(ref.rel);
     if (reused) {
       results.push(reused);
-      return;
+      continue;
     }
     const result = parseSource(root, ref, shown, mdx?.check, options.checkBody, settings);
     if (result.settings) settings = result.settings.data;
@@ -469,15 +371,6 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     if (options.keepSources === false) dropSources(result);
     options.onFile?.(ref, result);
     results.push(result);
-  };
-  for (let i = 0; i < split; i++) load(ordered[i]!);
-  if (part) {
-    // The later part's MDX bodies are charged after the earlier part's: verdicts in file order, whatever the timing.
-    part.budget(mdx?.budgetLeft() ?? MAX_MDX_RUN_WORK);
-    const theirs = await part.results;
-    if (theirs) theirs.forEach((result, i) => results.push(attachPart(result, () => parseSource(root, later[i]!, shown, undefined))));
-    // Should the thread fail, this one loads its files, with the same checks and budget.
-    else later.forEach(load);
   }
   // MDX problems may still be on their way from the worker: each lands in its file's result.
   await mdx?.drain();

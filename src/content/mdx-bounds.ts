@@ -94,20 +94,14 @@ export type MdxRefusal =
   | { limit: 'nesting'; line: number; depth: number; max: number }
   | { limit: 'budget'; line: number; budget: number };
 
-/** The run's MDX budget: `admit` says whether a body may be parsed, and charges it; `left` is what is not spent. */
+/** The run's MDX budget: `admit` says whether a body may be parsed, and charges it. */
 export interface MdxBudget {
   admit(body: string): MdxRefusal | undefined;
-  left(): number;
 }
 
-/**
- * `left`: what is still to spend, when earlier files were charged elsewhere (the first part of a
- * folder loaded on another thread, src/content/load.ts): the verdicts are those of one budget
- * charged in file order.
- */
-export function createMdxBudget(total = MAX_MDX_RUN_WORK, left = total): MdxBudget {
+export function createMdxBudget(total = MAX_MDX_RUN_WORK): MdxBudget {
+  let left = total;
   return {
-    left: () => left,
     admit(body) {
       const shape = mdxShape(body);
       if (shape.linkOpeners > MAX_MDX_LINK_OPENERS) return { limit: 'links', line: 1, count: shape.linkOpeners, max: MAX_MDX_LINK_OPENERS };

@@ -26,14 +26,9 @@ export interface MdxChecker {
   check: MdxCheck;
   /** Resolves once every body given to `check` has had its `done` called. */
   drain(): Promise<void>;
-  /** What the run's MDX budget has left after the bodies given so far (src/content/mdx-bounds.ts). */
-  budgetLeft(): number;
   /** Where the checks ran: this thread, the worker, or this thread after the worker failed. */
   readonly ranOn: 'this thread' | 'worker' | 'this thread after the worker failed';
 }
-
-/** Where bodies are parsed, behind the budget. */
-type InnerChecker = Omit<MdxChecker, 'budgetLeft'>;
 
 /** From this many MDX files on, a worker thread pays for its start-up. */
 export const MDX_WORKER_FROM = 64;
@@ -52,12 +47,11 @@ export async function createMdxChecker(
   mdxFiles: number,
   workerFrom = MDX_WORKER_FROM,
   workerScript = MDX_WORKER,
-  { timedFrom = MDX_TIMED_FROM, limitMs = MAX_MDX_MS, budgetFrom }: { timedFrom?: number; limitMs?: number; budgetFrom?: Promise<number> | undefined } = {},
+  { timedFrom = MDX_TIMED_FROM, limitMs = MAX_MDX_MS }: { timedFrom?: number; limitMs?: number } = {},
 ): Promise<MdxChecker | undefined> {
   if (mdxFiles === 0) return undefined;
-  const inner: InnerChecker = mdxFiles < workerFrom ? { check: await inProcessCheck(), drain: async () => {}, ranOn: 'this thread' } : workerChecker(workerScript);
+  const inner: MdxChecker = mdxFiles < workerFrom ? { check: await inProcessCheck(), drain: async () => {}, ranOn: 'this thread' } : workerChecker(workerScript);
   const timed = timedChecker(workerScript, limitMs);
-  if (budgetFrom) return laterPartChecker(inner, timed, timedFrom, budgetFrom);
   // What a body holds decides first, the same on every machine; time is only the last guard.
   const budget = createMdxBudget();
   return {
@@ -70,47 +64,6 @@ export async function createMdxChecker(
     drain: async () => {
       await Promise.all([inner.drain(), timed.drain()]);
     },
-    budgetLeft: () => budget.left(),
-    get ranOn() {
-      return inner.ranOn;
-    },
-  };
-}
-
-/**
- * The checker of a later part of a folder, loaded on a thread of its own while an earlier part
- * is loaded elsewhere (src/content/load.ts): the budget those files leave is known only when
- * they are done (`budgetFrom`). A body of ordinary prose costs nothing whatever was spent
- * before, so it is parsed at once; a costly one waits for the budget and is charged in file
- * order, so the verdicts are those of one run on one thread. Every answer is given in `drain`,
- * after the file's other findings, as answers from a worker thread come.
- */
-function laterPartChecker(inner: InnerChecker, timed: Pick<MdxChecker, 'check' | 'drain'>, timedFrom: number, budgetFrom: Promise<number>): MdxChecker {
-  const free = createMdxBudget(0);
-  const jobs: { body: string; done: MdxDone; answer?: Parameters<MdxDone> }[] = [];
-  return {
-    check(body, done) {
-      const job: (typeof jobs)[number] = { body, done };
-      jobs.push(job);
-      // A fresh budget of nothing admits exactly the bodies that cost nothing.
-      if (body.length <= timedFrom && free.admit(body) === undefined) inner.check(body, (...answer) => (job.answer = answer));
-    },
-    async drain() {
-      const budget = createMdxBudget(undefined, await budgetFrom);
-      for (const { body, done, answer } of jobs) {
-        if (answer) {
-          done(...answer);
-          continue;
-        }
-        const refused = budget.admit(body);
-        if (refused) done([{ line: refused.line, column: 1, message: '', refused }]);
-        else if (body.length > timedFrom) timed.check(body, done);
-        else inner.check(body, done);
-      }
-      await Promise.all([inner.drain(), timed.drain()]);
-    },
-    // Not known before drain: nothing later is charged here.
-    budgetLeft: () => Number.NaN,
     get ranOn() {
       return inner.ranOn;
     },
@@ -203,7 +156,7 @@ interface Answer {
  */
 const BATCH = 16;
 
-function workerChecker(script: URL): InnerChecker {
+function workerChecker(script: URL): MdxChecker {
   const worker = new Worker(script);
   const pending = new Map<number, { body: string; done: MdxDone }>();
   let fallback: Promise<MdxCheck> | undefined;

@@ -52,7 +52,7 @@ function reporter<M extends string>(meta: RuleMeta<M>, sink: Sink) {
 const LINTED = { incidents: 'incident', runbooks: 'runbook' } as const;
 
 /** Runs the body rules of a file's collection on its body, then the lint. */
-export const checkBodies: BodyCheck = (collection, file, body, fileSink, { data, locate, settings, text }) => {
+const checkBodies: BodyCheck = (collection, file, body, fileSink, { data, locate, settings, text }) => {
   const configuration = ruleConfiguration(settings);
   const report = configuration.sink(fileSink);
   // Front-matter positions parse the front matter again: only when a finding asks.
@@ -68,11 +68,8 @@ export const checkBodies: BodyCheck = (collection, file, body, fileSink, { data,
   if (kind && linter) guard('lint', start, report, () => lintDocument({ kind, file, body, data, placeOf, frontMatter: { text, line: 2 } }, report, linter));
 };
 
-/** The thread that loads the later part of a large folder (src/content/load.ts): load-worker.ts beside this one, or .js in the compiled package. */
-const LOAD_WORKER = new URL(`./load-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
-
 export async function validateContent(contentDir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const { index, diagnostics, omitted } = await loadContent(contentDir, { loadWorker: LOAD_WORKER, ...options, checkBody: checkBodies });
+  const { index, diagnostics, omitted } = await loadContent(contentDir, { ...options, checkBody: checkBodies });
   const now = options.now ?? clockNow();
   // Index rules may find as much as the loader: keep a file's first findings, count the rest.
   const configuration = ruleConfiguration(index.settings?.data);
