@@ -312,6 +312,27 @@ try {
   say(`goal: within 2× the js-yaml floor`);
   say(`    peak memory (max RSS) of keel validate: ${mib(Math.max(...validations.map((v) => v.maxRssMiB ?? 0)))}`);
 
+  // --- where validate's time goes: the folder of (b), profiled before its measurements are written ---
+  if (values.profile) {
+    const profDir = mkdtempSync(join(tmpdir(), 'keel-bench-prof-'));
+    try {
+      const r = timedNode(['--cpu-prof', `--cpu-prof-dir=${profDir}`, KEEL, 'validate', '--content', dir]);
+      const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+      if (!file) throw new Error('no profile written');
+      const p = summarizeProfile(join(profDir, file));
+      const pct = (ms: number) => `${Math.round((100 * ms) / p.totalMs)}%`;
+      say();
+      say(`validate in-process split (one run under --cpu-prof, ${s(r.ms)} wall with profiling overhead; sampled ${s(p.totalMs)}):`);
+      for (const [phase, ms] of p.phases) say(`  ${phase.padEnd(34)} ${s(ms).padStart(8)}  ${pct(ms).padStart(4)}`);
+      say('  load, by what did the work:');
+      for (const [what, ms] of p.load.slice(0, 8)) say(`    ${what.padEnd(32)} ${s(ms).padStart(8)}  ${pct(ms).padStart(4)}`);
+      say('  heaviest functions (self time):');
+      for (const [fn, ms] of p.top.slice(0, 8)) say(`    ${s(ms).padStart(8)}  ${fn}`);
+    } finally {
+      rmSync(profDir, { recursive: true, force: true });
+    }
+  }
+
   // --- keel validate --changed (issue 10): one changed file, in a git repository of the corpus ---
   if (values.changed) benchChanged(dir);
 
@@ -373,27 +394,6 @@ try {
 
   // --- the public site (issue 8): page weights and the corpus's public build ----------------------
   if (values.public) benchPublicSite({ root: ROOT, corpus: dir, now: CORPUS_NOW, say });
-
-  // --- where validate's time goes ---------------------------------------------------------------
-  if (values.profile) {
-    const profDir = mkdtempSync(join(tmpdir(), 'keel-bench-prof-'));
-    try {
-      const r = timedNode(['--cpu-prof', `--cpu-prof-dir=${profDir}`, KEEL, 'validate', '--content', dir]);
-      const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
-      if (!file) throw new Error('no profile written');
-      const p = summarizeProfile(join(profDir, file));
-      const pct = (ms: number) => `${Math.round((100 * ms) / p.totalMs)}%`;
-      say();
-      say(`validate in-process split (one run under --cpu-prof, ${s(r.ms)} wall with profiling overhead; sampled ${s(p.totalMs)}):`);
-      for (const [phase, ms] of p.phases) say(`  ${phase.padEnd(34)} ${s(ms).padStart(8)}  ${pct(ms).padStart(4)}`);
-      say('  load, by what did the work:');
-      for (const [what, ms] of p.load.slice(0, 8)) say(`    ${what.padEnd(32)} ${s(ms).padStart(8)}  ${pct(ms).padStart(4)}`);
-      say('  heaviest functions (self time):');
-      for (const [fn, ms] of p.top.slice(0, 8)) say(`    ${s(ms).padStart(8)}  ${fn}`);
-    } finally {
-      rmSync(profDir, { recursive: true, force: true });
-    }
-  }
 
   // --- the site builds against plain-Astro floors (issues 15, 19, 21) ---------------------------
   if (values.build) await benchBuilds({ root: ROOT, corpus: dir, parts: new Set(BUILD_PARTS), say, keep: values.keep });

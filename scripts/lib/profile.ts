@@ -1,9 +1,9 @@
 /**
  * Reads a V8 CPU profile (`node --cpu-prof`) of `keel validate` and says where the time went:
- * by phase (startup and imports, loading content, cross-file checks, the rest) and, within
- * loading, by what did the work (YAML parsers, Zod, the MDX parser, the file system, Keel's
+ * by phase (startup and imports, loading content, the cross-file rules, the rest) and, within
+ * loading, by what did the work (YAML parsers, Zod, the MDX parser, the lint's unified stack, the file system, Keel's
  * own code). Phases come from the call stack, so they survive changes to validate.ts: a sample
- * under `loadContent` is loading, one in src/validate/checks/ is checking.
+ * under `loadContent` is loading, one under `guardIndexRule` is a cross-file rule.
  */
 import { readFileSync } from 'node:fs';
 
@@ -44,14 +44,20 @@ function moduleOf(frame: CallFrame): string {
     if (name === 'js-yaml') return 'js-yaml';
     if (name === 'yaml') return 'yaml';
     if (name === 'zod') return 'zod';
-    if (/^(micromark|mdast|@mdx-js|unified|remark|acorn|vfile|estree|unist|hast|decode-named|character-|parse-entities)/.test(name))
-      return 'mdx parser (micromark, acorn, …)';
+    if (/^(micromark|mdast|@mdx-js|remark|acorn|estree|hast|decode-named|character-|parse-entities)/.test(name)) return 'mdx parser (micromark, acorn, …)';
+    // The lint's stack: on the main thread of a large folder, all of unified's work is the lint's (MDX is parsed on a worker).
+    if (/^(unified|unist|vfile|trough|retext|nlcst|parse-latin|parse-english|array-iterate|bail|devlop)/.test(name)) return 'unified, retext (the lint)';
     return name;
   }
   if (url.includes('/src/')) return `src/${url.split('/src/').pop()}`;
   if (functionName === '(garbage collector)') return 'garbage collector';
   if (/^(readFileUtf8|readdir|lstat|stat|open|read|close)/.test(functionName) || url === 'node:fs') return 'file system';
-  return url ? 'node internals' : `(${functionName || 'native'})`;
+  return url ? 'node internals' : `(${shortName(functionName) || 'native'})`;
+}
+
+/** A regular expression's frame is named by its whole source (the lint's runs to kilobytes): its start stands for it. */
+function shortName(name: string): string {
+  return name.length > 80 ? `${name.slice(0, 77)}…` : name;
 }
 
 export function summarizeProfile(path: string): ProfileSummary {
@@ -67,7 +73,8 @@ export function summarizeProfile(path: string): ProfileSummary {
     let phase = 'startup, imports and the rest';
     for (let q: number | undefined = id; q !== undefined; q = parent.get(q)) {
       const frame = byId.get(q)!.callFrame;
-      if (frame.url.includes('/src/validate/checks/')) phase = 'cross-file checks';
+      // Each index rule runs under guardIndexRule (src/rules/guard.ts); body rules and the lint run as files load.
+      if (frame.functionName === 'guardIndexRule') phase = 'cross-file rules';
       else if (frame.functionName === 'loadContent') return 'load (read, parse, schema)';
       else if (frame.functionName === 'formatReport' || frame.functionName === 'sortDiagnostics') phase = 'sort and report';
     }
@@ -87,7 +94,7 @@ export function summarizeProfile(path: string): ProfileSummary {
     add(phases, phase, us);
     if (phase.startsWith('load')) add(load, moduleOf(frame), us);
     const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules|src)\//, '$1/')}:${frame.lineNumber + 1}` : '';
-    add(top, `${frame.functionName || '(anonymous)'} ${where}`.trim(), us);
+    add(top, `${shortName(frame.functionName) || '(anonymous)'} ${where}`.trim(), us);
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
   return {

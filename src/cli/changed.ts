@@ -76,6 +76,15 @@ export async function gitChanges(dir: string, ref: string, { env, cwd }: { env: 
   if (ref === '' || ref.startsWith('-')) throw new UsageError(`--changed needs a git ref: a branch, tag or commit (got "${escapeControls(excerpt(ref))}")`);
   // Three rounds of git, each run side by side (each answer is still checked in this order): what
   // the ref is, with the merge base and the untracked files; then what changed since the base; then its bytes.
+  const since = (base: string) =>
+    Promise.all([
+      git(['diff', '--name-status', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--relative', base, '--', '.'], dir, env),
+      git(['ls-tree', '-r', '-z', base, '--', '.'], dir, env),
+    ]);
+  // The second round for the ref's own commit is asked at once: when that is the base (a
+  // pre-commit hook's HEAD, a branch not behind the ref), its answer is there with the first.
+  const early = since(`${ref}^{commit}`);
+  early.catch(() => {});
   const [top, verified, merge, untracked] = await Promise.all([
     git(['rev-parse', '--show-toplevel'], dir, env),
     git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], dir, env),
@@ -96,10 +105,7 @@ export async function gitChanges(dir: string, ref: string, { env, cwd }: { env: 
   const mergeBase = merge.code === 0;
   const base = mergeBase ? merge.stdout.toString('utf8').trim() : commit;
 
-  const [diff, tree] = await Promise.all([
-    git(['diff', '--name-status', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--relative', base, '--', '.'], dir, env),
-    git(['ls-tree', '-r', '-z', base, '--', '.'], dir, env),
-  ]);
+  const [diff, tree] = await (base === commit ? early : since(base));
   for (const r of [diff, untracked, tree]) if (r.code !== 0) throw new UsageError(`--changed: git failed in "${shown}": ${firstLine(r.stderr)}`);
 
   const paths = new Set<string>();

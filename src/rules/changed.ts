@@ -72,19 +72,35 @@ function unreported(result: FileResult): FileResult {
   return result;
 }
 
-export async function validateChanged(contentDir: string, changes: ContentChanges, options: ChangedOptions = {}): Promise<ChangedResult> {
+/**
+ * `asked` may still be on its way (git runs in processes of its own): the cache is read and the
+ * folder walked meanwhile. A problem with git is reported before one with the cache.
+ */
+export async function validateChanged(
+  contentDir: string,
+  asked: ContentChanges | Promise<ContentChanges>,
+  options: ChangedOptions = {},
+): Promise<ChangedResult> {
   const root = resolve(contentDir);
   const cwd = options.cwd ?? process.cwd();
   const { cacheFile, ...validateOptions } = options;
+  let opened: { cache: ParseCache<string> } | { error: unknown };
+  try {
+    opened = { cache: ParseCache.open<string>(cacheFile) };
+  } catch (error) {
+    opened = { error };
+  }
+  const walked = walkFolder(root);
+  const changes = await asked;
   if (changes.paths.has(SETTINGS.file)) {
-    const result = await validateContent(root, validateOptions);
+    const result = await validateContent(root, { ...validateOptions, walked });
     return { ...result, everything: true, changed: changes.paths.size, deleted: 0, related: 0, cached: 0 };
   }
+  if ('error' in opened) throw opened.error;
+  const { cache } = opened;
 
   // Pass 1: what every file defines and names, from the cache where its blob is known (its
   // part of the index stays serialized until the second pass needs it), by parsing otherwise.
-  const cache = ParseCache.open<string>(cacheFile);
-  const walked = walkFolder(root);
   const keys = new Map<string, FileKeys>();
   const cached = new Map<string, CachedFile<string>>();
   const parsed = new Map<string, FileResult>();

@@ -39,10 +39,10 @@ export const validate: Command = {
       const asked = gitChanges(resolve(dir), values.changed as string, io);
       asked.catch(() => {});
       const { validateChanged } = await import('../../rules/changed.ts');
-      const changes = await asked;
       const cache = cacheDirectory(resolve(dir));
-      const result = await validateChanged(resolve(dir), changes, { ...options, cacheFile: cache && cacheFileFor(cache, resolve(dir)) });
-      const scope = changedScope(changes, result);
+      // git's answer is awaited there, after what needs none of it (the cache, the walk).
+      const result = await validateChanged(resolve(dir), asked, { ...options, cacheFile: cache && cacheFileFor(cache, resolve(dir)) });
+      const scope = changedScope(await asked, result);
       io.out(formatReport(result.diagnostics, result.summary, format, scope));
       if (format === 'github') await writeJobSummary(io, result.diagnostics, result.summary, scope);
       return result.ok ? 0 : 1;
