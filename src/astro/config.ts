@@ -16,8 +16,8 @@ export default defineConfig({
   integrations: [keel()],
   // Static files only, and the same bytes for the same content.
   output: 'static',
-  // Styles inline, so that index.html also works opened straight from disk.
-  build: { inlineStylesheets: 'always', format: 'directory' },
+  // Whether styles are inlined depends on the audience (src/astro/integration.ts).
+  build: { format: 'directory' },
   trailingSlash: 'ignore',
   // Rendered bodies (retrospectives, runbooks): PromQL, common in runbooks, has no grammar in
   // Shiki; show it as plain text without a warning on every build. The high-contrast theme: the

@@ -15,7 +15,7 @@ import { UsageError } from '../core/usage-error.ts';
 import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
-import { closeSearchFeed, openSearchFeed } from './search-feed.ts';
+import { closeSearchFeed, openSearchFeed, searchedPagesFirst } from './search-feed.ts';
 import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
 import { releaseForPublicBuild } from './positions.ts';
 import { contentHotUpdate, scratchIgnored, watchContent } from './dev.ts';
@@ -76,6 +76,10 @@ export default function keel(): AstroIntegration {
           outDir: pathToFileURL(`${outDir}/`),
           cacheDir: pathToFileURL(`${cacheDir}/`),
           vite: { cacheDir: join(cacheDir, 'vite') },
+          // The public status page is one request, its styles inline. The internal site's pages
+          // (24,000 on the bench's corpus) share one stylesheet the browser caches: inlined, its
+          // 5.7 KB a page were 138 MiB of the corpus build's output to render, encode and write.
+          build: { inlineStylesheets: audience === 'public' ? 'always' : 'never' },
         });
 
         // The dev server keeps serving while the content has errors: it shows them (src/astro/dev.ts).
@@ -116,6 +120,9 @@ export default function keel(): AstroIntegration {
           watching = contentDir;
           updateConfig({ vite: { plugins: [contentHotUpdate(contentDir)], server: { watch: { ignored: [scratchIgnored(root, contentDir)] } } } });
         }
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        if (building?.audience === 'internal') setPrerenderer(searchedPagesFirst);
       },
       'astro:server:setup': async (setup) => {
         if (watching !== undefined) watchContent(setup, watching, await validateOnce(watching));

@@ -161,6 +161,18 @@ describe('the internal portal in Chromium', () => {
     expect(found).toEqual([]);
   });
 
+  it('links one stylesheet, shared by every page, instead of inlining it in each', () => {
+    const sheets = Object.values(PAGES).map((path) => {
+      const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+      // The public statement brings its own small scoped style (PublicStatementStyle.astro); the site's rules are not inlined.
+      const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+      expect(inline.filter((css) => !css.startsWith('@scope')), path).toEqual([]);
+      return [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+    });
+    expect(new Set(sheets.flat()).size).toBe(1);
+    expect(readFileSync(join(dist, sheets[0]![0]!), 'utf8')).toContain('@media print');
+  });
+
   it('keeps the up-front script of a dashboard page under 2 KB and the chart chunk under 60 KB (gzip)', () => {
     const html = readFileSync(join(dist, 'slos', 'settings-page-latency', 'index.html'), 'utf8');
     const upFront = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => readFileSync(join(dist, m[1]!)));
