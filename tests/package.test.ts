@@ -97,7 +97,7 @@ describe.each(['git', 'tarball'] as const)('installed from a %s: validate and bu
     for (const site of ['public', 'internal']) expect(existsSync(join(repos[how], 'dist', site, 'index.html'))).toBe(true);
     expect(readFileSync(join(repos[how], 'dist', 'public', 'index.html'), 'utf8')).toContain('Tidewater');
     expect(existsSync(join(repos[how], 'dist', 'internal', 'incidents', '2026-10-14-card-payments-outage', 'index.html'))).toBe(true);
-    // The compiled search middleware, feed and worker (lib/astro/search-*.js) wrote the index; the public site has none.
+    // The compiled search feed and worker (lib/astro/search-*.js) wrote the index; the public site has none.
     expect(existsSync(join(repos[how], 'dist', 'internal', 'pagefind', 'pagefind.js'))).toBe(true);
     expect(existsSync(join(repos[how], 'dist', 'public', 'pagefind'))).toBe(false);
   }, 600_000);

@@ -15,7 +15,7 @@ import { UsageError } from '../core/usage-error.ts';
 import { listFiles } from '../core/walk.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
-import { closeSearchFeed, openSearchFeed, searchedPagesFirst } from './search-feed.ts';
+import { closeSearchFeed, indexingPrerenderer, openSearchFeed } from './search-feed.ts';
 import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
 import { releaseForPublicBuild } from './positions.ts';
 import { contentHotUpdate, scratchIgnored, watchContent } from './dev.ts';
@@ -103,10 +103,7 @@ export default function keel(): AstroIntegration {
         if (command === 'build')
           addMiddleware({ entrypoint: new URL(`./page-guard${extname(fileURLToPath(import.meta.url))}`, import.meta.url), order: 'pre' });
         // The internal site's search index is made while the pages are generated (src/astro/search-feed.ts).
-        if (command === 'build' && audience === 'internal') {
-          openSearchFeed(outDir);
-          addMiddleware({ entrypoint: new URL(`./search-pages${extname(fileURLToPath(import.meta.url))}`, import.meta.url), order: 'post' });
-        }
+        if (command === 'build' && audience === 'internal') openSearchFeed(outDir);
         if (command === 'build') {
           // Integrations after Keel could write files (a sitemap) after the guard has looked.
           if (audience === 'public' && config.integrations.at(-1)?.name !== 'keel') {
@@ -122,7 +119,7 @@ export default function keel(): AstroIntegration {
         }
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        if (building?.audience === 'internal') setPrerenderer(searchedPagesFirst);
+        if (building?.audience === 'internal') setPrerenderer(indexingPrerenderer);
       },
       'astro:server:setup': async (setup) => {
         if (watching !== undefined) watchContent(setup, watching, await validateOnce(watching));

@@ -1,21 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AstroPrerenderer } from 'astro';
-import { describe, expect, it } from 'vitest';
-import { searchedPagesFirst } from './search-feed.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeSearchFeed, indexingPrerenderer, openSearchFeed } from './search-feed.ts';
 
 type Paths = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>;
+type RenderOptions = Parameters<AstroPrerenderer['render']>[1];
 
+const PAGE = '<!DOCTYPE html><html><head><title>x</title></head><body><main>An incident — “quoted”</main></body></html>';
+
+/** Astro's prerenderer as far as the wrapper sees it: paths in Astro's order, pages streamed in chunks. */
 const astroPrerenderer = (pathnames: string[]): AstroPrerenderer => ({
   name: 'astro:default',
   getStaticPaths: () => Promise.resolve(pathnames.map((pathname) => ({ pathname, route: { route: pathname } })) as unknown as Paths),
-  render: () => Promise.resolve(new Response('page')),
+  render: () => {
+    const bytes = new TextEncoder().encode(PAGE);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.subarray(0, 20));
+        controller.enqueue(bytes.subarray(20));
+        controller.close();
+      },
+    });
+    return Promise.resolve(new Response(body, { headers: { 'content-type': 'text/html' } }));
+  },
 });
 
-describe('searchedPagesFirst', () => {
-  it('generates the pages of the searched folders first, each part in Astro’s order, and renders as Astro does', async () => {
+let site: string | undefined;
+afterEach(() => {
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+describe('the indexing prerenderer', () => {
+  it('generates the pages of the searched folders first, each part in Astro’s order, and writes every page as Astro rendered it', async () => {
+    site = mkdtempSync(join(tmpdir(), 'keel-search-feed-'));
+    openSearchFeed(site);
     const astro = astroPrerenderer(['/', '/kpis/', '/incidents/a/', '/raw/incidents/a/', '/runbooks/alerts/x/', '/slos/b/', '/runbooks/r/', '/search/']);
-    const wrapped = searchedPagesFirst(astro);
-    const order = (await wrapped.getStaticPaths()).map((p) => p.pathname);
-    expect(order).toEqual(['/incidents/a/', '/slos/b/', '/runbooks/r/', '/', '/kpis/', '/raw/incidents/a/', '/runbooks/alerts/x/', '/search/']);
-    expect(wrapped.render).toBe(astro.render);
+    const wrapped = indexingPrerenderer(astro);
+    const order = ['/incidents/a/', '/slos/b/', '/runbooks/r/', '/', '/kpis/', '/raw/incidents/a/', '/runbooks/alerts/x/', '/search/'];
+    expect((await wrapped.getStaticPaths()).map((p) => p.pathname)).toEqual(order);
+    // Astro 7.4 returns the paths with their metadata.
+    const withMetadata: AstroPrerenderer = {
+      ...astro,
+      getStaticPaths: async () => ({ paths: await astro.getStaticPaths(), metadata: {} }) as unknown as Paths,
+    };
+    const found = (await indexingPrerenderer(withMetadata).getStaticPaths()) as unknown as { paths: Paths; metadata: object };
+    expect(found.paths.map((p) => p.pathname)).toEqual(order);
+    expect(found.metadata).toEqual({});
+
+    const options = { routeData: {} } as RenderOptions;
+    const searched = await wrapped.render(new Request('http://localhost/incidents/a/'), options);
+    const other = await wrapped.render(new Request('http://localhost/kpis/'), options);
+    const page = searched instanceof Response ? searched : searched.response;
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html');
+    // Astro's generator reads arrayBuffer() (the bytes, as a buffer of their own); any other reader, the body.
+    const buffer = await page.arrayBuffer();
+    expect(Buffer.from(buffer).toString()).toBe(PAGE);
+    expect(await page.text()).toBe(PAGE);
+    const otherPage = other instanceof Response ? other : other.response;
+    expect(Buffer.from(await otherPage.arrayBuffer()).toString()).toBe(PAGE);
+    expect(await otherPage.text()).toBe(PAGE);
+    const index = await closeSearchFeed();
+    expect(index.pages).toBe(1);
   });
 });

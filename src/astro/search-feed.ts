@@ -3,19 +3,18 @@
  *
  * Astro generates the pages one at a time on one core; Pagefind used to index them after the
  * last was written (about a third of the corpus build's wall time, on about one core). Now the
- * search middleware (src/astro/search-pages.ts, run by Astro for every prerendered page) hands
- * each page of a searched folder to this feed as it is rendered, the feed posts a copy of its
- * bytes to the search worker (src/astro/search-worker.ts), and Pagefind indexes and writes its
- * bundles on the second core meanwhile; at the end of the build only the last bundle is left
- * to write. The pages in flight are bounded twice: the build waits while the worker has not
- * acknowledged {@link UNACKED_BYTES} of pages, and the worker acknowledges a page only while its
- * queue for Pagefind holds at most {@link QUEUE_BYTES}.
- *
- * Like src/astro/data-store.ts, the feed lives on `globalThis`: the integration runs natively,
- * the middleware from the built bundle.
+ * build's prerenderer ({@link indexingPrerenderer}, Astro's own wrapped) hands each page of a
+ * searched folder to this feed as it is rendered, the feed posts a copy of its bytes to the
+ * search worker (src/astro/search-worker.ts), and Pagefind indexes and writes its bundles on
+ * the second core meanwhile; at the end of the build only the last bundle is left to write.
+ * The pages in flight are bounded twice: the build waits while the worker has not acknowledged
+ * {@link UNACKED_BYTES} of pages, and the worker acknowledges a page only while its queue for
+ * Pagefind holds at most {@link QUEUE_BYTES}.
  */
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
+
+type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 import { searchedFile, withoutChartData, type SearchIndexResult } from './search-index.ts';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker.ts';
 
@@ -24,20 +23,10 @@ const UNACKED_BYTES = 16 * 1024 * 1024;
 /** Bytes of pages (without their chart tables) the worker queues for Pagefind before it stops acknowledging. */
 const QUEUE_BYTES = 64 * 1024 * 1024;
 
-const KEY = Symbol.for('keel.search-feed');
-
-/** What the middleware sees of the feed (src/astro/search-pages.ts reads it from `globalThis`). */
-export interface SearchFeedPort {
-  /** Whether the page at this URL path lies in a searched folder (else the middleware leaves it alone). */
-  wants(pathname: string): boolean;
-  /** Takes the page at `pathname` (its HTML bytes), if it lies in a searched folder; resolves when the build may go on. */
-  offer(pathname: string, bytes: Uint8Array): Promise<void>;
-}
-
 /** The worker's module: search-worker.ts beside this one, or search-worker.js in the compiled package. */
 const SEARCH_WORKER = new URL(`./search-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
 
-class SearchFeed implements SearchFeedPort {
+class SearchFeed {
   readonly #siteDir: string;
   #worker: Worker | undefined;
   #unacked = 0;
@@ -78,14 +67,9 @@ class SearchFeed implements SearchFeedPort {
     this.#done?.reject(cause);
   }
 
-  wants(pathname: string): boolean {
-    return searchedFile(pathname) !== undefined;
-  }
-
-  offer(pathname: string, bytes: Uint8Array): Promise<void> {
+  /** Takes the page written to `path` (relative to the site); resolves when the build may go on. */
+  offer(path: string, bytes: Uint8Array): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure);
-    const path = searchedFile(pathname);
-    if (path === undefined) return Promise.resolve();
     // Posted without its chart tables (a copy of the rest: the page's own bytes go on to be
     // written): an SLO page is 430 KiB, of which the worker needs 17.
     const page = withoutChartData(bytes);
@@ -114,26 +98,90 @@ class SearchFeed implements SearchFeedPort {
 }
 
 /**
- * Astro's prerenderer with the searched pages generated first. Pagefind indexes on the second
- * core while the rest of the site (the /raw/ views, the KPI periods: about half the corpus's
- * pages) is generated, instead of finishing alone after the last page. Which page is written
- * when changes nothing in the output; the order within each part is Astro's.
+ * A page as Astro's generator reads it: `arrayBuffer()` hands over the bytes already read (Astro
+ * wraps them in a Buffer and writes them) instead of copying them again, and the body streams the
+ * same bytes to any other reader. Buffers outside V8's heap count towards its external memory,
+ * and every 64 MiB of them started a full collection of the build's heap (about 570 MiB): on the
+ * corpus, 45 of them while the pages were generated, when each searched page was copied four times.
  */
-export function searchedPagesFirst(astro: AstroPrerenderer): AstroPrerenderer {
+class RenderedPage extends Response {
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+
+  constructor(bytes: Uint8Array<ArrayBuffer>, rendered: Response) {
+    super(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        },
+      }),
+      { status: rendered.status, statusText: rendered.statusText, headers: rendered.headers },
+    );
+    this.#bytes = bytes;
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#bytes.buffer);
+  }
+}
+
+/** A body's bytes in one buffer of their own (its `buffer` is exactly the page), copied once. */
+async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    length += chunk.byteLength;
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Astro's prerenderer, feeding the search index as it goes (the integration installs it in
+ * internal builds). The searched pages are generated first, so that Pagefind indexes on the
+ * second core while the rest of the site (the /raw/ views, the KPI periods: about half the
+ * corpus's pages) is written, instead of finishing alone after the last page; the order within
+ * each part is Astro's, and no page changes. Each searched page, once rendered, goes to the
+ * feed. Every page is read into one buffer, which Astro then writes as it is (see {@link RenderedPage}).
+ */
+export function indexingPrerenderer(astro: AstroPrerenderer): AstroPrerenderer {
+  const feed = current;
+  if (feed === undefined) throw new Error('keel: the search feed was not opened');
   return {
     ...astro,
-    name: 'keel:searched-pages-first',
+    name: 'keel:indexing',
     async getStaticPaths() {
-      const paths = await astro.getStaticPaths();
-      const searched = paths.filter((p) => searchedFile(p.pathname) !== undefined);
-      return searched.length === 0 ? paths : [...searched, ...paths.filter((p) => searchedFile(p.pathname) === undefined)];
+      // An array up to Astro 7.3, `{ paths, metadata }` from 7.4 on (the installed package may get either).
+      const found = (await astro.getStaticPaths()) as PathWithRoute[] | { paths: PathWithRoute[] };
+      const paths = Array.isArray(found) ? found : found.paths;
+      const ordered = [...paths.filter((p) => searchedFile(p.pathname) !== undefined), ...paths.filter((p) => searchedFile(p.pathname) === undefined)];
+      return (Array.isArray(found) ? ordered : { ...found, paths: ordered }) as PathWithRoute[];
+    },
+    async render(request, options) {
+      const result = await astro.render(request, options);
+      const rendered = result instanceof Response ? result : result.response;
+      if (rendered.status !== 200 || rendered.body === null) return result;
+      const bytes = await readAll(rendered.body);
+      const path = searchedFile(new URL(request.url).pathname);
+      if (path !== undefined && (rendered.headers.get('content-type') ?? '').startsWith('text/html')) await feed.offer(path, bytes);
+      const page = new RenderedPage(bytes, rendered);
+      return result instanceof Response ? page : { ...result, response: page };
     },
   };
 }
 
+/** This build's feed, between {@link openSearchFeed} and {@link closeSearchFeed}. */
+let current: SearchFeed | undefined;
+
 /** Starts this build's feed for the site written to `siteDir` (the integration, before the pages). */
 export function openSearchFeed(siteDir: string): void {
-  (globalThis as { [KEY]?: SearchFeed })[KEY] = new SearchFeed(siteDir);
+  current = new SearchFeed(siteDir);
 }
 
 /**
@@ -142,10 +190,9 @@ export function openSearchFeed(siteDir: string): void {
  * the index took from the first page on.
  */
 export async function closeSearchFeed(): Promise<SearchIndexResult & { waitedMs: number; totalMs: number }> {
-  const g = globalThis as { [KEY]?: SearchFeed };
-  const feed = g[KEY];
+  const feed = current;
   if (feed === undefined) throw new Error('keel: the search feed was not opened');
-  delete g[KEY];
+  current = undefined;
   const waiting = performance.now();
   const result = await feed.finish();
   const now = performance.now();

@@ -166,7 +166,10 @@ describe('the internal portal in Chromium', () => {
       const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
       // The public statement brings its own small scoped style (PublicStatementStyle.astro); the site's rules are not inlined.
       const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
-      expect(inline.filter((css) => !css.startsWith('@scope')), path).toEqual([]);
+      expect(
+        inline.filter((css) => !css.startsWith('@scope')),
+        path,
+      ).toEqual([]);
       return [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
     });
     expect(new Set(sheets.flat()).size).toBe(1);
