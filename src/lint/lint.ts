@@ -152,7 +152,7 @@ function mayHold(raw: string, filters: Pick<Filters, 'prose' | 'named' | 'either
         break;
       }
     }
-    if (mayName(raw.slice(from, to), people())) return true;
+    if (mayName(raw.slice(from, to), people)) return true;
   }
   return false;
 }

@@ -420,8 +420,12 @@ const OPENERS = new Set([
  * opener such as "The"), or a word of a participant. What compromise and the participants can
  * call a name is always one of these.
  */
-export function mayName(text: string, people: readonly Mention[]): boolean {
+export function mayName(text: string, people: readonly Mention[] | (() => readonly Mention[])): boolean {
   const words = text.match(/@?[\p{L}\p{N}][\p{L}\p{N}._'’-]*/gu) ?? [];
+  // A handle or a capitalised word answers first: then the participants need not be worked out (`people` may be a function).
+  if (words.some((w, i) => w.startsWith('@') || (/^\p{Lu}/u.test(w) && !(i === 0 && OPENERS.has(w.toLowerCase()))))) return true;
+  const mentions = typeof people === 'function' ? people() : people;
+  if (mentions.length === 0) return false;
   const lower = new Set(
     words.map((w) =>
       normalize(
@@ -432,8 +436,7 @@ export function mayName(text: string, people: readonly Mention[]): boolean {
       ),
     ),
   );
-  if (people.some((m) => m.words.every((w) => lower.has(w)) || lower.has(m.words.join('')))) return true;
-  return words.some((w, i) => w.startsWith('@') || (/^\p{Lu}/u.test(w) && !(i === 0 && OPENERS.has(w.toLowerCase()))));
+  return mentions.some((m) => m.words.every((w) => lower.has(w)) || lower.has(m.words.join('')));
 }
 
 /** Decides the matches of one sentence: quotes, negation, the verb after, the subject; a longer phrase wins over one inside it. */
