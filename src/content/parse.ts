@@ -311,6 +311,18 @@ export function splitFrontMatter(text: string): { frontMatter: string; body: str
   };
 }
 
+/**
+ * A string that does not share the memory of the one it was cut from. V8 makes a slice of a
+ * string a view of the whole (a "sliced string"), and so are the strings the YAML parser cuts
+ * from the front matter: an entry keeps its data and its front matter (for positions) to the end
+ * of the run, and through them its whole file, body and all, which the collector then copies from
+ * generation to generation. Joining a character makes a new string that V8 flattens into one
+ * block of its own when it is sliced again, so what is kept is the front matter alone.
+ */
+function ownCopy(text: string): string {
+  return `${text}\n`.slice(0, -1);
+}
+
 /** The body of a Markdown file: its text, the file line it starts on, and its format. */
 export interface Body {
   text: string;
@@ -350,7 +362,8 @@ export function parseDocument<T>(
     report(diagnose(FRONTMATTER_UNCLOSED, start(source.file), { message: 'unclosed' }));
     return undefined;
   }
-  const { frontMatter, body, bodyLine } = split;
+  const { body, bodyLine } = split;
+  const frontMatter = ownCopy(split.frontMatter);
   const { documents, problems } = parseYaml(frontMatter, FRONT_MATTER_LINE_OFFSET);
   yamlProblems(source, problems, report);
   if (problems.length === 0) commentCuts(source, frontMatter, FRONT_MATTER_LINE_OFFSET, report);

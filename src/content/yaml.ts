@@ -69,21 +69,28 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     if (big) problems.push({ line: 1 + lineOffset, column: 1, message: big, code: 'SIZE' });
   }
   if (problems.length > 0) return { documents: [], problems };
+  return { problems: [], documents: locatedLater(data, text, lineOffset) };
+}
+
+/**
+ * Documents whose positions are found when first asked for. Made apart from parseYaml so that
+ * what `locate` keeps (an entry keeps it to the end of the run) is the text and nothing else of
+ * the parse: a closure keeps every variable its scope shares with other closures, and there the
+ * parser's output would stay reachable after the CLI lets go of it.
+ */
+function locatedLater(values: readonly unknown[], text: string, lineOffset: number): YamlDocument[] {
   let located: YamlDocument[] | undefined;
   // js-yaml accepted every document; index the yaml package's documents the same way, even one
   // it is stricter about, so that positions never come from the wrong document.
   const positioned = (i: number): YamlDocument | undefined => (located ??= readDocuments(text, lineOffset).all)[i];
   const first: Position = { line: 1 + lineOffset, column: 1 };
-  return {
-    problems: [],
-    documents: data.map((value, i) => ({
-      data: value ?? null,
-      locate: (path, at) => positioned(i)?.locate(path, at) ?? first,
-      get start() {
-        return positioned(i)?.start ?? first;
-      },
-    })),
-  };
+  return values.map((value, i) => ({
+    data: value ?? null,
+    locate: (path, at) => positioned(i)?.locate(path, at) ?? first,
+    get start() {
+      return positioned(i)?.start ?? first;
+    },
+  }));
 }
 
 /**
@@ -159,7 +166,8 @@ export interface CutText extends Position {
  * is "Post in"). A comment written as one (`- api # the main one`) has a space after the #.
  */
 export function commentCutText(text: string, lineOffset = 0): CutText[] {
-  if (!CUT_TEXT_LINE.test(text)) return [];
+  // No "#", no cut: most front matters hold none, and indexOf is cheaper than the pattern's line-by-line scan.
+  if (!text.includes('#') || !CUT_TEXT_LINE.test(text)) return [];
   const { LineCounter, parseAllDocuments, visit, isScalar } = yaml();
   const lineCounter = new LineCounter();
   const out: CutText[] = [];

@@ -152,7 +152,7 @@ function mayHold(raw: string, filters: Pick<Filters, 'prose' | 'named' | 'either
         break;
       }
     }
-    if (mayName(raw.slice(from, to), people())) return true;
+    if (mayName(raw.slice(from, to), people)) return true;
   }
   return false;
 }
@@ -357,6 +357,35 @@ export function lintText(linter: Linter, text: string, scope: LintScope, people:
   return lintData(file).findings;
 }
 
+/** Texts repeat from incident to incident (a contributing factor, a follow-up): each is linted once. */
+const TEXT_FINDINGS = new WeakMap<Linter, Map<string, readonly LintFinding[]>>();
+const TEXT_FINDINGS_MAX = 4096;
+/** ASCII without apostrophes: the English parser and the tagger then read only the text's own characters (no contraction, no case mapping that changes a length). */
+const PLAIN_ASCII = /^[\x20-\x26\x28-\x7e\n\t]*$/;
+
+/**
+ * lintText, remembered by text, scope and the participants the text may name. The rules compare
+ * participants' words with words of the text only (plugins.ts, subject.ts), so a participant
+ * none of whose words is in the text (letters and digits only, lower case) cannot change the
+ * findings: the key leaves them out, and the same factor is linted once for every incident
+ * whose participants it does not name. Other texts are linted every time.
+ */
+function lintTextOnce(linter: Linter, text: string, scope: LintScope, people: readonly Mention[]): readonly LintFinding[] {
+  if (!PLAIN_ASCII.test(text)) return lintText(linter, text, scope, people);
+  const letters = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const named = people.filter((m) => m.words.some((w) => letters.includes(w.replace(/[^\p{L}\p{N}]/gu, ''))));
+  const key = `${scope}\n${text}\n${JSON.stringify(named)}`;
+  let memo = TEXT_FINDINGS.get(linter);
+  if (!memo) TEXT_FINDINGS.set(linter, (memo = new Map<string, readonly LintFinding[]>()));
+  let findings = memo.get(key);
+  if (findings === undefined) {
+    if (memo.size >= TEXT_FINDINGS_MAX) memo.clear();
+    findings = lintText(linter, text, scope, named);
+    memo.set(key, findings);
+  }
+  return findings;
+}
+
 /** A document to lint: an incident (its retrospective and front matter) or a runbook (its prose). */
 export interface LintTarget {
   kind: 'incident' | 'runbook';
@@ -488,13 +517,13 @@ export function lintDocument(target: LintTarget, sink: Sink, linter: Linter = LI
 
   for (const { path, text } of statementTexts(target.data)) {
     if (!mayFind(text)) continue;
-    for (const f of lintText(linter, text, 'statement', mentioned())) {
+    for (const f of lintTextOnce(linter, text, 'statement', mentioned())) {
       emit(f, placeInValue(target, path, text, f), mildest(f.rule.meta.severity, rules.publicStatementSeverity));
     }
   }
   for (const { path, text } of factorTexts(target.data)) {
     if (!mayFind(text)) continue;
-    for (const f of lintText(linter, text, 'factor', mentioned())) emit(f, placeInValue(target, path, text, f), f.rule.meta.severity);
+    for (const f of lintTextOnce(linter, text, 'factor', mentioned())) emit(f, placeInValue(target, path, text, f), f.rule.meta.severity);
   }
 
   const data = target.data;
@@ -506,7 +535,7 @@ export function lintDocument(target: LintTarget, sink: Sink, linter: Linter = LI
     const path = ['followUps', i, 'title'];
     let vague = false;
     if (mayHold(title, { prose: filters.followUp, named: undefined })) {
-      for (const f of lintText(linter, title, 'follow-up', mentioned())) {
+      for (const f of lintTextOnce(linter, title, 'follow-up', mentioned())) {
         vague ||= f.rule.kind === 'follow-up-phrases';
         emit({ ...f, data: { ...f.data, title } }, placeInValue(target, path, title, f), f.rule.meta.severity);
       }

@@ -107,26 +107,38 @@ const MENTIONS = new Map<string, Mention[]>();
 
 function readMentions(people: readonly string[]): Mention[] {
   const out = new Map<string, Mention>();
-  const add = (person: string, words: string[]) => {
-    const normalized = words.map(normalize).filter(Boolean);
-    if (normalized.length === 0 || (normalized.length === 1 && normalized[0]!.length < 3)) return;
-    const key = normalized.join(' ');
-    if (!out.has(key)) out.set(key, { person, words: normalized });
-  };
   for (const person of people) {
-    const value = person.trim();
-    const email = /^([^@\s]+)@[^@\s]+$/.exec(value);
-    const base = email ? email[1]! : value.replace(/^@/, '');
-    if (email) add(person, [value]);
-    add(person, [base]);
-    const parts = base.split(/[\s._]+/).filter(Boolean);
-    if (parts.length > 1) {
-      add(person, parts);
-      for (const part of parts) if (part.length >= 3) add(person, [part]);
-    }
+    for (const [key, mention] of personMentions(person)) if (!out.has(key)) out.set(key, mention);
   }
   // Longest first: "maya okafor" before "maya".
   return [...out.values()].sort((a, b) => b.words.length - a.words.length);
+}
+
+/** One participant's mentions by key, in the order readMentions adds them; a participant recurs in many incidents, each with others. */
+const PERSON_MENTIONS = new Map<string, [string, Mention][]>();
+
+function personMentions(person: string): [string, Mention][] {
+  const known = PERSON_MENTIONS.get(person);
+  if (known) return known;
+  const out: [string, Mention][] = [];
+  const add = (words: string[]) => {
+    const normalized = words.map(normalize).filter(Boolean);
+    if (normalized.length === 0 || (normalized.length === 1 && normalized[0]!.length < 3)) return;
+    out.push([normalized.join(' '), { person, words: normalized }]);
+  };
+  const value = person.trim();
+  const email = /^([^@\s]+)@[^@\s]+$/.exec(value);
+  const base = email ? email[1]! : value.replace(/^@/, '');
+  if (email) add([value]);
+  add([base]);
+  const parts = base.split(/[\s._]+/).filter(Boolean);
+  if (parts.length > 1) {
+    add(parts);
+    for (const part of parts) if (part.length >= 3) add([part]);
+  }
+  if (PERSON_MENTIONS.size >= 4096) PERSON_MENTIONS.clear();
+  PERSON_MENTIONS.set(person, out);
+  return out;
 }
 
 /** Records a finding, once per rule and end: "to blame" is not reported again as "blame". */
@@ -420,8 +432,12 @@ const OPENERS = new Set([
  * opener such as "The"), or a word of a participant. What compromise and the participants can
  * call a name is always one of these.
  */
-export function mayName(text: string, people: readonly Mention[]): boolean {
+export function mayName(text: string, people: readonly Mention[] | (() => readonly Mention[])): boolean {
   const words = text.match(/@?[\p{L}\p{N}][\p{L}\p{N}._'’-]*/gu) ?? [];
+  // A handle or a capitalised word answers first: then the participants need not be worked out (`people` may be a function).
+  if (words.some((w, i) => w.startsWith('@') || (/^\p{Lu}/u.test(w) && !(i === 0 && OPENERS.has(w.toLowerCase()))))) return true;
+  const mentions = typeof people === 'function' ? people() : people;
+  if (mentions.length === 0) return false;
   const lower = new Set(
     words.map((w) =>
       normalize(
@@ -432,8 +448,7 @@ export function mayName(text: string, people: readonly Mention[]): boolean {
       ),
     ),
   );
-  if (people.some((m) => m.words.every((w) => lower.has(w)) || lower.has(m.words.join('')))) return true;
-  return words.some((w, i) => w.startsWith('@') || (/^\p{Lu}/u.test(w) && !(i === 0 && OPENERS.has(w.toLowerCase()))));
+  return mentions.some((m) => m.words.every((w) => lower.has(w)) || lower.has(m.words.join('')));
 }
 
 /** Decides the matches of one sentence: quotes, negation, the verb after, the subject; a longer phrase wins over one inside it. */

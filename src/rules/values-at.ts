@@ -16,11 +16,22 @@ function segmentsOf(pattern: string): { key: string; list: boolean }[] {
 /** Every string found at `pattern` in `data`, with its path (one path stack, copied only for a string found: this runs over every entry). */
 export function valuesAt(data: unknown, pattern: string): { value: string; path: DataPath }[] {
   const out: { value: string; path: DataPath }[] = [];
+  eachValueAt(data, pattern, (value, path) => out.push({ value, path: path() }));
+  return out;
+}
+
+/**
+ * Calls `visit` with every string found at `pattern` in `data`; its path is copied only when
+ * asked for (`path()`, during the call): a rule that reports few of the values it reads
+ * allocates nothing for the others.
+ */
+export function eachValueAt(data: unknown, pattern: string, visit: (value: string, path: () => DataPath) => void): void {
   const segments = segmentsOf(pattern);
   const path: PropertyKey[] = [];
+  const copy = () => path.slice();
   const walk = (value: unknown, i: number) => {
     if (i === segments.length) {
-      if (typeof value === 'string') out.push({ value, path: path.slice() });
+      if (typeof value === 'string') visit(value, copy);
       return;
     }
     const { key, list } = segments[i]!;
@@ -38,5 +49,4 @@ export function valuesAt(data: unknown, pattern: string): { value: string; path:
     path.pop();
   };
   walk(data, 0);
-  return out;
 }

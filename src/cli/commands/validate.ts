@@ -6,8 +6,7 @@ import { contentDir, now } from '../../core/env.ts';
 import { UsageError } from '../../core/usage-error.ts';
 import type { ChangedResult } from '../../rules/changed.ts';
 import { formatReport, type OutputFormat, type ReportScope, type Summary } from '../../rules/report.ts';
-import { cacheFileFor } from '../../content/cache.ts';
-import { cacheDirectory, gitChanges, type GitChanges } from '../changed.ts';
+import type { GitChanges } from '../changed.ts';
 import { CONTENT_OPTION, type Command, type Io } from '../command.ts';
 
 const FORMATS: OutputFormat[] = ['text', 'github', 'gitlab', 'json'];
@@ -36,9 +35,11 @@ export const validate: Command = {
     const options = { cwd: io.cwd, strict: values.strict === true, now: clock, keepSources: false };
     if (values.changed !== undefined) {
       // git first: its processes run while the validator's modules load (a pre-commit hook waits for both).
+      // Loaded here: a plain `keel validate` needs neither git, the cache directory nor the cache.
+      const { cacheDirectory, gitChanges } = await import('../changed.ts');
       const asked = gitChanges(resolve(dir), values.changed as string, io);
       asked.catch(() => {});
-      const { validateChanged } = await import('../../rules/changed.ts');
+      const [{ validateChanged }, { cacheFileFor }] = await Promise.all([import('../../rules/changed.ts'), import('../../content/cache.ts')]);
       const cache = cacheDirectory(resolve(dir));
       // git's answer is awaited there, after what needs none of it (the cache, the walk).
       const result = await validateChanged(resolve(dir), asked, { ...options, cacheFile: cache && cacheFileFor(cache, resolve(dir)) });

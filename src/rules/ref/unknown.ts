@@ -3,7 +3,7 @@ import { defineRule } from '../../core/rule.ts';
 import type { ContentIndex, Entry } from '../../content/entry.ts';
 import { KINDS, targetLabel, type ReferenceTarget } from '../../kinds/index.ts';
 import { defineIndexRule, placeOf } from '../rule.ts';
-import { valuesAt } from '../values-at.ts';
+import { eachValueAt, valuesAt } from '../values-at.ts';
 
 /** Every status-page component declared by a service. */
 export function declaredComponents(index: ContentIndex): Set<string> {
@@ -47,11 +47,11 @@ export default defineIndexRule({
       for (const { entry, data } of sources) {
         for (const reference of kind.references) {
           const target = reference.target as ReferenceTarget;
-          for (const { value, path } of valuesAt(data, reference.path)) {
+          eachValueAt(data, reference.path, (value, path) => {
             const candidates = known(target);
-            if (candidates.has(value)) continue;
+            if (candidates.has(value)) return;
             // Defined but invalid: its own problems are reported, the reference is not one more.
-            if (target === 'components' ? invalidComponents.has(value) : index.rejected?.[target]?.has(value)) continue;
+            if (target === 'components' ? invalidComponents.has(value) : index.rejected?.[target]?.has(value)) return;
             const label = targetLabel(target);
             const near = didYouMean(value, candidates);
             // An OpenSLO Service document names the service, but Keel links SLOs to its catalog.
@@ -65,8 +65,8 @@ export default defineIndexRule({
                   : target === 'components'
                     ? `components are declared by services (statusPage.component): ${[...candidates].sort().join(', ')}`
                     : `define it, or check the spelling against the ${label} ids`;
-            report(placeOf(entry, path), { message: 'unknown', data: { target: label, value }, hint });
-          }
+            report(placeOf(entry, path()), { message: 'unknown', data: { target: label, value }, hint });
+          });
         }
       }
     }

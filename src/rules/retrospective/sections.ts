@@ -6,12 +6,21 @@ import { DEFAULT_REQUIRED_SECTIONS, type RequiredSection, type Settings } from '
 import { retrospectiveState } from '../retrospective-state.ts';
 import { defineBodyRule } from '../rule.ts';
 
+/** Headings recur from retrospective to retrospective ("Summary", "Timeline"): each key is made once. */
+const KEYS = new Map<string, string>();
+
 const GUIDANCE = new Map<string, string>([...RETROSPECTIVE_SECTIONS, ...RETROSPECTIVE_EXTRA_SECTIONS].map((s) => [key(s.heading), s.guidance]));
 
 /** Headings compare without case and with spaces collapsed (a Section's heading comes collapsed and trimmed). */
 function key(heading: string): string {
-  const lower = heading.toLowerCase();
-  return /\s\s|[\t\n\r]|^\s|\s$/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+  let known = KEYS.get(heading);
+  if (known === undefined) {
+    const lower = heading.toLowerCase();
+    known = /\s\s|[\t\n\r]|^\s|\s$/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+    if (KEYS.size >= 4096) KEYS.clear();
+    KEYS.set(heading, known);
+  }
+  return known;
 }
 
 /** A required section, its heading and aliases as keys. */
