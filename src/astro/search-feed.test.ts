@@ -65,4 +65,18 @@ describe('the indexing prerenderer', () => {
     const index = await closeSearchFeed();
     expect(index.pages).toBe(1);
   });
+
+  it('lets Pagefind finish once the last searched page is rendered, before the rest of the site', async () => {
+    site = mkdtempSync(join(tmpdir(), 'keel-search-feed-'));
+    openSearchFeed(site);
+    const wrapped = indexingPrerenderer(astroPrerenderer(['/kpis/', '/incidents/a/', '/runbooks/r/']));
+    await wrapped.getStaticPaths();
+    const options = { routeData: {} } as RenderOptions;
+    await wrapped.render(new Request('http://localhost/incidents/a/'), options);
+    await wrapped.render(new Request('http://localhost/runbooks/r/'), options);
+    // The index is closed: a searched page now would come too late (none does: they are generated first).
+    await expect(wrapped.render(new Request('http://localhost/incidents/b/'), options)).rejects.toThrow(/after its end/);
+    await wrapped.render(new Request('http://localhost/kpis/'), options);
+    expect((await closeSearchFeed()).pages).toBe(2);
+  });
 });

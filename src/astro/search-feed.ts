@@ -6,17 +6,17 @@
  * build's prerenderer ({@link indexingPrerenderer}, Astro's own wrapped) hands each page of a
  * searched folder to this feed as it is rendered, the feed posts a copy of its bytes to the
  * search worker (src/astro/search-worker.ts), and Pagefind indexes and writes its bundles on
- * the second core meanwhile; at the end of the build only the last bundle is left to write.
+ * the second core meanwhile, the last one as soon as the last searched page is given.
  * The pages in flight are bounded twice: the build waits while the worker has not acknowledged
  * {@link UNACKED_BYTES} of pages, and the worker acknowledges a page only while its queue for
  * Pagefind holds at most {@link QUEUE_BYTES}.
  */
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
-
-type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 import { searchedFile, withoutChartData, type SearchIndexResult } from './search-index.ts';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker.ts';
+
+type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
 
 /** Bytes of pages posted to the worker and not yet acknowledged, past which the build waits. */
 const UNACKED_BYTES = 16 * 1024 * 1024;
@@ -36,6 +36,7 @@ class SearchFeed {
   /** When the first page came (performance.now()). */
   started: number | undefined;
   #finished = false;
+  #result: Promise<SearchIndexResult> | undefined;
 
   constructor(siteDir: string) {
     this.#siteDir = siteDir;
@@ -70,6 +71,7 @@ class SearchFeed {
   /** Takes the page written to `path` (relative to the site); resolves when the build may go on. */
   offer(path: string, bytes: Uint8Array): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#result !== undefined) return Promise.reject(new Error(`keel: ${path} was given to the search index after its end`));
     // Posted without its chart tables (a copy of the rest: the page's own bytes go on to be
     // written): an SLO page is 430 KiB, of which the worker needs 17.
     const page = withoutChartData(bytes);
@@ -81,8 +83,24 @@ class SearchFeed {
     });
   }
 
+  /**
+   * Once the last searched page is given: Pagefind finishes (the last bundle written) while the
+   * rest of the site is generated. Idempotent; {@link finish} waits for it.
+   */
+  end(): void {
+    if (this.#result !== undefined) return;
+    this.#result = this.#end();
+    // Awaited by finish(); a failure meanwhile must not count as unhandled.
+    this.#result.catch(() => undefined);
+  }
+
   /** Once every page is generated: the rest of Pagefind's work, the last bundle written. */
-  async finish(): Promise<SearchIndexResult> {
+  finish(): Promise<SearchIndexResult> {
+    this.end();
+    return this.#result!;
+  }
+
+  async #end(): Promise<SearchIndexResult> {
     if (this.#failure) throw this.#failure;
     const worker = this.#start();
     try {
@@ -148,11 +166,14 @@ async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array<Arr
  * second core while the rest of the site (the /raw/ views, the KPI periods: about half the
  * corpus's pages) is written, instead of finishing alone after the last page; the order within
  * each part is Astro's, and no page changes. Each searched page, once rendered, goes to the
- * feed. Every page is read into one buffer, which Astro then writes as it is (see {@link RenderedPage}).
+ * feed, and after the last one Pagefind writes its last bundle while the rest is generated. Every
+ * page is read into one buffer, which Astro then writes as it is (see {@link RenderedPage}).
  */
 export function indexingPrerenderer(astro: AstroPrerenderer): AstroPrerenderer {
   const feed = current;
   if (feed === undefined) throw new Error('keel: the search feed was not opened');
+  /** Searched pages not yet rendered: at 0, Pagefind can write its last bundle. */
+  let unrendered = 0;
   return {
     ...astro,
     name: 'keel:indexing',
@@ -160,18 +181,24 @@ export function indexingPrerenderer(astro: AstroPrerenderer): AstroPrerenderer {
       // An array up to Astro 7.3, `{ paths, metadata }` from 7.4 on (the installed package may get either).
       const found = (await astro.getStaticPaths()) as PathWithRoute[] | { paths: PathWithRoute[] };
       const paths = Array.isArray(found) ? found : found.paths;
-      const ordered = [...paths.filter((p) => searchedFile(p.pathname) !== undefined), ...paths.filter((p) => searchedFile(p.pathname) === undefined)];
+      const searched = paths.filter((p) => searchedFile(p.pathname) !== undefined);
+      unrendered = searched.length;
+      const ordered = [...searched, ...paths.filter((p) => searchedFile(p.pathname) === undefined)];
       return (Array.isArray(found) ? ordered : { ...found, paths: ordered }) as PathWithRoute[];
     },
     async render(request, options) {
-      const result = await astro.render(request, options);
-      const rendered = result instanceof Response ? result : result.response;
-      if (rendered.status !== 200 || rendered.body === null) return result;
-      const bytes = await readAll(rendered.body);
       const path = searchedFile(new URL(request.url).pathname);
-      if (path !== undefined && (rendered.headers.get('content-type') ?? '').startsWith('text/html')) await feed.offer(path, bytes);
-      const page = new RenderedPage(bytes, rendered);
-      return result instanceof Response ? page : { ...result, response: page };
+      try {
+        const result = await astro.render(request, options);
+        const rendered = result instanceof Response ? result : result.response;
+        if (rendered.status !== 200 || rendered.body === null) return result;
+        const bytes = await readAll(rendered.body);
+        if (path !== undefined && (rendered.headers.get('content-type') ?? '').startsWith('text/html')) await feed.offer(path, bytes);
+        const page = new RenderedPage(bytes, rendered);
+        return result instanceof Response ? page : { ...result, response: page };
+      } finally {
+        if (path !== undefined && --unrendered === 0) feed.end();
+      }
     },
   };
 }
