@@ -37,9 +37,11 @@ export const SEARCH_BUNDLES_FILE = 'keel-bundles.json';
  * this size gets one bundle. The bundles are filled while Astro generates the pages
  * (src/astro/search-feed.ts), so a bundle's Pagefind process adds to the build's Node process at
  * its largest: with 48 MiB bundles the corpus build's process tree peaked at 2,967 MiB; Pagefind
- * alone on the built site peaks at 1.06 GB with 32 MiB bundles, 1.35 GB with 48 MiB.
+ * alone on the built site peaks at 1.06 GB with 32 MiB bundles, 1.35 GB with 48 MiB. Since the
+ * pages no longer carry their stylesheet, 32 MiB of them hold more text (a Pagefind process of
+ * about 1 GB beside the build's 2 GB); 24 MiB bundles keep it near 0.7 GB.
  */
-export const BUNDLE_BYTES = 32 * 1024 * 1024;
+export const BUNDLE_BYTES = 24 * 1024 * 1024;
 
 /** The folders of the indexed pages (a page elsewhere is not read, whatever its marks). */
 const SEARCHED_FOLDERS = ['runbooks', 'incidents', 'council', 'experiments', 'services', 'slos'];
