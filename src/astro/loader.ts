@@ -9,8 +9,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { audience, contentDir } from '../core/env.ts';
 import type { ContentIndex, DocumentEntry } from '../content/entry.ts';
 import { PUBLIC_COLLECTIONS, type CollectionName } from '../kinds/index.ts';
-import { sanitizeBodyHtml } from '../projections/internal/body-html.ts';
 import { markComponents } from '../projections/internal/retrospective.ts';
+import { bodySanitizer } from './body-sanitizer.ts';
 import { publishCollection } from './data-store.ts';
 import { tolerateErrors, validateOnce } from './state.ts';
 
@@ -56,18 +56,39 @@ export function keelLoader(name: CollectionName): Loader {
       const entries = collectionAllowed(name) ? (await loadIndex(fileURLToPath(context.config.root))).collections[name] : [];
       const stored = new Map<string, unknown>();
       const internal = audience() === 'internal';
-      for (const entry of entries) {
-        // The internal site shows a body rendered (a retrospective, a runbook) beside its source;
-        // the public site shows no body (what it shows of an incident is its public block), so
-        // its build does not hold them at all.
-        const body = internal && 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
-        // MDX is rendered as Markdown without its comments: components and expressions are not run.
-        // Raw HTML passes through Astro's renderer: the result is sanitised (no script, handler or javascript: URL).
-        // The components it uses become marks the page replaces by their rendering (src/projections/internal/retrospective.ts).
-        const components = (entry as DocumentEntry<unknown>).components ?? [];
-        const markdown = body && entry.path.toLowerCase().endsWith('.mdx') ? markComponents(body, components).replace(MDX_COMMENT, '') : body;
-        const rendered = markdown ? await context.renderMarkdown(markdown) : undefined;
-        if (rendered) rendered.html = sanitizeBodyHtml(rendered.html);
+      const sanitizer = bodySanitizer(internal ? entries.filter((entry) => 'body' in entry).length : 0);
+      const loaded: {
+        entry: (typeof entries)[number];
+        body: string | undefined;
+        rendered: Awaited<ReturnType<LoaderContext['renderMarkdown']>> | undefined;
+      }[] = [];
+      const sanitized: Promise<void>[] = [];
+      try {
+        for (const entry of entries) {
+          // The internal site shows a body rendered (a retrospective, a runbook) beside its source;
+          // the public site shows no body (what it shows of an incident is its public block), so
+          // its build does not hold them at all.
+          const body = internal && 'body' in entry ? (entry as DocumentEntry<unknown>).body : undefined;
+          // MDX is rendered as Markdown without its comments: components and expressions are not run.
+          // Raw HTML passes through Astro's renderer: the result is sanitised (no script, handler or javascript: URL),
+          // on a worker thread while the next bodies render (src/astro/body-sanitizer.ts).
+          // The components it uses become marks the page replaces by their rendering (src/projections/internal/retrospective.ts).
+          const components = (entry as DocumentEntry<unknown>).components ?? [];
+          const markdown = body && entry.path.toLowerCase().endsWith('.mdx') ? markComponents(body, components).replace(MDX_COMMENT, '') : body;
+          const rendered = markdown ? await context.renderMarkdown(markdown) : undefined;
+          if (rendered) {
+            const unsafe = rendered.html;
+            rendered.html = '';
+            sanitized.push(sanitizer.sanitize(unsafe).then((html) => void (rendered.html = html)));
+          }
+          loaded.push({ entry, body, rendered });
+        }
+        await Promise.all(sanitized);
+      } finally {
+        await sanitizer.close();
+      }
+      // Stored in the content's order, once every body is sanitised: the same store for the same content.
+      for (const { entry, body, rendered } of loaded) {
         context.store.set({
           id: entry.id,
           // Already the output of this collection's schema (the validator parsed it): parsing
