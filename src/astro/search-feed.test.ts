@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeSearchFeed, indexingPrerenderer, openSearchFeed } from './search-feed.ts';
 
 type Paths = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>;
+/** The pathnames of either shape getStaticPaths() may return. */
+const pathnamesOf = (found: Paths) => (Array.isArray(found) ? found : found.paths).map((p) => p.pathname);
 type RenderOptions = Parameters<AstroPrerenderer['render']>[1];
 
 const PAGE = '<!DOCTYPE html><html><head><title>x</title></head><body><main>An incident — “quoted”</main></body></html>';
@@ -39,15 +41,17 @@ describe('the indexing prerenderer', () => {
     const astro = astroPrerenderer(['/', '/kpis/', '/incidents/a/', '/raw/incidents/a/', '/runbooks/alerts/x/', '/slos/b/', '/runbooks/r/', '/search/']);
     const wrapped = indexingPrerenderer(astro);
     const order = ['/incidents/a/', '/slos/b/', '/runbooks/r/', '/', '/kpis/', '/raw/incidents/a/', '/runbooks/alerts/x/', '/search/'];
-    expect((await wrapped.getStaticPaths()).map((p) => p.pathname)).toEqual(order);
-    // Astro 7.4 returns the paths with their metadata.
+    const bare = await wrapped.getStaticPaths();
+    expect(Array.isArray(bare)).toBe(true);
+    expect(pathnamesOf(bare)).toEqual(order);
+    // Astro 7.4 returns the paths with their metadata, which stays as it was.
     const withMetadata: AstroPrerenderer = {
       ...astro,
       getStaticPaths: async () => ({ paths: await astro.getStaticPaths(), metadata: {} }) as unknown as Paths,
     };
-    const found = (await indexingPrerenderer(withMetadata).getStaticPaths()) as unknown as { paths: Paths; metadata: object };
-    expect(found.paths.map((p) => p.pathname)).toEqual(order);
-    expect(found.metadata).toEqual({});
+    const found = await indexingPrerenderer(withMetadata).getStaticPaths();
+    expect(pathnamesOf(found)).toEqual(order);
+    expect(Array.isArray(found) ? undefined : found.metadata).toEqual({});
 
     const options = { routeData: {} } as RenderOptions;
     const searched = await wrapped.render(new Request('http://localhost/incidents/a/'), options);
