@@ -150,8 +150,11 @@ export default function keel(): AstroIntegration {
           logger.info(`leak guard: no internal value in the public site (${((performance.now() - started) / 1000).toFixed(2)} s)`);
         }
         // Last: only a finished (and, public, guarded) site reaches the output folder.
+        const moving = performance.now();
         await publishSite(site, building.outDir);
-        logger.info(`${building.audience} site written to ${relative(process.cwd(), building.outDir) || '.'}`);
+        logger.info(
+          `${building.audience} site moved to ${relative(process.cwd(), building.outDir) || '.'} (${((performance.now() - moving) / 1000).toFixed(2)} s)`,
+        );
       },
     },
   };
