@@ -4,12 +4,13 @@
  * site, that bad content stops the build with the validator's report, and that two builds
  * give the same bytes. Output goes to temporary folders (KEEL_OUT_DIR), never to dist/.
  *
- * The temporary folders are inside the project (tmp/, git-ignored): Astro stages a build
- * whose outDir lies outside the working directory in the shared ./.astro/.prerender/, so
- * builds into /tmp could not run side by side.
+ * The temporary folders are inside the project (tmp/, git-ignored), but one: the sample content
+ * is also built from a content repository in the system's temporary folder, with no
+ * node_modules above it or above its output (src/astro/staging.ts).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,11 +38,11 @@ interface Run {
   seconds: number;
 }
 
-function run(args: string[], env: Record<string, string>): Promise<Run> {
+function run(args: string[], env: Record<string, string>, cwd = root): Promise<Run> {
   const started = performance.now();
   return new Promise((done, fail) => {
     const child = spawn(node, args, {
-      cwd: root,
+      cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KEEL_NOW: '2026-04-01T00:00:00Z', NO_COLOR: '1', ...env },
     });
     let stdout = '';
@@ -77,6 +78,9 @@ let badContent: string;
 let wrongAudience: Run;
 let publicOnly: Run;
 let badAudienceFlag: Run;
+/** A content repository (the sample content) and an output root elsewhere, outside the checkout. */
+let outside: string;
+let outsideBuild: Run;
 
 beforeAll(async () => {
   mkdirSync(join(root, 'tmp'), { recursive: true });
@@ -85,22 +89,30 @@ beforeAll(async () => {
   cpSync(fixture, badContent, { recursive: true });
   const incident = join(badContent, 'incidents', '2026-01-12-checkout-errors.md');
   writeFileSync(incident, readFileSync(incident, 'utf8').replace('severity: SEV2', 'severity: sev2'));
+  outside = mkdtempSync(join(tmpdir(), 'keel-out-'));
+  cpSync(join(root, 'content'), join(outside, 'repo'), { recursive: true });
   // Independent builds, side by side: each output folder has its own Astro cache.
-  [first, second, bad, wrongAudience, publicOnly, badAudienceFlag] = await Promise.all([
+  [first, second, bad, wrongAudience, publicOnly, badAudienceFlag, outsideBuild] = await Promise.all([
     build(relative(root, fixture), join(tmp, 'a')),
     build(relative(root, fixture), join(tmp, 'b')),
     build(badContent, join(tmp, 'bad')),
     run(['node_modules/astro/bin/astro.mjs', 'build'], { KEEL_AUDIENCE: 'staging', KEEL_CONTENT: fixture, KEEL_OUT_DIR: join(tmp, 'wrong') }),
     run(['bin/keel.mjs', 'build', '--audience', 'public', '--content', relative(root, fixture), '--out', join(tmp, 'public-only')], {}),
     run(['bin/keel.mjs', 'build', '--audience', 'staff', '--content', relative(root, fixture), '--out', join(tmp, 'staff')], {}),
+    run(
+      [join(root, 'bin', 'keel.mjs'), 'build', '--audience', 'public', '--out', join(outside, 'site')],
+      { KEEL_NOW: '2026-11-22T13:00:00+01:00' },
+      join(outside, 'repo'),
+    ),
   ]);
-  for (const [name, r] of Object.entries({ first, second, bad, wrongAudience, publicOnly, badAudienceFlag })) {
+  for (const [name, r] of Object.entries({ first, second, bad, wrongAudience, publicOnly, badAudienceFlag, outsideBuild })) {
     process.stdout.write(`keel build (${name}): exit ${r.code} in ${r.seconds.toFixed(1)}s\n`);
   }
 });
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
+  if (outside) rmSync(outside, { recursive: true, force: true });
 });
 
 const page = (out: string, audience: string) => readFileSync(join(tmp, out, audience, 'index.html'), 'utf8');
@@ -230,6 +242,26 @@ describe('keel build of content with errors', () => {
     expect(bad.stderr).toContain(validate.stdout.trimEnd());
     expect(bad.stderr).not.toMatch(/^\s+at /m);
     expect(bad.stdout + bad.stderr).not.toContain('Stack trace');
+  });
+});
+
+describe('keel build --out outside the checkout, from a content repository', () => {
+  // Astro's prerender bundle imports packages by name; below the output folder or the content
+  // repository (no node_modules above either) the build failed with "Cannot find package".
+  it('builds the site into the output folder, with nothing of the build left beside it', () => {
+    expect(outsideBuild.code, outsideBuild.stderr).toBe(0);
+    expect(outsideBuild.stdout).toContain('keel: built the public site (public ');
+    expect(existsSync(join(outside, 'site', 'public', 'index.html'))).toBe(true);
+    expect(readFileSync(join(outside, 'site', 'public', 'index.html'), 'utf8')).toContain('<title>');
+    const hidden = (dir: string) =>
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.split('/').some((part) => part.startsWith('.')));
+    // The output root holds the site and Keel's cache (.cache/); no .prerender, no half-moved folder.
+    expect(hidden(join(outside, 'site', 'public'))).toEqual([]);
+    expect(readdirSync(join(outside, 'site')).sort()).toEqual(['.cache', 'public']);
+    // And the content repository stays as it was: no .astro/ of Astro's.
+    expect(readdirSync(join(outside, 'repo')).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
 

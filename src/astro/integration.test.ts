@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { audienceRoutes, inlineStylesheets } from './integration.ts';
+import { audienceRoutes } from './integration.ts';
 
 describe('audienceRoutes', () => {
   it('maps the files of one audience folder to patterns, skipping helpers', () => {
@@ -35,15 +35,5 @@ describe('audienceRoutes', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  });
-});
-
-describe('inlineStylesheets', () => {
-  it('links the internal stylesheet when the site is written below the working directory, and inlines it otherwise', () => {
-    expect(inlineStylesheets('internal', '/repo/dist/internal', '/repo')).toBe('never');
-    // Astro's prerender folder is then <cwd>/.astro/, maybe on another file system than the site.
-    expect(inlineStylesheets('internal', '/mnt/site/internal', '/repo')).toBe('always');
-    expect(inlineStylesheets('internal', '/repo-site/internal', '/repo')).toBe('always');
-    expect(inlineStylesheets('public', '/repo/dist/public', '/repo')).toBe('always');
   });
 });

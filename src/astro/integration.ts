@@ -7,7 +7,7 @@
  * - `KEEL_CONTENT`   content folder (default `content`)
  * - `KEEL_OUT_DIR`   output root (default `dist`); the site goes to `<root>/<audience>/`
  */
-import { extname, isAbsolute, join, relative } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { audience as resolveAudience, contentDir as resolveContentDir, now, outRoot as resolveOutRoot, type Audience } from '../core/env.ts';
@@ -19,6 +19,7 @@ import { closeSearchFeed, indexingPrerenderer, openSearchFeed } from './search-f
 import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
 import { releaseForPublicBuild } from './positions.ts';
 import { contentHotUpdate, scratchIgnored, watchContent } from './dev.ts';
+import { openStage, prerenderInto, publishSite } from './staging.ts';
 import { buildContentDir, releaseValidations, tolerateErrors, validateOnce } from './state.ts';
 
 /** Where each audience's routes live, relative to the source folder (src/, or lib/ when installed). */
@@ -48,22 +49,8 @@ function exit(text: string, code: number): never {
   process.exit(code);
 }
 
-/**
- * Whether a build inlines its styles. The public status page is one request, its styles inline.
- * The internal site's pages (24,000 on the bench's corpus) share one stylesheet the browser
- * caches: inlined, its 5.7 KB a page were 138 MiB of the corpus build's output to render, encode
- * and write. But Astro moves a stylesheet into the site by renaming it from its prerender folder,
- * which is inside the output folder only when that lies below the working directory (else
- * `<cwd>/.astro/`, maybe on another file system, where the rename fails with EXDEV): an output
- * folder elsewhere gets its styles inline.
- */
-export function inlineStylesheets(audience: Audience, outDir: string, cwd: string): 'always' | 'never' {
-  const below = relative(cwd, outDir);
-  return audience === 'internal' && below !== '' && !below.startsWith('..') && !isAbsolute(below) ? 'never' : 'always';
-}
-
 export default function keel(): AstroIntegration {
-  let building: { audience: Audience; contentDir: string; publicDir: string } | undefined;
+  let building: { audience: Audience; contentDir: string; publicDir: string; outDir: string } | undefined;
   let watching: string | undefined;
   return {
     name: 'keel',
@@ -86,11 +73,16 @@ export default function keel(): AstroIntegration {
         // it: builds of both audiences, or into different output roots, can then run side by
         // side, and a temporary output root takes its caches with it.
         const cacheDir = join(outRoot, '.cache', audience);
+        // A build writes below Keel's root and publishes the site to outDir when it is done (./staging.ts).
+        const stage = command === 'build' ? openStage(root, audience) : undefined;
         updateConfig({
-          outDir: pathToFileURL(`${outDir}/`),
+          outDir: pathToFileURL(`${stage?.site ?? outDir}/`),
           cacheDir: pathToFileURL(`${cacheDir}/`),
-          vite: { cacheDir: join(cacheDir, 'vite') },
-          build: { inlineStylesheets: inlineStylesheets(audience, outDir, process.cwd()) },
+          vite: { cacheDir: join(cacheDir, 'vite'), plugins: stage ? [prerenderInto(stage.prerender)] : [] },
+          // The public status page is one request, its styles inline. The internal site's pages
+          // (24,000 on the bench's corpus) share one stylesheet the browser caches: inlined, its
+          // 5.7 KB a page were 138 MiB of the corpus build's output to render, encode and write.
+          build: { inlineStylesheets: audience === 'public' ? 'always' : 'never' },
         });
 
         // The dev server keeps serving while the content has errors: it shows them (src/astro/dev.ts).
@@ -114,13 +106,13 @@ export default function keel(): AstroIntegration {
         if (command === 'build')
           addMiddleware({ entrypoint: new URL(`./page-guard${extname(fileURLToPath(import.meta.url))}`, import.meta.url), order: 'pre' });
         // The internal site's search index is made while the pages are generated (src/astro/search-feed.ts).
-        if (command === 'build' && audience === 'internal') openSearchFeed(outDir);
+        if (stage && audience === 'internal') openSearchFeed(stage.site);
         if (command === 'build') {
           // Integrations after Keel could write files (a sitemap) after the guard has looked.
           if (audience === 'public' && config.integrations.at(-1)?.name !== 'keel') {
             exit('keel: the Keel integration must come last in astro.config.mjs, so that the leak guard sees every file of the public site', 1);
           }
-          building = { audience, contentDir, publicDir: fileURLToPath(config.publicDir) };
+          building = { audience, contentDir, publicDir: fileURLToPath(config.publicDir), outDir };
           resetPublishedCollections();
           updateConfig({ vite: { plugins: [dataStoreAtRuntime(cacheDir)] } });
         }
@@ -148,12 +140,21 @@ export default function keel(): AstroIntegration {
             `search: ${search.indexed} pages indexed by Pagefind (of ${search.pages} read), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB in ${search.bundles} bundle${search.bundles === 1 ? '' : 's'} (${(search.waitedMs / 1000).toFixed(2)} s after the pages, ${(search.totalMs / 1000).toFixed(2)} s in all)`,
           );
         }
-        if (building?.audience !== 'public') return;
-        const started = performance.now();
-        const result = await validateOnce(building.contentDir);
-        const report = guardPublicBuild(fileURLToPath(dir), result.index, now(), building.publicDir);
-        if (report !== undefined) exit(report, 1);
-        logger.info(`leak guard: no internal value in the public site (${((performance.now() - started) / 1000).toFixed(2)} s)`);
+        if (building === undefined) return;
+        const site = fileURLToPath(dir);
+        if (building.audience === 'public') {
+          const started = performance.now();
+          const result = await validateOnce(building.contentDir);
+          const report = guardPublicBuild(site, result.index, now(), building.publicDir, building.outDir);
+          if (report !== undefined) exit(report, 1);
+          logger.info(`leak guard: no internal value in the public site (${((performance.now() - started) / 1000).toFixed(2)} s)`);
+        }
+        // Last: only a finished (and, public, guarded) site reaches the output folder.
+        const moving = performance.now();
+        await publishSite(site, building.outDir);
+        logger.info(
+          `${building.audience} site moved to ${relative(process.cwd(), building.outDir) || '.'} (${((performance.now() - moving) / 1000).toFixed(2)} s)`,
+        );
       },
     },
   };

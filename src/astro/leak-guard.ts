@@ -63,14 +63,17 @@ export function formatLeaks(leaks: readonly Leak[], shownDir: string): string {
 }
 
 /**
- * Searches a finished public build for the internal values of `index` (at `now`). Returns the
- * report when something leaked, after removing the output folder; undefined when it is clean.
+ * Searches a finished public build, the folder `site`, for the internal values of `index` (at
+ * `now`). Returns the report when something leaked, after removing `site` and the output folder
+ * `outDir` it was to be published to (src/astro/staging.ts; the report names files there);
+ * undefined when it is clean.
  */
-export function guardPublicBuild(outDir: string, index: ContentIndex, now: number, staticDir?: string, cwd = process.cwd()): string | undefined {
+export function guardPublicBuild(site: string, index: ContentIndex, now: number, staticDir?: string, outDir = site, cwd = process.cwd()): string | undefined {
   const { values, search } = internalValueSearch(index, now);
-  const leaks = findLeaks(outDir, values, staticDir, search);
+  const leaks = findLeaks(site, values, staticDir, search);
   if (leaks.length === 0) return undefined;
   const report = formatLeaks(leaks, relative(cwd, outDir) || '.');
+  rmSync(site, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   return report;
 }
