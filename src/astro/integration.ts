@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { audience as resolveAudience, contentDir as resolveContentDir, now, outRoot as resolveOutRoot, type Audience } from '../core/env.ts';
 import { UsageError } from '../core/usage-error.ts';
 import { listFiles } from '../core/walk.ts';
+import { plural } from '../core/words.ts';
 import { formatReport } from '../rules/report.ts';
 import { guardPublicBuild } from './leak-guard.ts';
 import { closeSearchFeed, indexingPrerenderer, openSearchFeed } from './search-feed.ts';
@@ -137,7 +138,7 @@ export default function keel(): AstroIntegration {
           releaseValidations();
           const search = await closeSearchFeed();
           logger.info(
-            `search: ${search.indexed} pages indexed by Pagefind (of ${search.pages} read), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB in ${search.bundles} bundle${search.bundles === 1 ? '' : 's'} (${(search.waitedMs / 1000).toFixed(2)} s after the pages, ${(search.totalMs / 1000).toFixed(2)} s in all)`,
+            `search: ${search.indexed} pages indexed by Pagefind (of ${search.pages} read), ${(search.bytes / 1024 / 1024).toFixed(1)} MiB in ${plural(search.bundles, 'bundle')} (${(search.waitedMs / 1000).toFixed(2)} s after the pages, ${(search.totalMs / 1000).toFixed(2)} s in all)`,
           );
         }
         if (building === undefined) return;

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import type { ContentIndex } from '../content/entry.ts';
 import { escapeControls, excerpt } from '../core/escape.ts';
 import { listFiles } from '../core/walk.ts';
+import { plural } from '../core/words.ts';
 import { internalValueSearch, normaliseText, ValueSearch, type InternalValue, type InternalValueSearch } from '../projections/internal-values.ts';
 
 export interface Leak {
@@ -57,7 +58,7 @@ export function formatLeaks(leaks: readonly Leak[], shownDir: string): string {
   if (leaks.length > SHOWN) lines.push(`… and ${leaks.length - SHOWN} more`);
   const files = new Set(leaks.map((l) => l.file)).size;
   lines.push(
-    `keel: leak guard: ${leaks.length} internal value${leaks.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} of the public site; ${shownDir} was removed so that it cannot be published`,
+    `keel: leak guard: ${plural(leaks.length, 'internal value')} in ${plural(files, 'file')} of the public site; ${shownDir} was removed so that it cannot be published`,
   );
   return lines.join('\n');
 }

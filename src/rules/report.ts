@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { escapeControls } from '../core/escape.ts';
+import { plural } from '../core/words.ts';
 
 export type OutputFormat = 'text' | 'github' | 'gitlab' | 'json';
 
@@ -21,9 +22,6 @@ export function summarize(diagnostics: Diagnostic[], files: number): Summary {
   return { files, errors, warnings: diagnostics.length - errors };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export function formatSummary(summary: Summary): string {
   const checked = summary.total === undefined ? `${plural(summary.files, 'file')} checked` : `${summary.files} of ${plural(summary.total, 'file')} checked`;

@@ -99,6 +99,17 @@ describe('the internal portal in Chromium', () => {
     await c.close();
   });
 
+  it('words the backtest as a sentence, its count that of the firings listed', async () => {
+    const c = await context('no-js', { javaScriptEnabled: false });
+    const page = await open(c, PAGES.slo);
+    const table = page.locator('table', { has: page.locator('caption', { hasText: 'in the history' }) });
+    const caption = (await table.locator('caption').textContent())!.trim();
+    const match = /^(\d+) firings? in the history, (\d+) matching no incident$/.exec(caption);
+    expect(match, caption).not.toBeNull();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(Number(match![1]));
+    await c.close();
+  });
+
   it('draws a chart once it is scrolled into view, and not before', async () => {
     const c = await context('js');
     const page = await open(c, PAGES.slo);

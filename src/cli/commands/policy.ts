@@ -10,6 +10,7 @@ import { contentDir, now } from '../../core/env.ts';
 import { escapeControls } from '../../core/escape.ts';
 import { didYouMean } from '../../core/suggest.ts';
 import { UsageError } from '../../core/usage-error.ts';
+import { plural } from '../../core/words.ts';
 import type { ContentIndex } from '../../content/entry.ts';
 import { formatDiagnosticGithub, formatReport } from '../../rules/report.ts';
 import { placeOf } from '../../rules/rule.ts';
@@ -103,7 +104,7 @@ export const policy: Command = {
             })
           : // Policy, step and action texts come from content: each line escaped (no forged CI line).
             freezes.flatMap((f) => freezeLines(f, rfc3339)).map(escapeControls);
-      io.out([...lines, `${freezes.length} freeze${freezes.length === 1 ? '' : 's'} in force for ${scope} at ${rfc3339(clock)}: do not deploy`].join('\n'));
+      io.out([...lines, `${plural(freezes.length, 'freeze')} in force for ${scope} at ${rfc3339(clock)}: do not deploy`].join('\n'));
     }
     return freezes.length > 0 ? 1 : 0;
   },

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../core/diagnostic.ts';
 import { requireContentFolder } from '../../core/content-folder.ts';
 import { contentDir, now } from '../../core/env.ts';
 import { UsageError } from '../../core/usage-error.ts';
+import { plural } from '../../core/words.ts';
 import type { ChangedResult } from '../../rules/changed.ts';
 import { formatReport, type OutputFormat, type ReportScope, type Summary } from '../../rules/report.ts';
 import type { GitChanges } from '../changed.ts';
@@ -64,7 +65,6 @@ async function writeJobSummary(io: Io, diagnostics: Diagnostic[], summary: Summa
   appendFileSync(file, `${formatJobSummary(diagnostics, summary, scope)}\n`);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The line that opens a --changed report (what was compared, what is checked) and its JSON. */
 function changedScope(changes: GitChanges, result: ChangedResult): ReportScope {

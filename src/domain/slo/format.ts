@@ -10,6 +10,7 @@ import type { RootContent } from 'mdast';
 import { code, emphasis, markdownHeading, markdownParagraph, markdownTable, plain, toGfm } from '../../core/document.ts';
 import { oneLine } from '../../core/escape.ts';
 import { formatDuration, MINUTE_MS } from '../../core/time.ts';
+import { plural } from '../../core/words.ts';
 import { BURN_WINDOWS, type BurnWindow } from './burn.ts';
 import type { ObjectiveEvaluation, SloEvaluation } from './evaluate.ts';
 import { describeAction } from './policy.ts';
@@ -135,7 +136,7 @@ function burnValue(e: ObjectiveEvaluation, w: BurnWindow): string {
 export function backtestSummary(e: ObjectiveEvaluation, zone: string): string {
   const pages = e.backtest.firings.filter((f) => f.severity === 'page');
   const unmatched = e.backtest.unmatched.filter((f) => f.severity === 'page');
-  const parts = [`${pages.length} page firing${pages.length === 1 ? '' : 's'} in the history, ${unmatched.length} matching no incident`];
+  const parts = [`${plural(pages.length, 'page firing')} in the history, ${unmatched.length} matching no incident`];
   for (const i of e.backtest.incidents) {
     if (i.alertAt === null) {
       parts.push(`${i.id}: no page would have fired`);
