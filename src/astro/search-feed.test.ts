@@ -5,7 +5,8 @@ import type { AstroPrerenderer } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeSearchFeed, indexingPrerenderer, openSearchFeed } from './search-feed.ts';
 
-type Paths = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>;
+/** getStaticPaths()'s array form (Astro 7.4 may also return `{ paths, metadata }`). */
+type Paths = Extract<Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>, readonly unknown[]>;
 type RenderOptions = Parameters<AstroPrerenderer['render']>[1];
 
 const PAGE = '<!DOCTYPE html><html><head><title>x</title></head><body><main>An incident — “quoted”</main></body></html>';
@@ -39,7 +40,7 @@ describe('the indexing prerenderer', () => {
     const astro = astroPrerenderer(['/', '/kpis/', '/incidents/a/', '/raw/incidents/a/', '/runbooks/alerts/x/', '/slos/b/', '/runbooks/r/', '/search/']);
     const wrapped = indexingPrerenderer(astro);
     const order = ['/incidents/a/', '/slos/b/', '/runbooks/r/', '/', '/kpis/', '/raw/incidents/a/', '/runbooks/alerts/x/', '/search/'];
-    expect((await wrapped.getStaticPaths()).map((p) => p.pathname)).toEqual(order);
+    expect(((await wrapped.getStaticPaths()) as Paths).map((p) => p.pathname)).toEqual(order);
     // Astro 7.4 returns the paths with their metadata.
     const withMetadata: AstroPrerenderer = {
       ...astro,

@@ -16,8 +16,6 @@ import type { AstroPrerenderer } from 'astro';
 import { searchedFile, withoutChartData, type SearchIndexResult } from './search-index.ts';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker.ts';
 
-type PathWithRoute = Awaited<ReturnType<AstroPrerenderer['getStaticPaths']>>[number];
-
 /** Bytes of pages posted to the worker and not yet acknowledged, past which the build waits. */
 const UNACKED_BYTES = 16 * 1024 * 1024;
 /** Bytes of pages (without their chart tables) the worker queues for Pagefind before it stops acknowledging. */
@@ -179,12 +177,12 @@ export function indexingPrerenderer(astro: AstroPrerenderer): AstroPrerenderer {
     name: 'keel:indexing',
     async getStaticPaths() {
       // An array up to Astro 7.3, `{ paths, metadata }` from 7.4 on (the installed package may get either).
-      const found = (await astro.getStaticPaths()) as PathWithRoute[] | { paths: PathWithRoute[] };
+      const found = await astro.getStaticPaths();
       const paths = Array.isArray(found) ? found : found.paths;
       const searched = paths.filter((p) => searchedFile(p.pathname) !== undefined);
       unrendered = searched.length;
       const ordered = [...searched, ...paths.filter((p) => searchedFile(p.pathname) === undefined)];
-      return (Array.isArray(found) ? ordered : { ...found, paths: ordered }) as PathWithRoute[];
+      return Array.isArray(found) ? ordered : { ...found, paths: ordered };
     },
     async render(request, options) {
       const path = searchedFile(new URL(request.url).pathname);
