@@ -301,7 +301,7 @@ async function siteAgainstFloor(
   const out = join(work, `keel-${label}`);
   const env = {
     ...process.env,
-    ...buildEnv(audience, process.env),
+    ...buildEnv(process.env),
     ASTRO_TELEMETRY_DISABLED: '1',
     KEEL_AUDIENCE: audience,
     KEEL_CONTENT: content,

@@ -43,7 +43,7 @@ export const build: Command = {
       const run = spawnSync(process.execPath, [...buildNodeFlags(audience), ...astroArgs('build', positionals)], {
         cwd: io.cwd,
         stdio: 'inherit',
-        env: { ...astroEnv(io.env, io.cwd, audience, content, out), ...buildEnv(audience, io.env) },
+        env: { ...astroEnv(io.env, io.cwd, audience, content, out), ...buildEnv(io.env) },
       });
       if (run.status !== 0) {
         io.err(`\nkeel: the ${audience} build failed${run.signal ? ` (${run.signal})` : ''}; nothing more was built`);
