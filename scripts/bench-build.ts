@@ -29,7 +29,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { StatuspageExport } from '../src/importers/statuspage.ts';
-import { buildNodeFlags } from '../src/cli/astro.ts';
+import { buildEnv, buildNodeFlags } from '../src/cli/astro.ts';
 import { CORPUS_NOW } from './lib/corpus.ts';
 import { writeCstateSite } from './lib/cstate.ts';
 import { writeImportedHistory } from './lib/history.ts';
@@ -299,8 +299,16 @@ async function siteAgainstFloor(
   work: string,
 ): Promise<SiteResult | undefined> {
   const out = join(work, `keel-${label}`);
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KEEL_AUDIENCE: audience, KEEL_CONTENT: content, KEEL_OUT_DIR: out, KEEL_NOW: now };
-  // With the Node flags `keel build` gives this audience's build.
+  const env = {
+    ...process.env,
+    ...buildEnv(process.env),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    KEEL_AUDIENCE: audience,
+    KEEL_CONTENT: content,
+    KEEL_OUT_DIR: out,
+    KEEL_NOW: now,
+  };
+  // With the Node flags and environment `keel build` gives this audience's build.
   const keel = await measuredNode([...buildNodeFlags(audience), ASTRO(root), 'build'], root, env);
   if (keel.status !== 0) {
     say(`    ${label}: keel build failed (exit ${keel.status}):`);

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { AUDIENCES, outRoot, type Audience } from '../../core/env.ts';
 import { UsageError } from '../../core/usage-error.ts';
-import { astroArgs, astroEnv, buildNodeFlags } from '../astro.ts';
+import { astroArgs, astroEnv, buildEnv, buildNodeFlags } from '../astro.ts';
 import { CONTENT_OPTION, type Command } from '../command.ts';
 
 /** Where `keel preview` serves each site. */
@@ -43,7 +43,7 @@ export const build: Command = {
       const run = spawnSync(process.execPath, [...buildNodeFlags(audience), ...astroArgs('build', positionals)], {
         cwd: io.cwd,
         stdio: 'inherit',
-        env: astroEnv(io.env, io.cwd, audience, content, out),
+        env: { ...astroEnv(io.env, io.cwd, audience, content, out), ...buildEnv(io.env) },
       });
       if (run.status !== 0) {
         io.err(`\nkeel: the ${audience} build failed${run.signal ? ` (${run.signal})` : ''}; nothing more was built`);

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { buildEnv, buildNodeFlags } from './astro.ts';
+
+describe('the build child process', () => {
+  it('caps the young generation of the public build only', () => {
+    expect(buildNodeFlags('public')).toEqual(['--max-semi-space-size=2']);
+    expect(buildNodeFlags('internal')).toEqual([]);
+  });
+
+  it("turns mimalloc's transparent huge pages off", () => {
+    expect(buildEnv({ PATH: '/bin' })).toEqual({ MIMALLOC_ALLOW_THP: '0' });
+  });
+
+  it("keeps the user's own MIMALLOC_ALLOW_THP", () => {
+    expect(buildEnv({ MIMALLOC_ALLOW_THP: '1' })).toEqual({ MIMALLOC_ALLOW_THP: '1' });
+  });
+});
