@@ -20,6 +20,7 @@ import { closeSearchFeed, indexingPrerenderer, openSearchFeed } from './search-f
 import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
 import { releaseForPublicBuild } from './positions.ts';
 import { contentHotUpdate, scratchIgnored, watchContent } from './dev.ts';
+import { startSloEvaluations } from './slo-evaluations.ts';
 import { openStage, prerenderInto, publishSite } from './staging.ts';
 import { buildContentDir, releaseValidations, tolerateErrors, validateOnce } from './state.ts';
 
@@ -51,7 +52,7 @@ function exit(text: string, code: number): never {
 }
 
 export default function keel(): AstroIntegration {
-  let building: { audience: Audience; contentDir: string; publicDir: string; outDir: string } | undefined;
+  let building: { audience: Audience; contentDir: string; publicDir: string; outDir: string; concurrency: number } | undefined;
   let watching: string | undefined;
   return {
     name: 'keel',
@@ -99,6 +100,8 @@ export default function keel(): AstroIntegration {
           }
           logger.info(`${audience} site from ${relative(process.cwd(), contentDir) || '.'}: ${result.summary.files} files checked`);
           if (command === 'build' && audience === 'public') releaseForPublicBuild(result.index);
+          // The SLO engine runs on a worker while Astro loads the content; the pages' data takes its evaluations.
+          if (command === 'build' && audience === 'internal') startSloEvaluations(result, now());
         }
 
         for (const route of audienceRoutes(root, fileURLToPath(config.srcDir), audience)) injectRoute({ ...route, prerender: true });
@@ -113,7 +116,7 @@ export default function keel(): AstroIntegration {
           if (audience === 'public' && config.integrations.at(-1)?.name !== 'keel') {
             exit('keel: the Keel integration must come last in astro.config.mjs, so that the leak guard sees every file of the public site', 1);
           }
-          building = { audience, contentDir, publicDir: fileURLToPath(config.publicDir), outDir };
+          building = { audience, contentDir, publicDir: fileURLToPath(config.publicDir), outDir, concurrency: config.build.concurrency };
           resetPublishedCollections();
           updateConfig({ vite: { plugins: [dataStoreAtRuntime(cacheDir)] } });
         }
@@ -123,7 +126,8 @@ export default function keel(): AstroIntegration {
         }
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        if (building?.audience === 'internal') setPrerenderer(indexingPrerenderer);
+        // Astro renders and writes one page at a time unless build.concurrency says otherwise.
+        if (building?.audience === 'internal') setPrerenderer((astro) => indexingPrerenderer(astro, { sequential: building?.concurrency === 1 }));
       },
       'astro:server:setup': async (setup) => {
         if (watching !== undefined) watchContent(setup, watching, await validateOnce(watching));

@@ -12,12 +12,12 @@ type RenderOptions = Parameters<AstroPrerenderer['render']>[1];
 
 const PAGE = '<!DOCTYPE html><html><head><title>x</title></head><body><main>An incident — “quoted”</main></body></html>';
 
-/** Astro's prerenderer as far as the wrapper sees it: paths in Astro's order, pages streamed in chunks. */
-const astroPrerenderer = (pathnames: string[]): AstroPrerenderer => ({
+/** Astro's prerenderer as far as the wrapper sees it: paths in Astro's order, pages (`page` of the path, PAGE by default) streamed in chunks. */
+const astroPrerenderer = (pathnames: string[], page: (pathname: string) => string = () => PAGE): AstroPrerenderer => ({
   name: 'astro:default',
   getStaticPaths: () => Promise.resolve(pathnames.map((pathname) => ({ pathname, route: { route: pathname } })) as unknown as Paths),
-  render: () => {
-    const bytes = new TextEncoder().encode(PAGE);
+  render: (request) => {
+    const bytes = new TextEncoder().encode(page(new URL(request.url).pathname));
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(bytes.subarray(0, 20));
@@ -39,7 +39,8 @@ describe('the indexing prerenderer', () => {
     site = mkdtempSync(join(tmpdir(), 'keel-search-feed-'));
     openSearchFeed(site);
     const astro = astroPrerenderer(['/', '/kpis/', '/incidents/a/', '/raw/incidents/a/', '/runbooks/alerts/x/', '/slos/b/', '/runbooks/r/', '/search/']);
-    const wrapped = indexingPrerenderer(astro);
+    // Not sequential: each page keeps its own bytes however late it is read.
+    const wrapped = indexingPrerenderer(astro, { sequential: false });
     const order = ['/incidents/a/', '/slos/b/', '/runbooks/r/', '/', '/kpis/', '/raw/incidents/a/', '/runbooks/alerts/x/', '/search/'];
     const bare = await wrapped.getStaticPaths();
     expect(Array.isArray(bare)).toBe(true);
@@ -49,7 +50,7 @@ describe('the indexing prerenderer', () => {
       ...astro,
       getStaticPaths: async () => ({ paths: await astro.getStaticPaths(), metadata: {} }) as unknown as Paths,
     };
-    const found = await indexingPrerenderer(withMetadata).getStaticPaths();
+    const found = await indexingPrerenderer(withMetadata, { sequential: false }).getStaticPaths();
     expect(pathnamesOf(found)).toEqual(order);
     expect(Array.isArray(found) ? undefined : found.metadata).toEqual({});
 
@@ -73,7 +74,7 @@ describe('the indexing prerenderer', () => {
   it('lets Pagefind finish once the last searched page is rendered, before the rest of the site', async () => {
     site = mkdtempSync(join(tmpdir(), 'keel-search-feed-'));
     openSearchFeed(site);
-    const wrapped = indexingPrerenderer(astroPrerenderer(['/kpis/', '/incidents/a/', '/runbooks/r/']));
+    const wrapped = indexingPrerenderer(astroPrerenderer(['/kpis/', '/incidents/a/', '/runbooks/r/']), { sequential: true });
     await wrapped.getStaticPaths();
     const options = { routeData: {} } as RenderOptions;
     await wrapped.render(new Request('http://localhost/incidents/a/'), options);
@@ -82,5 +83,33 @@ describe('the indexing prerenderer', () => {
     await expect(wrapped.render(new Request('http://localhost/incidents/b/'), options)).rejects.toThrow(/after its end/);
     await wrapped.render(new Request('http://localhost/kpis/'), options);
     expect((await closeSearchFeed()).pages).toBe(2);
+  });
+
+  it('gathers every page in one buffer when Astro writes each page before the next, each page whole and exact', async () => {
+    site = mkdtempSync(join(tmpdir(), 'keel-search-feed-'));
+    openSearchFeed(site);
+    const pages: Record<string, string> = {
+      '/incidents/a/': PAGE.replace('An incident', 'A longer incident page, ünïcode and all'),
+      '/incidents/b/': PAGE,
+      '/kpis/': '<!DOCTYPE html><p>KPIs</p>',
+    };
+    const wrapped = indexingPrerenderer(
+      astroPrerenderer(Object.keys(pages), (path) => pages[path]!),
+      { sequential: true },
+    );
+    await wrapped.getStaticPaths();
+    const options = { routeData: {} } as RenderOptions;
+    const buffers: ArrayBuffer[] = [];
+    for (const path of Object.keys(pages)) {
+      const result = await wrapped.render(new Request(`http://localhost${path}`), options);
+      const buffer = await (result instanceof Response ? result : result.response).arrayBuffer();
+      // What Astro's generator writes, before it renders the next page.
+      expect(Buffer.from(buffer).toString(), path).toBe(pages[path]);
+      buffers.push(buffer);
+    }
+    expect(new Set(buffers).size).toBe(1);
+    // The search index got each searched page as it was, not as the buffer holds it now.
+    const index = await closeSearchFeed();
+    expect(index.pages).toBe(2);
   });
 });

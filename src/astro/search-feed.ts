@@ -70,10 +70,10 @@ class SearchFeed {
   offer(path: string, bytes: Uint8Array): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#result !== undefined) return Promise.reject(new Error(`keel: ${path} was given to the search index after its end`));
-    // Posted without its chart tables (a copy of the rest: the page's own bytes go on to be
-    // written): an SLO page is 430 KiB, of which the worker needs 17.
-    const page = withoutChartData(bytes);
-    this.#start().postMessage({ type: 'page', path, bytes: page } satisfies SearchWorkerRequest);
+    // Posted without its chart tables, a copy of the rest moved to the worker (the page's own
+    // bytes go on to be written, from a buffer the next page reuses): an SLO page is 430 KiB, of which the worker needs 17.
+    const page = new Uint8Array(withoutChartData(bytes));
+    this.#start().postMessage({ type: 'page', path, bytes: page } satisfies SearchWorkerRequest, [page.buffer]);
     this.#unacked += page.byteLength;
     if (this.#unacked <= UNACKED_BYTES) return Promise.resolve();
     return new Promise<void>((resolve) => this.#waiting.push(resolve)).then(() => {
@@ -141,15 +141,40 @@ class RenderedPage extends Response {
   }
 }
 
-/** A body's bytes in one buffer of their own (its `buffer` is exactly the page), copied once. */
-async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
+/** The largest page {@link PageBuffer} holds; a larger one gets a buffer of its own. */
+const PAGE_BUFFER_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Where each page's bytes are gathered. Buffers outside V8's heap count towards its external
+ * memory, and each 64 MiB of them starts a full collection of the heap (about 750 MiB while the
+ * corpus's pages are generated): with a buffer per page, 36 of them during the SLO pages alone
+ * (430 KiB each). When Astro writes each page before it renders the next (`build.concurrency`
+ * 1, Astro's default: generate.js awaits the write), one resizable buffer serves every page.
+ */
+class PageBuffer {
+  readonly #reused: ArrayBuffer | undefined;
+
+  constructor(reuse: boolean) {
+    this.#reused = reuse ? new ArrayBuffer(0, { maxByteLength: PAGE_BUFFER_BYTES }) : undefined;
+  }
+
+  /** A buffer of exactly `length` bytes: the reused one, emptied of the last page, or a new one. */
+  take(length: number): Uint8Array<ArrayBuffer> {
+    if (this.#reused === undefined || length > PAGE_BUFFER_BYTES) return new Uint8Array(length);
+    this.#reused.resize(length);
+    return new Uint8Array(this.#reused);
+  }
+}
+
+/** A body's bytes in one buffer (its `buffer` is exactly the page), copied once. */
+async function readAll(body: ReadableStream<Uint8Array>, into: PageBuffer): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
   let length = 0;
   for await (const chunk of body) {
     chunks.push(chunk);
     length += chunk.byteLength;
   }
-  const bytes = new Uint8Array(length);
+  const bytes = into.take(length);
   let at = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, at);
@@ -165,13 +190,15 @@ async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array<Arr
  * corpus's pages) is written, instead of finishing alone after the last page; the order within
  * each part is Astro's, and no page changes. Each searched page, once rendered, goes to the
  * feed, and after the last one Pagefind writes its last bundle while the rest is generated. Every
- * page is read into one buffer, which Astro then writes as it is (see {@link RenderedPage}).
+ * page is read into one buffer, which Astro then writes as it is (see {@link RenderedPage});
+ * `sequential` (Astro writes each page before it renders the next): the same buffer for every page ({@link PageBuffer}).
  */
-export function indexingPrerenderer(astro: AstroPrerenderer): AstroPrerenderer {
+export function indexingPrerenderer(astro: AstroPrerenderer, { sequential }: { sequential: boolean }): AstroPrerenderer {
   const feed = current;
   if (feed === undefined) throw new Error('keel: the search feed was not opened');
   /** Searched pages not yet rendered: at 0, Pagefind can write its last bundle. */
   let unrendered = 0;
+  const pageBuffer = new PageBuffer(sequential);
   return {
     ...astro,
     name: 'keel:indexing',
@@ -190,7 +217,7 @@ export function indexingPrerenderer(astro: AstroPrerenderer): AstroPrerenderer {
         const result = await astro.render(request, options);
         const rendered = result instanceof Response ? result : result.response;
         if (rendered.status !== 200 || rendered.body === null) return result;
-        const bytes = await readAll(rendered.body);
+        const bytes = await readAll(rendered.body, pageBuffer);
         if (path !== undefined && (rendered.headers.get('content-type') ?? '').startsWith('text/html')) await feed.offer(path, bytes);
         const page = new RenderedPage(bytes, rendered);
         return result instanceof Response ? page : { ...result, response: page };

@@ -6,6 +6,7 @@
  * read the validated content without bundling the validator (whose modules read files next to
  * themselves).
  */
+import type { SloEvaluation } from '../domain/slo/evaluate.ts';
 import type { ValidationResult } from '../rules/validate.ts';
 
 export interface KeelGlobal {
@@ -14,13 +15,20 @@ export interface KeelGlobal {
   tolerant: boolean;
   /** The content folder this build reads (set by the integration), for the sites' page data. */
   contentDir?: string;
+  /** The internal build's SLO evaluations, started once the content was validated (src/astro/slo-evaluations.ts), and the instant they are at. */
+  sloEvaluations: WeakMap<ValidationResult, StartedEvaluations>;
+}
+
+export interface StartedEvaluations {
+  at: number;
+  evaluations: Promise<SloEvaluation[]>;
 }
 
 const KEY = Symbol.for('keel.build-state');
 
 export function sharedState(): KeelGlobal {
   const g = globalThis as typeof globalThis & { [KEY]?: KeelGlobal };
-  g[KEY] ??= { validations: new Map(), tolerant: false };
+  g[KEY] ??= { validations: new Map(), tolerant: false, sloEvaluations: new WeakMap() };
   return g[KEY];
 }
 
@@ -30,4 +38,16 @@ export function buildValidation(): Promise<ValidationResult> {
   const result = contentDir === undefined ? undefined : validations.get(contentDir);
   if (result === undefined) throw new Error('keel: the content was not validated: the Keel integration validates it before pages render');
   return result;
+}
+
+/**
+ * The SLO evaluations the build started for `validation`, if it did (the internal pages' "now" is
+ * theirs), handed over once: the page data keeps what its pages show of them, and the dashboard
+ * series (150 MiB on the corpus) must not stay in the heap that every full collection marks.
+ */
+export function takeEvaluations(validation: ValidationResult): StartedEvaluations | undefined {
+  const { sloEvaluations } = sharedState();
+  const started = sloEvaluations.get(validation);
+  sloEvaluations.delete(validation);
+  return started;
 }

@@ -45,6 +45,11 @@ export function sloInputs(index: ContentIndex, at: number, only?: string): SloIn
   }));
 }
 
+/** Every SLO's input at `at` with its dashboard series asked for (history.ts): what the internal pages show. */
+export function dashboardInputs(index: ContentIndex, at: number): SloInput[] {
+  return sloInputs(index, at).map((input) => ({ ...input, history: true }));
+}
+
 /** Every SLO of the index (or the one named), evaluated at `at`. */
 export function evaluateIndex(index: ContentIndex, at: number, only?: string): SloEvaluation[] {
   return sloInputs(index, at, only).map(evaluateSlo);

@@ -22,7 +22,6 @@ export function summarize(diagnostics: Diagnostic[], files: number): Summary {
   return { files, errors, warnings: diagnostics.length - errors };
 }
 
-
 export function formatSummary(summary: Summary): string {
   const checked = summary.total === undefined ? `${plural(summary.files, 'file')} checked` : `${summary.files} of ${plural(summary.total, 'file')} checked`;
   if (summary.errors === 0 && summary.warnings === 0) return `${checked}: no problems`;

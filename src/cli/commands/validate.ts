@@ -65,7 +65,6 @@ async function writeJobSummary(io: Io, diagnostics: Diagnostic[], summary: Summa
   appendFileSync(file, `${formatJobSummary(diagnostics, summary, scope)}\n`);
 }
 
-
 /** The line that opens a --changed report (what was compared, what is checked) and its JSON. */
 function changedScope(changes: GitChanges, result: ChangedResult): ReportScope {
   const short = changes.base.slice(0, 12);

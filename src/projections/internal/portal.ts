@@ -5,8 +5,8 @@
  */
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { ContentIndex } from '../../content/entry.ts';
-import { evaluateSlo } from '../../domain/slo/evaluate.ts';
-import { sloInputs } from '../../model/slos.ts';
+import { evaluateSlo, type SloEvaluation } from '../../domain/slo/evaluate.ts';
+import { dashboardInputs } from '../../model/slos.ts';
 import { councilPortal, type CouncilPortal } from './council.ts';
 import { experimentsPortal, type ExperimentsPortal } from './experiments.ts';
 import { kpiPages, type KpiPage } from './kpis.ts';
@@ -39,10 +39,18 @@ export interface InternalPortal {
   readonly runbooks: RunbookPages;
 }
 
-/** `diagnostics`: what the build's validation reported (incident pages show their file's findings). */
-export function internalPortal(index: ContentIndex, now: number, diagnostics: readonly Diagnostic[] = []): InternalPortal {
+/**
+ * `diagnostics`: what the build's validation reported (incident pages show their file's findings);
+ * `evaluations`: every SLO of the index evaluated at `now` with its dashboard series, when the
+ * build has them already (src/astro/slo-evaluations.ts).
+ */
+export function internalPortal(
+  index: ContentIndex,
+  now: number,
+  diagnostics: readonly Diagnostic[] = [],
+  evaluations: readonly SloEvaluation[] = dashboardInputs(index, now).map(evaluateSlo),
+): InternalPortal {
   const c = index.collections;
-  const evaluations = sloInputs(index, now).map((input) => evaluateSlo({ ...input, history: true }));
   const serviceNames = new Map(c.services.map((s) => [s.id, s.data.name]));
   const incidentTitles = new Map(c.incidents.map((i) => [i.id, i.data.title]));
   const slos = sloPages(evaluations, {
