@@ -109,9 +109,11 @@ function treeRss(pid: number): number {
 /**
  * Reports the process's own peak resident memory (KiB; for peaks between two polls) and CPU
  * time (µs, every thread) on exit. CPU time counts the work done whatever else the machine runs.
+ * The main thread's exit only: a preloaded module runs in every worker thread too, whose exits
+ * come first (the internal build's SLO worker exits some 20 s in).
  */
 const MAX_RSS =
-  "--import=data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nkeel-bench-maxrss:'+u.maxRSS+' cpu:'+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
+  "--import=data:text/javascript,import{isMainThread}from'node:worker_threads';if(isMainThread)process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nkeel-bench-maxrss:'+u.maxRSS+' cpu:'+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
 /**
  * `/usr/bin/time`'s report of a command that is not Node (hugo): its maximum resident size (KiB)

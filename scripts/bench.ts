@@ -34,7 +34,7 @@ const FLOOR = join(ROOT, 'scripts', 'lib', 'floor.ts');
  * shared machine its ratios hold where wall times drift.
  */
 const MAX_RSS =
-  "--import=data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nkeel-bench-maxrss:'+u.maxRSS+' cpu:'+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
+  "--import=data:text/javascript,import{isMainThread}from'node:worker_threads';if(isMainThread)process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nkeel-bench-maxrss:'+u.maxRSS+' cpu:'+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
 const USAGE = `Usage: npm run bench -- [build|internal|public|history ...] [--corpus DIR] [--seed N] [--scale F] [--runs N] [--keep] [--no-profile] [--no-public] [--no-changed]
 
