@@ -125,6 +125,10 @@ export default function keel(): AstroIntegration {
           updateConfig({ vite: { plugins: [contentHotUpdate(contentDir)], server: { watch: { ignored: [scratchIgnored(root, contentDir)] } } } });
         }
       },
+      // The configuration as resolved, after every integration's updateConfig.
+      'astro:config:done': ({ config }) => {
+        if (building) building.concurrency = config.build.concurrency;
+      },
       'astro:build:start': ({ setPrerenderer }) => {
         // Astro renders and writes one page at a time unless build.concurrency says otherwise.
         if (building?.audience === 'internal') setPrerenderer((astro) => indexingPrerenderer(astro, { sequential: building?.concurrency === 1 }));

@@ -112,4 +112,23 @@ describe('the indexing prerenderer', () => {
     const index = await closeSearchFeed();
     expect(index.pages).toBe(2);
   });
+
+  it('gives each page a buffer of its own once two renders overlap, though told Astro renders one at a time', async () => {
+    site = mkdtempSync(join(tmpdir(), 'keel-search-feed-'));
+    openSearchFeed(site);
+    const pages: Record<string, string> = { '/kpis/': '<p>first, the longer page</p>', '/learning/': '<p>second</p>', '/council/': '<p>third</p>' };
+    const wrapped = indexingPrerenderer(
+      astroPrerenderer(Object.keys(pages), (path) => pages[path]!),
+      { sequential: true },
+    );
+    await wrapped.getStaticPaths();
+    const options = { routeData: {} } as RenderOptions;
+    const [first, second] = await Promise.all(['/kpis/', '/learning/'].map((path) => wrapped.render(new Request(`http://localhost${path}`), options)));
+    const third = await wrapped.render(new Request('http://localhost/council/'), options);
+    const text = async (result: typeof third) => Buffer.from(await (result instanceof Response ? result : result.response).arrayBuffer()).toString();
+    await expect(text(first!)).resolves.toBe(pages['/kpis/']);
+    await expect(text(second!)).resolves.toBe(pages['/learning/']);
+    await expect(text(third)).resolves.toBe(pages['/council/']);
+    await closeSearchFeed();
+  });
 });

@@ -152,10 +152,15 @@ const PAGE_BUFFER_BYTES = 256 * 1024 * 1024;
  * 1, Astro's default: generate.js awaits the write), one resizable buffer serves every page.
  */
 class PageBuffer {
-  readonly #reused: ArrayBuffer | undefined;
+  #reused: ArrayBuffer | undefined;
 
   constructor(reuse: boolean) {
     this.#reused = reuse ? new ArrayBuffer(0, { maxByteLength: PAGE_BUFFER_BYTES }) : undefined;
+  }
+
+  /** Pages are rendered side by side after all (a second render began before the first returned): a buffer per page from now on. */
+  stopReusing(): void {
+    this.#reused = undefined;
   }
 
   /** A buffer of exactly `length` bytes: the reused one, emptied of the last page, or a new one. */
@@ -199,6 +204,8 @@ export function indexingPrerenderer(astro: AstroPrerenderer, { sequential }: { s
   /** Searched pages not yet rendered: at 0, Pagefind can write its last bundle. */
   let unrendered = 0;
   const pageBuffer = new PageBuffer(sequential);
+  /** Renders begun and not returned: more than one means Astro renders side by side, whatever `sequential` said. */
+  let rendering = 0;
   return {
     ...astro,
     name: 'keel:indexing',
@@ -213,6 +220,7 @@ export function indexingPrerenderer(astro: AstroPrerenderer, { sequential }: { s
     },
     async render(request, options) {
       const path = searchedFile(new URL(request.url).pathname);
+      if (++rendering > 1) pageBuffer.stopReusing();
       try {
         const result = await astro.render(request, options);
         const rendered = result instanceof Response ? result : result.response;
@@ -222,6 +230,7 @@ export function indexingPrerenderer(astro: AstroPrerenderer, { sequential }: { s
         const page = new RenderedPage(bytes, rendered);
         return result instanceof Response ? page : { ...result, response: page };
       } finally {
+        rendering--;
         if (path !== undefined && --unrendered === 0) feed.end();
       }
     },
