@@ -2,6 +2,7 @@
  * Per-file parsing: where a problem in a front matter, a multi-document SLO file or a CSV row
  * is reported, and what an entry remembers of its source.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IncidentSchema } from '../schemas/incident.ts';
 import { ServiceSchema } from '../schemas/service.ts';
@@ -215,6 +216,36 @@ describe('parseMeasurements', () => {
     parseMeasurements(source('measurements/api.csv', ['timestamp,good,total', ...rows].join('\n')), report);
     expect(lines()).toHaveLength(11);
     expect(lines().at(-1)).toBe('1:1 error measurement/more 3 more bad rows not listed');
+  });
+
+  // The fast path (plain rows, no schema) must agree with the general path on every row. A space
+  // before each row sends the whole file the general way (the cells are trimmed there) and changes
+  // nothing else but the columns of the findings.
+  it('reads plain rows fast with the same verdicts and values as the general path', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const timestamp = fc
+      .tuple(fc.constantFrom('0099', '0999', '1000', '1999', '2024', '2026', '2100'), two(13), two(32), fc.constantFrom('T', 't', ' '), two(24), two(60), fc.constantFrom('00', '59', '60', '61'), fc.constantFrom('Z', 'z', '+01:00', '-23:59', '.5Z', ''))
+      .map(([y, mo, d, t, h, mi, s, z]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${z}`);
+    const count = fc.oneof(fc.nat({ max: 1e6 }).map(String), fc.constantFrom('', '0', '007', '-1', '5.0', '1e3', ' 5', '12345678901234567', 'x'));
+    const value = fc.oneof(fc.double({ noNaN: true }).map(String), fc.constantFrom('', '.5', '5.', '-0', '+1', '1e400', 'Infinity', 'abc', '0x10', ' 1'));
+    const ratio = fc.array(fc.oneof(fc.tuple(timestamp, count, count).map((cells) => cells.join(',')), fc.constantFrom('', ' ', '2026-11-20T00:00:00Z,1,2,3')), { maxLength: 12 });
+    const threshold = fc.array(fc.oneof(fc.tuple(timestamp, value).map((cells) => cells.join(',')), fc.constantFrom('', '2026-11-20T00:00:00Z')), { maxLength: 12 });
+    const read = (header: string, rows: string[]) => {
+      const { report, diagnostics } = collect();
+      const entry = parseMeasurements(source('measurements/m.csv', [header, ...rows].join('\n')), report);
+      return { entry: entry && { series: entry.series, rowLines: entry.rowLines }, findings: diagnostics.map((d) => `${d.line} ${d.rule} ${d.message}`) };
+    };
+    for (const [header, rows] of [
+      ['timestamp,good,total', ratio],
+      ['timestamp,value', threshold],
+    ] as const) {
+      fc.assert(
+        fc.property(rows, (lines) => {
+          expect(read(header, lines)).toEqual(read(header, lines.map((line) => ` ${line}`)));
+        }),
+        { numRuns: 400 },
+      );
+    }
   });
 
   it('needs one of the two headers', () => {

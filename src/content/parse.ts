@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { formatPath, type DataPath, type Diagnostic, type Locate, type Place, type Sink } from '../core/diagnostic.ts';
 import { MAX_FINDINGS_PER_FILE, MAX_ITEMS, MAX_MDX_MS, MAX_MDX_RUN_MS, MAX_NESTING } from '../core/limits.ts';
 import { diagnose } from '../core/rule.ts';
+import { plainUtcInstant } from '../core/time.ts';
 import { didYouMean } from '../core/suggest.ts';
 import type { CollectionName } from '../kinds/index.ts';
 import type { KindDefinition } from '../kinds/kind.ts';
@@ -462,6 +463,17 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
   let previous = Number.NEGATIVE_INFINITY;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
+    if (type === 'ratio' ? readPlainRatioRow(line) : readPlainThresholdRow(line)) {
+      if (plainRow.time > previous) {
+        previous = plainRow.time;
+        time.push(plainRow.time);
+        a.push(plainRow.a);
+        if (type === 'ratio') b.push(plainRow.b);
+        rowLines.push(i + 1);
+        continue;
+      }
+    }
+    // Any other row, and one out of order, takes the general path, which names what is wrong.
     if (line.trim() === '') continue;
     const cells = line.split(',');
     const starts: number[] = [];
@@ -510,6 +522,58 @@ export function parseMeasurements(source: SourceFile, report: Sink): Measurement
   if (problems > 0) return undefined;
   const series = type === 'ratio' ? { type, time, good: a, total: b } as const : { type, time, value: a } as const;
   return { id, file: source.file, path: source.path, series, rowLines };
+}
+
+/** The row {@link readPlainRatioRow} or {@link readPlainThresholdRow} read last (one object, no allocation per row). */
+const plainRow = { time: 0, a: 0, b: 0 };
+
+/**
+ * The value of `line[from, to)` when it is 1 to 15 decimal digits (a safe integer), else -1.
+ */
+function plainCount(line: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/*
+ * The fast path of a measurements file: a row of the plain shape a metrics export writes —
+ * `2026-08-24T13:00:00Z,42169,42185` (digits only, good ≤ total) or `2026-08-24T13:00:00Z,0.644`
+ * — is read here into {@link plainRow} without the schema, which took 4.8 s for the corpus's
+ * 3.2 million rows. These accept only rows the general path accepts, with the same values;
+ * every other row (spaces, a local offset, a sign, a bad cell) goes the general path.
+ */
+function readPlainRatioRow(line: string): boolean {
+  if (line.charCodeAt(20) !== 44) return false; // ','
+  const time = plainUtcInstant(line);
+  if (Number.isNaN(time)) return false;
+  const comma = line.indexOf(',', 21);
+  if (comma < 0) return false;
+  const good = plainCount(line, 21, comma);
+  const total = plainCount(line, comma + 1, line.length);
+  if (good < 0 || total < 0 || good > total) return false;
+  plainRow.time = time;
+  plainRow.a = good;
+  plainRow.b = total;
+  return true;
+}
+
+function readPlainThresholdRow(line: string): boolean {
+  if (line.charCodeAt(20) !== 44) return false; // ','
+  const time = plainUtcInstant(line);
+  if (Number.isNaN(time)) return false;
+  const cell = line.slice(21);
+  if (!VALUE_CELL.test(cell)) return false;
+  const value = Number(cell);
+  if (!Number.isFinite(value)) return false;
+  plainRow.time = time;
+  plainRow.a = value;
+  return true;
 }
 
 function sameColumns(header: string[], expected: readonly string[]): boolean {
