@@ -21,6 +21,7 @@ import { dataStoreAtRuntime, resetPublishedCollections } from './data-store.ts';
 import { releaseForPublicBuild } from './positions.ts';
 import { contentHotUpdate, scratchIgnored, watchContent } from './dev.ts';
 import { startSloEvaluations } from './slo-evaluations.ts';
+import { pageHtmlHandOver } from './page-html.ts';
 import { openStage, prerenderInto, publishSite } from './staging.ts';
 import { buildContentDir, releaseValidations, tolerateErrors, validateOnce } from './state.ts';
 
@@ -110,7 +111,11 @@ export default function keel(): AstroIntegration {
         if (command === 'build')
           addMiddleware({ entrypoint: new URL(`./page-guard${extname(fileURLToPath(import.meta.url))}`, import.meta.url), order: 'pre' });
         // The internal site's search index is made while the pages are generated (src/astro/search-feed.ts).
-        if (stage && audience === 'internal') openSearchFeed(stage.site);
+        if (stage && audience === 'internal') {
+          openSearchFeed(stage.site);
+          // …and each page reaches it as Astro's string, encoded once (src/astro/page-html.ts).
+          updateConfig({ vite: { plugins: [pageHtmlHandOver()] } });
+        }
         if (command === 'build') {
           // Integrations after Keel could write files (a sitemap) after the guard has looked.
           if (audience === 'public' && config.integrations.at(-1)?.name !== 'keel') {

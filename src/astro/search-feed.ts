@@ -13,6 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer } from 'astro';
+import { renderHandingOver } from './page-html.ts';
 import { searchedFile, withoutChartData, type SearchIndexResult } from './search-index.ts';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker.ts';
 
@@ -141,6 +142,8 @@ class RenderedPage extends Response {
   }
 }
 
+const encoder = new TextEncoder();
+
 /** The largest page {@link PageBuffer} holds; a larger one gets a buffer of its own. */
 const PAGE_BUFFER_BYTES = 256 * 1024 * 1024;
 
@@ -161,6 +164,16 @@ class PageBuffer {
   /** Pages are rendered side by side after all (a second render began before the first returned): a buffer per page from now on. */
   stopReusing(): void {
     this.#reused = undefined;
+  }
+
+  /** `html` in UTF-8: in the reused buffer (emptied of the last page), or in a new one. */
+  encode(html: string): Uint8Array<ArrayBuffer> {
+    const most = html.length * 3;
+    if (this.#reused === undefined || most > PAGE_BUFFER_BYTES) return encoder.encode(html);
+    this.#reused.resize(most);
+    const { written } = encoder.encodeInto(html, new Uint8Array(this.#reused));
+    this.#reused.resize(written);
+    return new Uint8Array(this.#reused);
   }
 
   /** A buffer of exactly `length` bytes: the reused one, emptied of the last page, or a new one. */
@@ -195,7 +208,8 @@ async function readAll(body: ReadableStream<Uint8Array>, into: PageBuffer): Prom
  * corpus's pages) is written, instead of finishing alone after the last page; the order within
  * each part is Astro's, and no page changes. Each searched page, once rendered, goes to the
  * feed, and after the last one Pagefind writes its last bundle while the rest is generated. Every
- * page is read into one buffer, which Astro then writes as it is (see {@link RenderedPage});
+ * page is encoded (from the string Astro hands over, ./page-html.ts) or read (when Astro kept it)
+ * into one buffer, which Astro then writes as it is (see {@link RenderedPage});
  * `sequential` (Astro writes each page before it renders the next): the same buffer for every page ({@link PageBuffer}).
  */
 export function indexingPrerenderer(astro: AstroPrerenderer, { sequential }: { sequential: boolean }): AstroPrerenderer {
@@ -222,11 +236,13 @@ export function indexingPrerenderer(astro: AstroPrerenderer, { sequential }: { s
       const path = searchedFile(new URL(request.url).pathname);
       if (++rendering > 1) pageBuffer.stopReusing();
       try {
-        const result = await astro.render(request, options);
+        // Astro hands over a page's string rather than its bytes (./page-html.ts), when it can.
+        const { result, html } = await renderHandingOver(() => astro.render(request, options));
         const rendered = result instanceof Response ? result : result.response;
-        if (rendered.status !== 200 || rendered.body === null) return result;
-        const bytes = await readAll(rendered.body, pageBuffer);
-        if (path !== undefined && (rendered.headers.get('content-type') ?? '').startsWith('text/html')) await feed.offer(path, bytes);
+        if (html === undefined && (rendered.status !== 200 || rendered.body === null)) return result;
+        const bytes = html !== undefined ? pageBuffer.encode(html) : await readAll(rendered.body!, pageBuffer);
+        if (rendered.status === 200 && path !== undefined && (rendered.headers.get('content-type') ?? '').startsWith('text/html'))
+          await feed.offer(path, bytes);
         const page = new RenderedPage(bytes, rendered);
         return result instanceof Response ? page : { ...result, response: page };
       } finally {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildEnv, buildNodeFlags } from './astro.ts';
 
 describe('the build child process', () => {
-  it('caps the young generation of the public build only', () => {
+  it("caps the public build's young generation and the internal build's heap growth", () => {
     expect(buildNodeFlags('public')).toEqual(['--max-semi-space-size=2']);
-    expect(buildNodeFlags('internal')).toEqual([]);
+    expect(buildNodeFlags('internal')).toEqual(['--heap-growing-percent=100']);
   });
 
   it("turns mimalloc's transparent huge pages off", () => {

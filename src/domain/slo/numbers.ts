@@ -2,6 +2,8 @@
 
 /** A number with at most `decimals` decimals, trailing zeros dropped: 99.9, 18.25, -3. */
 export function fixed(x: number, decimals: number): string {
+  // A whole number reads the same either way, without the round trip through text (millions of chart cells).
+  if (Number.isInteger(x)) return x === 0 ? '0' : String(x);
   const s = Number(x.toFixed(decimals)).toString();
   return s === '-0' ? '0' : s;
 }

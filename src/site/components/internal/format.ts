@@ -46,7 +46,7 @@ export function isoMinute(ms: number): string {
  * canvas or the tooltip shows (99.935812 % is drawn and labelled as 99.936 %), and less than
  * half the characters of the full double on the corpus's 3.6 million cells.
  */
-export const chartValue = (v: number): string => String(Number(v.toPrecision(7)));
+export const chartValue = (v: number): string => (Number.isInteger(v) && Math.abs(v) < 1e7 ? (v === 0 ? '0' : String(v)) : String(Number(v.toPrecision(7))));
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
 /** Text escaped for HTML as Astro escapes an expression. */
